@@ -1,0 +1,33 @@
+import Foundation
+
+/// The interface language. Vietnamese comes first everywhere; English is the second choice.
+public enum Language: String, CaseIterable, Codable, Sendable {
+    case vi
+    case en
+
+    public init(code: String?) {
+        self = code.flatMap { Language(rawValue: $0.lowercased()) } ?? .vi
+    }
+
+    /// Picks a language from an `Accept-Language` header; Vietnamese unless English is preferred.
+    public init(acceptLanguage: String?) {
+        guard let header = acceptLanguage?.lowercased() else { self = .vi; return }
+        let first = header.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        self = first.hasPrefix("en") ? .en : .vi
+    }
+}
+
+/// A sentence in both interface languages.
+public struct Bilingual: Hashable, Sendable {
+    public var vi: String
+    public var en: String
+
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String {
+        language == .vi ? vi : en
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Vietnamese text handling shared by every input path. Word and Excel often paste decomposed
+/// (NFD) text, so everything stored is NFC; search compares folded text.
+public enum VietnameseText {
+    /// NFC form with surrounding whitespace trimmed and inner runs of whitespace collapsed.
+    public static func clean(_ text: String) -> String {
+        let nfc = text.precomposedStringWithCanonicalMapping
+        return nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Lower-case, without tone marks or vowel marks, and with đ → d: "Trẻ Em Đồ Sơn" → "tre em do son".
+    public static func fold(_ text: String) -> String {
+        let lowered = clean(text).lowercased()
+        let withoutD = lowered.replacingOccurrences(of: "đ", with: "d")
+        return withoutD
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every word of the query appears, folded, in the text.
+    public static func matches(_ text: String, query: String) -> Bool {
+        let haystack = fold(text)
+        return fold(query).split(separator: " ").allSatisfy { haystack.contains($0) }
+    }
+
+    // The 29 letters of the Vietnamese alphabet in order; tone marks only break ties.
+    private static let alphabet: [Character] = [
+        "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m", "n",
+        "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y",
+    ]
+    private static let letterRank: [Character: Int] = Dictionary(
+        uniqueKeysWithValues: alphabet.enumerated().map { ($0.element, $0.offset) })
+    // Tone order used by dictionaries: ngang, huyền, hỏi, ngã, sắc, nặng.
+    private static let toneRank: [Unicode.Scalar: Int] = [
+        "\u{0300}": 1, "\u{0309}": 2, "\u{0303}": 3, "\u{0301}": 4, "\u{0323}": 5,
+    ]
+
+    /// A key that orders words the Vietnamese way: letter by letter in the Vietnamese alphabet
+    /// (a < ă < â < b …, d < đ), tones breaking ties.
+    public static func collationKey(_ text: String) -> [Int] {
+        var letters: [Int] = []
+        var tones: [Int] = []
+        for character in clean(text).lowercased() {
+            var base = ""
+            var tone = 0
+            for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars {
+                if let rank = toneRank[scalar] { tone = rank } else { base.unicodeScalars.append(scalar) }
+            }
+            let letter = Character(base.precomposedStringWithCanonicalMapping)
+            if let rank = letterRank[letter] {
+                letters.append(100 + rank)
+            } else if let ascii = letter.asciiValue {
+                letters.append(Int(ascii))
+            } else {
+                letters.append(1000 + Int(letter.unicodeScalars.first?.value ?? 0))
+            }
+            tones.append(tone)
+        }
+        return letters + [0] + tones
+    }
+
+    /// Orders two strings as a Vietnamese dictionary does.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        collationKey(a).lexicographicallyPrecedes(collationKey(b))
+    }
+
+    /// Orders personal names the Vietnamese way: given name (the last word) first, then the
+    /// family and middle names — "Trần Văn An" comes before "Nguyễn Thị Bình".
+    public static func personNamePrecedes(_ a: String, _ b: String) -> Bool {
+        func key(_ name: String) -> [Int] {
+            let words = clean(name).split(separator: " ").map(String.init)
+            guard let given = words.last else { return [] }
+            return collationKey(given) + [-1] + collationKey(words.dropLast().joined(separator: " "))
+        }
+        return key(a).lexicographicallyPrecedes(key(b))
+    }
+}

@@ -1,0 +1,301 @@
+import Fluent
+import TreEmCore
+import Vapor
+
+/// `/api/v1`: everything the web interface shows, as JSON, for bearer tokens. Out-of-scope
+/// records answer 404 exactly like records that do not exist.
+struct APIController {
+    func bootPublic(routes: RoutesBuilder) {
+        routes.post("auth", "token", use: issueToken)
+        routes.get("openapi.json", use: openAPI)
+    }
+
+    func bootSignedIn(routes: RoutesBuilder) {
+        routes.delete("auth", "token", use: revokeToken)
+        routes.get("me", use: me)
+        routes.post("me", "password", use: changePassword)
+        routes.get("units", use: units)
+        routes.get("units", ":code", use: unit)
+        routes.get("units", ":code", "agencies", use: agencies)
+        routes.post("units", ":code", "agencies", use: createAgency)
+        routes.get("agencies", ":id", use: agency)
+        routes.patch("agencies", ":id", use: updateAgency)
+        routes.get("users", use: users)
+        routes.post("users", use: createUser)
+        routes.get("users", ":id", use: user)
+        routes.patch("users", ":id", use: updateUser)
+        routes.get("audit", use: audit)
+    }
+
+    // MARK: DTOs
+
+    struct TokenRequest: Content {
+        var username: String
+        var password: String
+    }
+
+    struct TokenResponse: Content {
+        var token: String
+        var mustChangePassword: Bool
+        var idleTimeoutSeconds: Int
+    }
+
+    struct UnitDTO: Content {
+        var code: String
+        var name: String
+        var level: String
+        var parentCode: String?
+        var validFrom: String?
+        var validTo: String?
+    }
+
+    struct AgencyDTO: Content {
+        var id: String
+        var unitCode: String
+        var name: String
+        var kind: String
+        var kindLabel: String
+        var isMassOrganisation: Bool
+        var isActive: Bool
+    }
+
+    struct MeDTO: Content {
+        var id: String
+        var username: String
+        var displayName: String
+        var role: String
+        var unit: UnitDTO?
+        var agencyID: String?
+        var mustChangePassword: Bool
+    }
+
+    struct UserDTO: Content {
+        var id: String
+        var username: String
+        var displayName: String
+        var role: String
+        var unitCode: String?
+        var agencyID: String?
+        var isActive: Bool
+        var mustChangePassword: Bool
+    }
+
+    struct CreatedUserDTO: Content {
+        var user: UserDTO
+        var oneTimePassword: String
+    }
+
+    // MARK: auth
+
+    @Sendable func issueToken(req: Request) async throws -> TokenResponse {
+        let body = try req.content.decode(TokenRequest.self)
+        switch try await Accounts.signIn(username: body.username, password: body.password, kind: .api, request: req) {
+        case .signedIn(let token, let user, _):
+            return TokenResponse(token: token, mustChangePassword: user.mustChangePassword,
+                                 idleTimeoutSeconds: Int(req.application.treem.settings.idleTimeout))
+        case .wrongCredentials:
+            throw UserFacingError(.unauthorized, Bilingual(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password."))
+        case .throttled(let seconds):
+            throw UserFacingError(.tooManyRequests, Bilingual(
+                vi: "Đăng nhập sai quá \(LoginThrottle.maxFailures) lần. Hãy chờ \(seconds) giây rồi thử lại.",
+                en: "More than \(LoginThrottle.maxFailures) failed sign-ins. Wait \(seconds) seconds and try again."))
+        }
+    }
+
+    @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
+        let user = try req.currentUser
+        try await SessionModel.query(on: req.db).filter(\SessionModel.$id == user.sessionID).delete()
+        try await req.audit(.signOut, recordType: "user", recordID: user.id.uuidString, unitID: user.unitID, summary: "Thu hồi mã truy cập API")
+        return .noContent
+    }
+
+    @Sendable func me(req: Request) async throws -> MeDTO {
+        let user = try req.currentUser
+        var unit: UnitDTO?
+        if let unitID = user.unitID, let model = try await UnitModel.find(unitID, on: req.db) {
+            unit = try await dto(model, on: req.db)
+        }
+        return MeDTO(id: user.id.uuidString, username: user.username, displayName: user.displayName, role: user.role.rawValue,
+                     unit: unit, agencyID: user.agencyID?.uuidString, mustChangePassword: user.mustChangePassword)
+    }
+
+    struct PasswordBody: Content {
+        var currentPassword: String
+        var newPassword: String
+    }
+
+    @Sendable func changePassword(req: Request) async throws -> HTTPStatus {
+        let body = try req.content.decode(PasswordBody.self)
+        try await Accounts.changePassword(user: try req.currentUser, currentPassword: body.currentPassword,
+                                          newPassword: body.newPassword, confirmation: body.newPassword, request: req)
+        return .noContent
+    }
+
+    // MARK: units and agencies
+
+    private func dto(_ unit: UnitModel, parentCodes: [UUID: String]) -> UnitDTO {
+        UnitDTO(code: unit.code, name: unit.name, level: unit.level.rawValue,
+                parentCode: unit.$parent.id.flatMap { parentCodes[$0] }, validFrom: unit.validFrom, validTo: unit.validTo)
+    }
+
+    private func dto(_ unit: UnitModel, on db: Database) async throws -> UnitDTO {
+        var codes: [UUID: String] = [:]
+        if let parentID = unit.$parent.id, let parent = try await UnitModel.find(parentID, on: db) { codes[parentID] = parent.code }
+        return dto(unit, parentCodes: codes)
+    }
+
+    @Sendable func units(req: Request) async throws -> [UnitDTO] {
+        let user = try req.currentUser
+        let day = try UnitsController.day(req)
+        let units = try await UnitDirectory.visibleUnits(for: user, asOf: day, on: req.db)
+        let parentIDs = Set(units.compactMap { $0.$parent.id })
+        var codes = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.code) } })
+        let missing = Array(parentIDs.subtracting(codes.keys))
+        if !missing.isEmpty {
+            // A parent outside the caller's scope is still named by code: the caller knows where their unit sits.
+            for parent in try await UnitModel.query(on: req.db).filter(\.$id ~~ missing).all() { codes[parent.id!] = parent.code }
+        }
+        return UnitTree.rows(units, language: .vi).compactMap { row in
+            units.first { $0.id?.uuidString == row.id }.map { dto($0, parentCodes: codes) }
+        }
+    }
+
+    private func findUnit(_ req: Request) async throws -> UnitModel {
+        let user = try req.currentUser
+        let day = try UnitsController.day(req)
+        guard let unit = try await UnitDirectory.unit(code: req.parameters.get("code") ?? "", asOf: day, for: user, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        return unit
+    }
+
+    @Sendable func unit(req: Request) async throws -> UnitDTO {
+        try await dto(try await findUnit(req), on: req.db)
+    }
+
+    private func dto(_ agency: AgencyModel, unitCode: String) -> AgencyDTO {
+        AgencyDTO(id: agency.id?.uuidString ?? "", unitCode: unitCode, name: agency.name, kind: agency.kind.rawValue,
+                  kindLabel: agency.kind.label(.vi), isMassOrganisation: agency.kind.isMassOrganisation, isActive: agency.isActive)
+    }
+
+    @Sendable func agencies(req: Request) async throws -> [AgencyDTO] {
+        let unit = try await findUnit(req)
+        return try await AgencyDirectory.agencies(ofUnit: try unit.requireID(), on: req.db).map { dto($0, unitCode: unit.code) }
+    }
+
+    struct AgencyBody: Content {
+        var name: String
+        var kind: String
+        var isActive: Bool?
+    }
+
+    @Sendable func createAgency(req: Request) async throws -> Response {
+        let unit = try await findUnit(req)
+        let body = try req.content.decode(AgencyBody.self)
+        let agency = try await AgencyDirectory.create(.init(name: body.name, kind: body.kind), inUnit: unit, request: req)
+        return try await dto(agency, unitCode: unit.code).encodeResponse(status: .created, for: req)
+    }
+
+    private func findAgency(_ req: Request) async throws -> AgencyModel {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let agency = try await AgencyDirectory.agency(id: id, for: try req.currentUser, on: req.db)
+        else { throw Abort(.notFound) }
+        return agency
+    }
+
+    @Sendable func agency(req: Request) async throws -> AgencyDTO {
+        let agency = try await findAgency(req)
+        let unit = try await UnitModel.find(agency.$unit.id, on: req.db)
+        return dto(agency, unitCode: unit?.code ?? "")
+    }
+
+    @Sendable func updateAgency(req: Request) async throws -> AgencyDTO {
+        let agency = try await findAgency(req)
+        let body = try req.content.decode(AgencyBody.self)
+        try await AgencyDirectory.update(agency, with: .init(name: body.name, kind: body.kind, isActive: body.isActive ?? agency.isActive),
+                                         request: req)
+        let unit = try await UnitModel.find(agency.$unit.id, on: req.db)
+        return dto(agency, unitCode: unit?.code ?? "")
+    }
+
+    // MARK: users and audit
+
+    private func dto(_ user: UserModel) -> UserDTO {
+        UserDTO(id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName, role: user.role.rawValue,
+                unitCode: user.unit?.code, agencyID: user.$agency.id?.uuidString, isActive: user.isActive,
+                mustChangePassword: user.mustChangePassword)
+    }
+
+    private func requireAdministrator(_ req: Request) throws -> CurrentUser {
+        let user = try req.currentUser
+        guard user.role.isAdministrator else { throw Abort(.notFound) }
+        return user
+    }
+
+    @Sendable func users(req: Request) async throws -> [UserDTO] {
+        try await UserDirectory.visibleUsers(for: try requireAdministrator(req), on: req.db).map(dto)
+    }
+
+    private func findUser(_ req: Request) async throws -> UserModel {
+        let caller = try requireAdministrator(req)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let user = try await UserDirectory.user(id: id, for: caller, on: req.db)
+        else { throw Abort(.notFound) }
+        return user
+    }
+
+    @Sendable func user(req: Request) async throws -> UserDTO {
+        dto(try await findUser(req))
+    }
+
+    struct UserBody: Content {
+        var username: String?
+        var displayName: String?
+        var role: String?
+        var unitCode: String?
+        var agencyID: String?
+        var isActive: Bool?
+    }
+
+    private func input(_ body: UserBody, existing: UserModel?, req: Request) async throws -> UserDirectory.Input {
+        var unitID = existing?.$unit.id
+        if let code = body.unitCode {
+            let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+            guard let unit = try await UnitDirectory.unit(code: code, asOf: today, for: try req.currentUser, on: req.db) else {
+                throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị mã \(code).", en: "No unit with code \(code)."), field: "unitCode")
+            }
+            unitID = unit.id
+        }
+        return UserDirectory.Input(
+            username: body.username ?? existing?.username, displayName: body.displayName ?? existing?.displayName ?? "",
+            role: body.role ?? existing?.role.rawValue ?? "", unitID: unitID,
+            agencyID: body.agencyID.flatMap(UUID.init(uuidString:)) ?? (body.unitCode == nil ? existing?.$agency.id : nil),
+            isActive: body.isActive ?? existing?.isActive ?? true)
+    }
+
+    @Sendable func createUser(req: Request) async throws -> Response {
+        _ = try requireAdministrator(req)
+        let body = try req.content.decode(UserBody.self)
+        let (user, password) = try await UserDirectory.create(try await input(body, existing: nil, req: req), request: req)
+        try await user.$unit.load(on: req.db)
+        return try await CreatedUserDTO(user: dto(user), oneTimePassword: password).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func updateUser(req: Request) async throws -> UserDTO {
+        let user = try await findUser(req)
+        let body = try req.content.decode(UserBody.self)
+        try await UserDirectory.update(user, with: try await input(body, existing: user, req: req), request: req)
+        try await user.$unit.load(on: req.db)
+        return dto(user)
+    }
+
+    @Sendable func audit(req: Request) async throws -> [AuditController.EntryRow] {
+        try await AuditController.entries(filter: try req.query.decode(AuditController.Filter.self), for: try req.currentUser, on: req.db)
+    }
+
+    @Sendable func openAPI(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// The OpenAPI 3 description of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that
+/// every registered API route is described here, so the two cannot drift apart.
+enum OpenAPIDocument {
+    struct Operation {
+        var method: String
+        var path: String
+        var summary: String
+        var request: String? = nil
+        var response: Any
+        var parameters: [[String: Any]] = []
+        var isPublic = false
+    }
+
+    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    private static func array(_ name: String) -> [String: Any] { ["type": "array", "items": ref(name)] }
+    private static var asOf: [String: Any] { ["name": "asOf", "in": "query", "required": false,
+                                              "description": "Ngày xem (YYYY-MM-DD), mặc định hôm nay — the day to view the hierarchy as of",
+                                              "schema": ["type": "string", "format": "date"]] }
+    private static func pathParam(_ name: String, _ description: String) -> [String: Any] {
+        ["name": name, "in": "path", "required": true, "description": description, "schema": ["type": "string"]]
+    }
+
+    static var operations: [Operation] { [
+        Operation(method: "post", path: "/api/v1/auth/token", summary: "Đăng nhập, nhận mã truy cập — sign in, get a bearer token",
+                  request: "TokenRequest", response: ref("TokenResponse"), isPublic: true),
+        Operation(method: "delete", path: "/api/v1/auth/token", summary: "Thu hồi mã đang dùng — revoke the token in use", response: NSNull()),
+        Operation(method: "get", path: "/api/v1/openapi.json", summary: "Tài liệu này — this document", response: ["type": "object"], isPublic: true),
+        Operation(method: "get", path: "/api/v1/me", summary: "Người dùng hiện tại — the signed-in user", response: ref("Me")),
+        Operation(method: "post", path: "/api/v1/me/password", summary: "Đổi mật khẩu — change one's own password",
+                  request: "PasswordChange", response: NSNull()),
+        Operation(method: "get", path: "/api/v1/units", summary: "Đơn vị trong phạm vi, tại một ngày — units in scope as of a day",
+                  response: array("Unit"), parameters: [asOf]),
+        Operation(method: "get", path: "/api/v1/units/{code}", summary: "Một đơn vị — one unit (the version valid on asOf, else the latest)",
+                  response: ref("Unit"), parameters: [pathParam("code", "Mã đơn vị (GSO) — unit code"), asOf]),
+        Operation(method: "get", path: "/api/v1/units/{code}/agencies", summary: "Cơ quan của đơn vị — the unit's agencies",
+                  response: array("Agency"), parameters: [pathParam("code", "Mã đơn vị — unit code"), asOf]),
+        Operation(method: "post", path: "/api/v1/units/{code}/agencies", summary: "Thêm cơ quan (quản trị) — add an agency (administrators)",
+                  request: "AgencyInput", response: ref("Agency"), parameters: [pathParam("code", "Mã đơn vị — unit code")]),
+        Operation(method: "get", path: "/api/v1/agencies/{id}", summary: "Một cơ quan — one agency",
+                  response: ref("Agency"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "patch", path: "/api/v1/agencies/{id}", summary: "Sửa cơ quan (quản trị) — change an agency (administrators)",
+                  request: "AgencyInput", response: ref("Agency"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "get", path: "/api/v1/users", summary: "Người dùng trong phạm vi (quản trị) — users in scope (administrators)",
+                  response: array("User")),
+        Operation(method: "post", path: "/api/v1/users", summary: "Tạo người dùng, trả mật khẩu dùng một lần — create a user; returns a one-time password",
+                  request: "UserInput", response: ref("CreatedUser")),
+        Operation(method: "get", path: "/api/v1/users/{id}", summary: "Một người dùng (quản trị) — one user (administrators)",
+                  response: ref("User"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "patch", path: "/api/v1/users/{id}", summary: "Sửa vai trò, đơn vị, trạng thái — change role, unit, status (never one's own)",
+                  request: "UserInput", response: ref("User"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "get", path: "/api/v1/audit", summary: "Nhật ký (quản trị), mới nhất trước — audit log (administrators), newest first",
+                  response: array("AuditEntry"), parameters: ["action", "user", "from", "to", "record", "before"].map {
+                      ["name": $0, "in": "query", "required": false, "schema": ["type": "string"]]
+                  }),
+    ] }
+
+    private static func object(_ properties: [String: Any], required: [String]) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": required]
+    }
+    private static var string: [String: Any] { ["type": "string"] }
+    private static var nullableString: [String: Any] { ["type": "string", "nullable": true] }
+    private static var bool: [String: Any] { ["type": "boolean"] }
+
+    static var schemas: [String: Any] { [
+        "TokenRequest": object(["username": string, "password": string], required: ["username", "password"]),
+        "TokenResponse": object(["token": string, "mustChangePassword": bool, "idleTimeoutSeconds": ["type": "integer"]],
+                                required: ["token", "mustChangePassword"]),
+        "PasswordChange": object(["currentPassword": string, "newPassword": string], required: ["currentPassword", "newPassword"]),
+        "Unit": object([
+            "code": string, "name": string,
+            "level": ["type": "string", "enum": ["province", "district", "commune", "village"]],
+            "parentCode": nullableString,
+            "validFrom": ["type": "string", "format": "date", "nullable": true],
+            "validTo": ["type": "string", "format": "date", "nullable": true],
+        ], required: ["code", "name", "level"]),
+        "Agency": object(["id": string, "unitCode": string, "name": string, "kind": string, "kindLabel": string,
+                          "isMassOrganisation": bool, "isActive": bool], required: ["id", "unitCode", "name", "kind"]),
+        "AgencyInput": object(["name": string, "kind": string, "isActive": bool], required: ["name", "kind"]),
+        "Me": object(["id": string, "username": string, "displayName": string, "role": string,
+                      "unit": ref("Unit"), "agencyID": nullableString, "mustChangePassword": bool],
+                     required: ["id", "username", "role"]),
+        "User": object(["id": string, "username": string, "displayName": string,
+                        "role": ["type": "string", "enum": ["systemAdministrator", "unitAdministrator", "officer", "agencyMember", "viewer"]],
+                        "unitCode": nullableString, "agencyID": nullableString, "isActive": bool, "mustChangePassword": bool],
+                       required: ["id", "username", "role"]),
+        "UserInput": object(["username": string, "displayName": string, "role": string, "unitCode": string,
+                             "agencyID": string, "isActive": bool], required: []),
+        "CreatedUser": object(["user": ref("User"), "oneTimePassword": string], required: ["user", "oneTimePassword"]),
+        "AuditEntry": object(["id": string, "occurredAt": string, "actor": string, "action": string,
+                              "recordType": nullableString, "recordID": nullableString, "summary": string, "address": string],
+                             required: ["id", "occurredAt", "actor", "action"]),
+        "Error": object(["error": object(["status": ["type": "integer"], "message": string, "messageEn": string,
+                                          "field": nullableString, "problems": ["type": "array", "items": string]],
+                                         required: ["status", "message"])], required: ["error"]),
+    ] }
+
+    static let json: String = {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            var responses: [String: Any] = [
+                "404": ["description": "Không có hoặc ngoài phạm vi — absent or out of scope",
+                        "content": ["application/json": ["schema": ref("Error")]]],
+            ]
+            if operation.response is NSNull {
+                responses["204"] = ["description": "Xong — done"]
+            } else {
+                responses[operation.method == "post" && operation.path != "/api/v1/auth/token" ? "201" : "200"] =
+                    ["description": "OK", "content": ["application/json": ["schema": operation.response]]]
+            }
+            if !operation.isPublic { responses["401"] = ["description": "Chưa đăng nhập — no valid token"] }
+            var entry: [String: Any] = ["summary": operation.summary, "responses": responses, "parameters": operation.parameters]
+            if let request = operation.request {
+                entry["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(request)]]]
+            }
+            if operation.isPublic { entry["security"] = [] as [Any] }
+            paths[operation.path, default: [:]][operation.method] = entry
+        }
+        let document: [String: Any] = [
+            "openapi": "3.0.3",
+            "info": ["title": "TreEm API", "version": "1.0.0",
+                     "description": "Hệ thống thông tin công tác trẻ em — children's work information system. Bearer tokens from POST /api/v1/auth/token."],
+            "servers": [["url": "/"]],
+            "security": [["bearer": [] as [Any]]],
+            "paths": paths,
+            "components": ["schemas": schemas,
+                           "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        return String(decoding: data, as: UTF8.self)
+    }()
+}

@@ -1,0 +1,79 @@
+import TreEmCore
+import Vapor
+
+/// Turns every error into a clear answer in the user's language: a JSON body under /api, a page
+/// elsewhere. Never a stack trace; unexpected errors are logged and reported generically.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    struct APIError: Content {
+        struct Body: Content {
+            var status: Int
+            var message: String
+            var messageEn: String
+            var field: String?
+            var problems: [String]?
+        }
+        var error: Body
+    }
+
+    struct ErrorView: Encodable {
+        var status: Int
+        var message: String
+        var problems: [String]
+    }
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, message, field, problems) = describe(error, request: request)
+            if status == .internalServerError {
+                request.logger.report(error: error)
+            }
+            if request.url.path.hasPrefix("/api/") {
+                let body = APIError(error: .init(status: Int(status.code), message: message.vi, messageEn: message.en, field: field,
+                                                 problems: problems.isEmpty ? nil : problems.map { $0.text(request.language) }))
+                let response = try await body.encodeResponse(status: status, for: request)
+                if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+                return response
+            }
+            let view = ErrorView(status: Int(status.code), message: message.text(request.language),
+                                 problems: problems.map { $0.text(request.language) })
+            do {
+                return try await request.page("error", title: "error_title", view, status: status)
+            } catch {
+                return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"],
+                                body: .init(string: message.text(request.language)))
+            }
+        }
+    }
+
+    private func describe(_ error: Error, request: Request) -> (HTTPResponseStatus, Bilingual, String?, [ImportProblem]) {
+        switch error {
+        case let error as UserFacingError:
+            return (error.status, error.message, error.field, [])
+        case let error as ImportRejected:
+            return (.unprocessableEntity, Bilingual(vi: error.report(.vi).components(separatedBy: "\n")[0],
+                                                    en: error.report(.en).components(separatedBy: "\n")[0]), nil, error.problems)
+        case let error as AbortError:
+            return (error.status, Self.message(for: error.status), nil, [])
+        case is DecodingError:
+            return (.badRequest, Bilingual(vi: "Dữ liệu gửi lên không đúng định dạng.", en: "The data sent is not in the expected form."), nil, [])
+        default:
+            return (.internalServerError, Self.message(for: .internalServerError), nil, [])
+        }
+    }
+
+    static func message(for status: HTTPResponseStatus) -> Bilingual {
+        switch status.code {
+        case 400: Bilingual(vi: "Yêu cầu không hợp lệ.", en: "The request is not valid.")
+        case 401: Bilingual(vi: "Cần đăng nhập.", en: "Sign-in required.")
+        case 403: Bilingual(vi: "Bạn không có quyền thực hiện thao tác này.", en: "You are not allowed to do this.")
+        case 404: Bilingual(vi: "Không tìm thấy trang hoặc bản ghi này.", en: "This page or record was not found.")
+        case 405: Bilingual(vi: "Thao tác không được hỗ trợ.", en: "This method is not supported.")
+        case 413: Bilingual(vi: "Tệp gửi lên quá lớn.", en: "The upload is too large.")
+        case 429: Bilingual(vi: "Quá nhiều yêu cầu, hãy thử lại sau.", en: "Too many requests; try again later.")
+        default: Bilingual(vi: "Đã có lỗi xảy ra. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.",
+                           en: "Something went wrong. Try again; if it persists, tell your administrator.")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import TreEmCore
+
+/// One version of an administrative unit (see `UnitRecord`). Dates are stored as `YYYY-MM-DD`
+/// text, which compares correctly as text on SQLite and PostgreSQL alike.
+final class UnitModel: Model, @unchecked Sendable {
+    static let schema = "administrative_units"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "name_folded") var nameFolded: String
+    @Field(key: "level") var level: AdministrativeLevel
+    @OptionalParent(key: "parent_id") var parent: UnitModel?
+    @OptionalField(key: "valid_from") var validFrom: String?
+    @OptionalField(key: "valid_to") var validTo: String?
+
+    init() {}
+
+    init(id: UUID? = nil, record: UnitRecord, parentID: UUID?) {
+        self.id = id
+        apply(record, parentID: parentID)
+    }
+
+    func apply(_ record: UnitRecord, parentID: UUID?) {
+        code = record.code
+        name = record.name
+        nameFolded = VietnameseText.fold(record.name)
+        level = record.level
+        $parent.id = parentID
+        validFrom = record.validFrom?.iso
+        validTo = record.validTo?.iso
+    }
+
+    var validity: ValidityPeriod {
+        ValidityPeriod(from: validFrom.flatMap(CalendarDay.init(iso:)), to: validTo.flatMap(CalendarDay.init(iso:)))
+    }
+
+    func isValid(on day: CalendarDay) -> Bool { validity.contains(day) }
+}
+
+
+/// A successor link between two unit versions (sáp nhập, chia tách).
+final class UnitSuccessionModel: Model, @unchecked Sendable {
+    static let schema = "unit_successions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "predecessor_id") var predecessor: UnitModel
+    @Parent(key: "successor_id") var successor: UnitModel
+    @Field(key: "effective_on") var effectiveOn: String
+
+    init() {}
+
+    init(predecessorID: UUID, successorID: UUID, effectiveOn: CalendarDay) {
+        $predecessor.id = predecessorID
+        $successor.id = successorID
+        self.effectiveOn = effectiveOn.iso
+    }
+}
+
+/// The visibility closure: `ancestor` may see `descendant`. Rebuilt whenever units change, so
+/// every scope check is one indexed lookup however deep the hierarchy.
+final class UnitScopeModel: Model, @unchecked Sendable {
+    static let schema = "unit_scope"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "ancestor_id") var ancestorID: UUID
+    @Field(key: "descendant_id") var descendantID: UUID
+
+    init() {}
+
+    init(ancestorID: UUID, descendantID: UUID) {
+        self.ancestorID = ancestorID
+        self.descendantID = descendantID
+    }
+}

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Writes the append-only audit log. Every sign-in, failed sign-in and change of a record goes
+/// through here; later, every read of a sensitive record will too.
+enum AuditLog {
+    enum Action: String, CaseIterable {
+        case signIn = "auth.sign_in"
+        case signInFailed = "auth.sign_in_failed"
+        case signInThrottled = "auth.sign_in_throttled"
+        case signOut = "auth.sign_out"
+        case tokenIssued = "auth.token_issued"
+        case passwordChanged = "user.password_changed"
+        case passwordReset = "user.password_reset"
+        case userCreated = "user.created"
+        case userUpdated = "user.updated"
+        case unitsImported = "unit.imported"
+        case agencyCreated = "agency.created"
+        case agencyUpdated = "agency.updated"
+        case demoDataLoaded = "system.demo_data_loaded"
+    }
+
+    struct Actor {
+        var id: UUID?
+        var username: String
+
+        static let system = Actor(id: nil, username: "system")
+    }
+
+    static func record(_ action: Action, by actor: Actor, recordType: String? = nil, recordID: String? = nil,
+                       unitID: UUID? = nil, summary: String, address: String, at: Date, on db: Database) async throws {
+        let entry = AuditEntryModel()
+        entry.occurredAt = at
+        entry.actorID = actor.id
+        entry.actorUsername = actor.username
+        entry.action = action.rawValue
+        entry.recordType = recordType
+        entry.recordID = recordID
+        entry.unitID = unitID
+        entry.summary = summary
+        entry.address = address
+        try await entry.create(on: db)
+    }
+}
+
+extension Request {
+    func audit(_ action: AuditLog.Action, recordType: String? = nil, recordID: String? = nil,
+               unitID: UUID? = nil, summary: String, on db: Database? = nil) async throws {
+        let user = auth.get(CurrentUser.self)
+        try await AuditLog.record(action, by: .init(id: user?.id, username: user?.username ?? "anonymous"),
+                                  recordType: recordType, recordID: recordID, unitID: unitID,
+                                  summary: summary, address: clientAddress, at: now, on: db ?? self.db)
+    }
+}

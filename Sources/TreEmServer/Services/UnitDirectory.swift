@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import TreEmCore
+
+/// Queries and changes of the administrative hierarchy. Every read takes the caller's scope, so
+/// a record outside it is indistinguishable from one that does not exist.
+enum UnitDirectory {
+    /// Units the user may see that were valid on `day`.
+    static func visibleUnits(for user: CurrentUser, asOf day: CalendarDay, on db: Database) async throws -> [UnitModel] {
+        try await scoped(UnitModel.query(on: db), for: user)
+            .group(.or) { $0.filter(\.$validFrom == nil).filter(\.$validFrom <= day.iso) }
+            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo >= day.iso) }
+            .all()
+    }
+
+    /// Restricts a unit query to the user's scope (the closure table), unless they administer the system.
+    static func scoped(_ query: QueryBuilder<UnitModel>, for user: CurrentUser) -> QueryBuilder<UnitModel> {
+        guard !user.seesEverything else { return query }
+        return query
+            .join(UnitScopeModel.self, on: \UnitScopeModel.$descendantID == \UnitModel.$id)
+            .filter(UnitScopeModel.self, \.$ancestorID == (user.unitID ?? UUID()))
+    }
+
+    static func canSee(unitID: UUID, user: CurrentUser, on db: Database) async throws -> Bool {
+        if user.seesEverything { return true }
+        guard let root = user.unitID else { return false }
+        return try await UnitScopeModel.query(on: db)
+            .filter(\.$ancestorID == root).filter(\.$descendantID == unitID)
+            .first() != nil
+    }
+
+    /// The version of `code` valid on `day`; failing that, the latest version the user may see.
+    static func unit(code: String, asOf day: CalendarDay, for user: CurrentUser, on db: Database) async throws -> UnitModel? {
+        let versions = try await scoped(UnitModel.query(on: db), for: user).filter(\.$code == code).all()
+        return versions.first { $0.isValid(on: day) }
+            ?? versions.max { ($0.validFrom ?? "") < ($1.validFrom ?? "") }
+    }
+
+    static func unit(id: UUID, for user: CurrentUser, on db: Database) async throws -> UnitModel? {
+        guard try await canSee(unitID: id, user: user, on: db) else { return nil }
+        return try await UnitModel.find(id, on: db)
+    }
+
+    static func records(on db: Database) async throws -> [UnitRecord] {
+        let units = try await UnitModel.query(on: db).all()
+        let codeByID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.code) } })
+        return units.map { record(of: $0, parentCode: $0.$parent.id.flatMap { codeByID[$0] }) }
+    }
+
+    static func record(of unit: UnitModel, parentCode: String?) -> UnitRecord {
+        UnitRecord(code: unit.code, name: unit.name, level: unit.level, parentCode: parentCode,
+                   validFrom: unit.validFrom.flatMap(CalendarDay.init(iso:)),
+                   validTo: unit.validTo.flatMap(CalendarDay.init(iso:)))
+    }
+
+    struct ImportSummary {
+        var inserted: Int
+        var updated: Int
+        var unchanged: Int
+        var successions: Int
+    }
+
+    /// Validates and stores a unit file in one transaction: all of it or none of it.
+    static func importUnits(csv: String, successionsCSV: String? = nil, on db: Database) async throws -> ImportSummary {
+        try await db.transaction { tx in
+            let existing = try await records(on: tx)
+            let plan = try UnitImport.plan(csv: csv, existing: existing)
+            var idByKey: [UnitKey: UUID] = [:]
+            for unit in try await UnitModel.query(on: tx).all() {
+                idByKey[UnitKey(code: unit.code, validFrom: unit.validFrom.flatMap(CalendarDay.init(iso:)))] = unit.id
+            }
+            for row in plan.inserts {
+                let model = UnitModel(record: row.unit, parentID: row.parent.flatMap { idByKey[$0] })
+                try await model.create(on: tx)
+                idByKey[UnitKey(row.unit)] = model.id
+            }
+            for row in plan.updates {
+                guard let id = idByKey[UnitKey(row.unit)], let model = try await UnitModel.find(id, on: tx) else { continue }
+                model.apply(row.unit, parentID: row.parent.flatMap { idByKey[$0] })
+                try await model.save(on: tx)
+            }
+            var successionCount = 0
+            if let successionsCSV {
+                let links = try UnitSuccessionImport.parse(csv: successionsCSV, known: plan.allKeys(existing: existing))
+                for link in links {
+                    guard let from = link.predecessor.flatMap({ idByKey[$0] }), let to = link.successor.flatMap({ idByKey[$0] }) else { continue }
+                    let exists = try await UnitSuccessionModel.query(on: tx)
+                        .filter(\.$predecessor.$id == from).filter(\.$successor.$id == to).first()
+                    if exists == nil {
+                        try await UnitSuccessionModel(predecessorID: from, successorID: to, effectiveOn: link.date).create(on: tx)
+                        successionCount += 1
+                    }
+                }
+            }
+            try await rebuildScope(on: tx)
+            return ImportSummary(inserted: plan.inserts.count, updated: plan.updates.count,
+                                 unchanged: plan.unchangedCount, successions: successionCount)
+        }
+    }
+
+    /// Recomputes the visibility closure from the parent and successor links.
+    static func rebuildScope(on db: Database) async throws {
+        let units = try await UnitModel.query(on: db).all()
+        let links = try await UnitSuccessionModel.query(on: db).all()
+        let graph = UnitGraph<UUID>(
+            units: units.compactMap { unit in unit.id.map { (id: $0, parent: unit.$parent.id) } },
+            successions: links.map { (predecessor: $0.$predecessor.id, successor: $0.$successor.id) })
+        try await UnitScopeModel.query(on: db).delete()
+        let pairs = graph.closurePairs().map { UnitScopeModel(ancestorID: $0.ancestor, descendantID: $0.descendant) }
+        // Insert in chunks: SQLite limits the number of bound parameters in one statement.
+        var start = 0
+        while start < pairs.count {
+            let end = min(start + 200, pairs.count)
+            try await Array(pairs[start..<end]).create(on: db)
+            start = end
+        }
+    }
+}
+
+extension UnitImportPlan {
+    /// Every unit version known once this plan is applied, for resolving successor links.
+    func allKeys(existing: [UnitRecord]) -> [UnitRecord] {
+        let planned = (inserts + updates).map(\.unit)
+        let plannedKeys = Set(planned.map(UnitKey.init))
+        return existing.filter { !plannedKeys.contains(UnitKey($0)) } + planned
+    }
+}

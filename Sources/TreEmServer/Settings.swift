@@ -1,0 +1,67 @@
+import Foundation
+import TreEmCore
+
+/// Configuration read from the environment, with safe embedded defaults.
+public struct Settings: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory(identifier: String)
+        /// `searchPath` lets tests give every case its own schema in one throwaway server.
+        case postgres(url: String, searchPath: String?)
+    }
+
+    public var database: Database
+    /// `TREEM_SECURE_COOKIES=1` behind TLS.
+    public var secureCookies: Bool
+    /// A session ends after this long without a request (`TREEM_IDLE_TIMEOUT_MINUTES`, default 60).
+    public var idleTimeout: TimeInterval
+    /// `TREEM_INITIAL_ADMIN_PASSWORD`: the first administrator's password for scripted deployments.
+    public var initialAdminPassword: String?
+    /// bcrypt cost; 12 in production, lowered by tests only.
+    public var bcryptCost: Int
+
+    public init(database: Database, secureCookies: Bool = false, idleTimeout: TimeInterval = 3600,
+                initialAdminPassword: String? = nil, bcryptCost: Int = 12) {
+        self.database = database
+        self.secureCookies = secureCookies
+        self.idleTimeout = idleTimeout
+        self.initialAdminPassword = initialAdminPassword
+        self.bcryptCost = bcryptCost
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        var problems: [String] = []
+        let database: Database
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
+                problems.append("DATABASE_URL phải bắt đầu bằng postgres:// (must start with postgres://), nhận được: \(url.prefix(20))…")
+            }
+            database = .postgres(url: url, searchPath: env["TREEM_DATABASE_SCHEMA"])
+        } else {
+            database = .sqliteFile(path: env["TREEM_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "treem.sqlite")
+        }
+        var idle: TimeInterval = 3600
+        if let text = env["TREEM_IDLE_TIMEOUT_MINUTES"] {
+            if let minutes = Double(text), minutes > 0 { idle = minutes * 60 } else {
+                problems.append("TREEM_IDLE_TIMEOUT_MINUTES phải là số phút dương (a positive number of minutes), nhận được: \(text)")
+            }
+        }
+        var cost = 12
+        if let text = env["TREEM_BCRYPT_COST"] {
+            if let value = Int(text), (4...31).contains(value) { cost = value } else {
+                problems.append("TREEM_BCRYPT_COST phải từ 4 đến 31 (must be 4…31), nhận được: \(text)")
+            }
+        }
+        let password = env["TREEM_INITIAL_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if let password, let problem = PasswordPolicy.problem(password: password, username: "admin") {
+            problems.append("TREEM_INITIAL_ADMIN_PASSWORD: \(problem.vi) (\(problem.en))")
+        }
+        guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "\n")) }
+        return Settings(database: database, secureCookies: env["TREEM_SECURE_COOKIES"] == "1",
+                        idleTimeout: idle, initialAdminPassword: password, bcryptCost: cost)
+    }
+}

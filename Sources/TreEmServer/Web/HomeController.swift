@@ -1,0 +1,33 @@
+import Fluent
+import TreEmCore
+import Vapor
+
+/// The signed-in person's home: their unit, what lies below it, its agencies.
+struct HomeController {
+    func boot(routes: RoutesBuilder) {
+        routes.get(use: home)
+    }
+
+    struct HomeView: Encodable {
+        var unit: UnitsController.UnitView?
+        var wholeCountry: Bool
+        var roleLabel: String
+        var subunitCount: Int
+        var userCount: Int
+        var today: String
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        let user = try req.currentUser
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        var unitView: UnitsController.UnitView?
+        if let unitID = user.unitID, let unit = try await UnitModel.find(unitID, on: req.db) {
+            unitView = try await UnitsController.unitView(unit, day: today, user: user, language: req.language, on: req.db)
+        }
+        let visible = try await UnitDirectory.visibleUnits(for: user, asOf: today, on: req.db)
+        let users = user.role.isAdministrator ? try await UserDirectory.visibleUsers(for: user, on: req.db).count : 0
+        return try await req.page("home", title: "home_title", HomeView(
+            unit: unitView, wholeCountry: user.seesEverything, roleLabel: user.role.label(req.language),
+            subunitCount: max(0, visible.count - (user.unitID == nil ? 0 : 1)), userCount: users, today: today.iso))
+    }
+}

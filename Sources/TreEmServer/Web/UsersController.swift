@@ -1,0 +1,166 @@
+import Fluent
+import TreEmCore
+import Vapor
+
+/// User administration for system and unit administrators, within their scope.
+struct UsersController {
+    func boot(routes: RoutesBuilder) {
+        routes.get("users", use: list)
+        routes.get("users", "new", use: newForm)
+        routes.post("users", use: create)
+        routes.get("users", ":id", use: edit)
+        routes.post("users", ":id", use: update)
+        routes.post("users", ":id", "reset-password", use: resetPassword)
+    }
+
+    private func requireAdministrator(_ req: Request) throws -> CurrentUser {
+        let user = try req.currentUser
+        guard user.role.isAdministrator else { throw Abort(.notFound) }
+        return user
+    }
+
+    struct UserRow: Encodable {
+        var id: String
+        var username: String
+        var displayName: String
+        var roleLabel: String
+        var unitName: String
+        var agencyName: String?
+        var isActive: Bool
+        var mustChangePassword: Bool
+    }
+
+    struct ListView: Encodable {
+        var users: [UserRow]
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let caller = try requireAdministrator(req)
+        let users = try await UserDirectory.visibleUsers(for: caller, on: req.db)
+        let rows = users.map { user in
+            UserRow(id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName,
+                    roleLabel: user.role.label(req.language), unitName: user.unit?.name ?? req.text("home_whole_country"),
+                    agencyName: user.agency?.name, isActive: user.isActive, mustChangePassword: user.mustChangePassword)
+        }
+        return try await req.page("users", title: "users_title", ListView(users: rows))
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct FormView: Encodable {
+        var isNew: Bool
+        var id: String?
+        var username: String
+        var displayName: String
+        var isActive: Bool
+        var isSelf: Bool
+        var roles: [Option]
+        var units: [Option]
+        var agencies: [Option]
+        var error: String?
+        var errorField: String?
+        var oneTimePassword: String?
+    }
+
+    /// The choices an administrator has: roles up to their own, units in their scope (valid today).
+    private func formView(_ req: Request, user: UserModel?, input: UserDirectory.Input?, error: UserFacingError?,
+                          oneTimePassword: String? = nil) async throws -> FormView {
+        let caller = try req.currentUser
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let units = UnitTree.rows(try await UnitDirectory.visibleUnits(for: caller, asOf: today, on: req.db), language: req.language)
+            .filter { $0.level != AdministrativeLevel.village.rawValue }
+        let selectedRole = input?.role ?? user?.role.rawValue ?? Role.officer.rawValue
+        let selectedUnit = input?.unitID?.uuidString ?? user?.$unit.id?.uuidString ?? caller.unitID?.uuidString
+        let selectedAgency = input?.agencyID?.uuidString ?? user?.$agency.id?.uuidString
+        var agencies: [Option] = []
+        if let unitID = selectedUnit.flatMap(UUID.init(uuidString:)) {
+            agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db).map {
+                Option(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selectedAgency)
+            }
+        }
+        let nbsp = "\u{00A0}\u{00A0}\u{00A0}"
+        return FormView(
+            isNew: user == nil, id: user?.id?.uuidString,
+            username: input?.username ?? user?.username ?? "",
+            displayName: input?.displayName ?? user?.displayName ?? "",
+            isActive: input?.isActive ?? user?.isActive ?? true,
+            isSelf: user?.id == caller.id,
+            roles: caller.role.grantableRoles.filter { $0 != .systemAdministrator || caller.seesEverything }.map {
+                Option(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == selectedRole)
+            },
+            units: units.map { Option(value: $0.id, label: String(repeating: nbsp, count: $0.depth) + $0.name, selected: $0.id == selectedUnit) },
+            agencies: agencies, error: error?.message.text(req.language), errorField: error?.field,
+            oneTimePassword: oneTimePassword)
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        _ = try requireAdministrator(req)
+        return try await req.page("user_form", title: "users_new", try await formView(req, user: nil, input: nil, error: nil))
+    }
+
+    struct UserForm: Content {
+        var username: String?
+        var display_name: String
+        var role: String
+        var unit: String?
+        var agency: String?
+        var is_active: String?
+    }
+
+    private func input(_ form: UserForm) -> UserDirectory.Input {
+        UserDirectory.Input(username: form.username, displayName: form.display_name, role: form.role,
+                            unitID: form.unit.flatMap(UUID.init(uuidString:)), agencyID: form.agency.flatMap(UUID.init(uuidString:)),
+                            isActive: form.is_active == "on")
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        _ = try requireAdministrator(req)
+        let form = try req.content.decode(UserForm.self)
+        var values = input(form)
+        values.isActive = true
+        do {
+            let (user, password) = try await UserDirectory.create(values, request: req)
+            return try await req.page("user_form", title: "users_edit",
+                                      try await formView(req, user: user, input: nil, error: nil, oneTimePassword: password))
+        } catch let error as UserFacingError {
+            return try await req.page("user_form", title: "users_new",
+                                      try await formView(req, user: nil, input: values, error: error), status: error.status)
+        }
+    }
+
+    private func find(_ req: Request) async throws -> UserModel {
+        let caller = try requireAdministrator(req)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let user = try await UserDirectory.user(id: id, for: caller, on: req.db)
+        else { throw Abort(.notFound) }
+        return user
+    }
+
+    @Sendable func edit(req: Request) async throws -> Response {
+        let user = try await find(req)
+        return try await req.page("user_form", title: "users_edit", try await formView(req, user: user, input: nil, error: nil))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let values = input(try req.content.decode(UserForm.self))
+        do {
+            try await UserDirectory.update(user, with: values, request: req)
+        } catch let error as UserFacingError {
+            return try await req.page("user_form", title: "users_edit",
+                                      try await formView(req, user: user, input: values, error: error), status: error.status)
+        }
+        return req.redirect(to: "/users")
+    }
+
+    @Sendable func resetPassword(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let password = try await UserDirectory.resetPassword(user, request: req)
+        return try await req.page("user_form", title: "users_edit",
+                                  try await formView(req, user: user, input: nil, error: nil, oneTimePassword: password))
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import Vapor
+
+/// Sets up databases, migrations, views, middleware, routes and commands. Public so that the
+/// executable, the commands and the tests share one configuration.
+public func configure(_ app: Application, settings: Settings,
+                      now: @escaping @Sendable () -> Date = { Date() }) async throws {
+    app.treem = TreEmEnvironment(settings: settings, now: now,
+                                 dummyPasswordHash: try Bcrypt.hash(Tokens.random(), cost: settings.bcryptCost))
+
+    switch settings.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory(let identifier):
+        app.databases.use(.sqlite(.init(storage: .memory(identifier: identifier))), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let searchPath { configuration.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+    }
+    app.migrations.add(M001_CreateUnits())
+    app.migrations.add(M002_CreateAgencies())
+    app.migrations.add(M003_CreateUsersAndSessions())
+    app.migrations.add(M004_CreateAuditLog())
+
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.views.use(.leaf)
+    app.routes.defaultMaxBodySize = "4mb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+
+    try routes(app)
+
+    app.asyncCommands.use(TreEmServeCommand(inner: await app.servers.asyncCommand), as: "serve", isDefault: true)
+    app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
+    app.asyncCommands.use(ImportUnitsCommand(), as: "import-units")
+    app.asyncCommands.use(DemoDataCommand(), as: "demo-data")
+    app.asyncCommands.use(UserCommands(), as: "user")
+}
+
+func routes(_ app: Application) throws {
+    app.get("health") { _ in "ok" }
+
+    let web = app.grouped(WebSessionAuthenticator(), CSRFMiddleware())
+    try web.register(collection: AuthController())
+    let signedIn = web.grouped(RequireWebUser())
+    AuthController().bootSignedIn(routes: signedIn)
+    HomeController().boot(routes: signedIn)
+    UnitsController().boot(routes: signedIn)
+    AgenciesController().boot(routes: signedIn)
+    UsersController().boot(routes: signedIn)
+    AuditController().boot(routes: signedIn)
+
+    let api = app.grouped("api", "v1")
+    let apiController = APIController()
+    apiController.bootPublic(routes: api)
+    apiController.bootSignedIn(routes: api.grouped(APITokenAuthenticator(), RequireAPIUser()))
+}

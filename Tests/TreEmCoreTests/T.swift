@@ -1,0 +1,3 @@
+import Testing
+@testable import TreEmCore
+@Test func placeholder() { #expect(true) }
