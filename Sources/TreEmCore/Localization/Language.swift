@@ -1,5 +1,3 @@
-import Foundation
-
 /// The interface language. Vietnamese comes first everywhere; English is the second choice.
 public enum Language: String, CaseIterable, Codable, Sendable {
     case vi
@@ -7,13 +5,6 @@ public enum Language: String, CaseIterable, Codable, Sendable {
 
     public init(code: String?) {
         self = code.flatMap { Language(rawValue: $0.lowercased()) } ?? .vi
-    }
-
-    /// Picks a language from an `Accept-Language` header; Vietnamese unless English is preferred.
-    public init(acceptLanguage: String?) {
-        guard let header = acceptLanguage?.lowercased() else { self = .vi; return }
-        let first = header.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        self = first.hasPrefix("en") ? .en : .vi
     }
 }
 

@@ -3,10 +3,11 @@ import TreEmCore
 import Vapor
 
 extension Request {
-    /// The interface language: the `treem_lang` cookie, else the browser's preference, else Vietnamese.
+    /// The interface language: Vietnamese unless the person chose English (the `treem_lang`
+    /// cookie). The browser's own language is not consulted: many officers' machines are set
+    /// to English, and the interface is Vietnamese first.
     var language: Language {
-        if let code = cookies["treem_lang"]?.string { return Language(code: code) }
-        return Language(acceptLanguage: headers.first(name: .acceptLanguage))
+        Language(code: cookies["treem_lang"]?.string)
     }
 
     var currentUser: CurrentUser {

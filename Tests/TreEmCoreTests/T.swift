@@ -1,3 +1,0 @@
-import Testing
-@testable import TreEmCore
-@Test func placeholder() { #expect(true) }

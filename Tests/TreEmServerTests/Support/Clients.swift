@@ -1,0 +1,102 @@
+import Foundation
+import NIOHTTP1
+import Testing
+import VaporTesting
+@testable import TreEmServer
+
+/// Acts like a browser: keeps cookies, sends the CSRF token found in the last page's forms.
+final class Browser {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var csrf: String = ""
+
+    init(app: Application) {
+        self.app = app
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil)
+    }
+
+    @discardableResult
+    func post(_ path: String, form: [String: String], includeCSRF: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if includeCSRF { fields["csrf_token"] = csrf }
+        let body = fields.map { "\(escape($0.key))=\(escape($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, body: body)
+    }
+
+    private func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? text
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        var buffer: ByteBuffer?
+        if let body {
+            headers.contentType = .urlEncodedForm
+            buffer = ByteBuffer(string: body)
+        }
+        var captured: TestingHTTPResponse?
+        try await app.testing().test(method, path, headers: headers, body: buffer) { response in
+            captured = response
+        }
+        let response = try #require(captured)
+        for cookie in response.headers[.setCookie] {
+            let pair = cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 {
+                if pair[1].isEmpty { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
+            }
+        }
+        if let match = response.body.string.firstMatch(of: /name="csrf_token" value="([^"]*)"/) {
+            csrf = String(match.1)
+        }
+        return response
+    }
+
+    /// Signs in through the login form, as a person would.
+    func signIn(_ username: String, password: String = Fixture.password) async throws -> TestingHTTPResponse {
+        try await get("/login")
+        return try await post("/login", form: ["username": username, "password": password])
+    }
+}
+
+/// Calls the JSON API with a bearer token.
+struct APIClient {
+    let app: Application
+    var token: String?
+
+    static func signIn(_ app: Application, _ username: String, password: String = Fixture.password) async throws -> APIClient {
+        var client = APIClient(app: app, token: nil)
+        let response = try await client.send(.POST, "/api/v1/auth/token", json: ["username": username, "password": password])
+        #expect(response.status == .ok, "sign-in of \(username): \(response.body.string)")
+        client.token = try JSONDecoder().decode(APIController.TokenResponse.self, from: response.body).token
+        return client
+    }
+
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, json: [String: Any]? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        var buffer: ByteBuffer?
+        if let json {
+            headers.contentType = .json
+            buffer = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
+        }
+        var captured: TestingHTTPResponse?
+        try await app.testing().test(method, path, headers: headers, body: buffer) { captured = $0 }
+        return try #require(captured)
+    }
+
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path)
+    }
+}
+
+extension TestingHTTPResponse {
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(type, from: body)
+    }
+}
