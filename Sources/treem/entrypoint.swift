@@ -17,9 +17,15 @@ enum Entrypoint {
         let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)
-            try await app.execute()
         } catch {
             app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            exit(1)
+        }
+        do {
+            // `execute` reports a failing command's error itself.
+            try await app.execute()
+        } catch {
             try? await app.asyncShutdown()
             exit(1)
         }

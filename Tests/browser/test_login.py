@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 os.environ.setdefault("SE_OFFLINE", "true")
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import TimeoutException, WebDriverException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -114,20 +114,30 @@ def submit_login(driver, username, password):
         form = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, form_sel)))
     except TimeoutException:
         raise AssertionError(f"/login has no <form method=post action=/login>; {excerpt(driver)}")
-    user_box = wait(driver).until(
-        EC.element_to_be_clickable((By.CSS_SELECTOR, form_sel + ' input[name="username"]'))
-    )
-    pass_box = wait(driver).until(
-        EC.element_to_be_clickable((By.CSS_SELECTOR, form_sel + ' input[name="password"]'))
-    )
-    button = wait(driver).until(
-        EC.element_to_be_clickable((By.CSS_SELECTOR, form_sel + ' button[type="submit"]'))
-    )
-    user_box.clear()
-    user_box.send_keys(username)
-    pass_box.clear()
-    pass_box.send_keys(password)
-    button.click()
+    # Find and type in one go, again if the page was still settling (a node can go stale
+    # between being found and being typed into while Chromium finishes loading).
+    for attempt in range(3):
+        try:
+            form = driver.find_element(By.CSS_SELECTOR, form_sel)
+            user_box = wait(driver).until(
+                EC.element_to_be_clickable((By.CSS_SELECTOR, form_sel + ' input[name="username"]'))
+            )
+            pass_box = wait(driver).until(
+                EC.element_to_be_clickable((By.CSS_SELECTOR, form_sel + ' input[name="password"]'))
+            )
+            button = wait(driver).until(
+                EC.element_to_be_clickable((By.CSS_SELECTOR, form_sel + ' button[type="submit"]'))
+            )
+            user_box.clear()
+            user_box.send_keys(username)
+            pass_box.clear()
+            pass_box.send_keys(password)
+            button.click()
+            break
+        except (StaleElementReferenceException, WebDriverException):
+            if attempt == 2:
+                raise
+            open_page(driver, "/login")
     # The POST navigates: wait for the old form to go away and the new page to load.
     try:
         wait(driver).until(EC.staleness_of(form))

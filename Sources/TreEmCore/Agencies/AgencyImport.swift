@@ -10,19 +10,10 @@ public enum AgencyImport {
     }
 
     public static func parse(csv text: String, known: Set<UnitKey>) throws(ImportRejected) -> [Row] {
-        let records: [CSVRecord]
-        do { records = try CSVReader.records(in: text) } catch {
-            throw ImportRejected(problems: [ImportProblem(line: 1, field: nil, message: Bilingual(
-                vi: "tệp CSV sai cú pháp", en: "the CSV file is malformed"))])
-        }
-        guard let head = records.first, head.fields.map({ VietnameseText.clean($0).lowercased() }) == header else {
-            throw ImportRejected(problems: [ImportProblem(line: 1, field: nil, message: Bilingual(
-                vi: "dòng tiêu đề phải là: \(header.joined(separator: ","))",
-                en: "the header must be: \(header.joined(separator: ","))"))])
-        }
+        let dataRows = try CSVReader.rows(in: text, header: header)
         var problems: [ImportProblem] = []
         var rows: [Row] = []
-        for record in records.dropFirst() {
+        for record in dataRows {
             let f = record.fields.map(VietnameseText.clean)
             guard f.count == header.count else {
                 problems.append(ImportProblem(line: record.line, field: nil, message: Bilingual(

@@ -95,3 +95,33 @@ public enum CSVReader {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
+
+extension CSVReader {
+    /// The data rows of an imported file whose first line must be `header`; syntax errors and a
+    /// wrong header are reported as import problems naming the line.
+    public static func rows(in text: String, header: [String]) throws(ImportRejected) -> [CSVRecord] {
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader.records(in: text)
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line):
+                throw ImportRejected(problems: [ImportProblem(line: line, field: nil, message: Bilingual(
+                    vi: "dấu ngoặc kép mở mà không đóng", en: "a quoted field is never closed"))])
+            case .textAfterQuote(let line):
+                throw ImportRejected(problems: [ImportProblem(line: line, field: nil, message: Bilingual(
+                    vi: "có ký tự sau dấu ngoặc kép đóng", en: "text follows a closing quote"))])
+            }
+        }
+        let expected = header.joined(separator: ",")
+        guard let first = records.first else {
+            throw ImportRejected(problems: [ImportProblem(line: 1, field: nil, message: Bilingual(
+                vi: "tệp trống; dòng đầu phải là: \(expected)", en: "the file is empty; the first line must be: \(expected)"))])
+        }
+        guard first.fields.map({ VietnameseText.clean($0).lowercased() }) == header else {
+            throw ImportRejected(problems: [ImportProblem(line: first.line, field: nil, message: Bilingual(
+                vi: "dòng tiêu đề phải là: \(expected)", en: "the header must be: \(expected)"))])
+        }
+        return Array(records.dropFirst())
+    }
+}

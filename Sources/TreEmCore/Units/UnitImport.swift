@@ -79,34 +79,11 @@ public enum UnitImport {
     public static let header = ["code", "name", "level", "parent_code", "valid_from", "valid_to"]
 
     public static func plan(csv text: String, existing: [UnitRecord]) throws(ImportRejected) -> UnitImportPlan {
-        let records: [CSVRecord]
-        do {
-            records = try CSVReader.records(in: text)
-        } catch {
-            switch error {
-            case .unterminatedQuote(let line):
-                throw ImportRejected(problems: [ImportProblem(line: line, field: nil, message: Bilingual(
-                    vi: "dấu ngoặc kép mở mà không đóng", en: "a quoted field is never closed"))])
-            case .textAfterQuote(let line):
-                throw ImportRejected(problems: [ImportProblem(line: line, field: nil, message: Bilingual(
-                    vi: "có ký tự sau dấu ngoặc kép đóng", en: "text follows a closing quote"))])
-            }
-        }
-        guard let headerRecord = records.first else {
-            throw ImportRejected(problems: [ImportProblem(line: 1, field: nil, message: Bilingual(
-                vi: "tệp trống; dòng đầu phải là: \(header.joined(separator: ","))",
-                en: "the file is empty; the first line must be: \(header.joined(separator: ","))"))])
-        }
-        let names = headerRecord.fields.map { VietnameseText.clean($0).lowercased() }
-        guard names == header else {
-            throw ImportRejected(problems: [ImportProblem(line: headerRecord.line, field: nil, message: Bilingual(
-                vi: "dòng tiêu đề phải là: \(header.joined(separator: ","))",
-                en: "the header must be: \(header.joined(separator: ","))"))])
-        }
+        let dataRows = try CSVReader.rows(in: text, header: header)
 
         var problems: [ImportProblem] = []
         var parsed: [(line: Int, unit: UnitRecord)] = []
-        for record in records.dropFirst() {
+        for record in dataRows {
             if let unit = parseRow(record, problems: &problems) { parsed.append((record.line, unit)) }
         }
 

@@ -11,21 +11,12 @@ public enum UnitSuccessionImport {
     }
 
     public static func parse(csv text: String, known units: [UnitRecord]) throws(ImportRejected) -> [Link] {
-        let records: [CSVRecord]
-        do { records = try CSVReader.records(in: text) } catch {
-            throw ImportRejected(problems: [ImportProblem(line: 1, field: nil, message: Bilingual(
-                vi: "tệp CSV sai cú pháp", en: "the CSV file is malformed"))])
-        }
-        guard let head = records.first, head.fields.map({ VietnameseText.clean($0).lowercased() }) == header else {
-            throw ImportRejected(problems: [ImportProblem(line: 1, field: nil, message: Bilingual(
-                vi: "dòng tiêu đề phải là: \(header.joined(separator: ","))",
-                en: "the header must be: \(header.joined(separator: ","))"))])
-        }
+        let dataRows = try CSVReader.rows(in: text, header: header)
         var byCode: [String: [UnitRecord]] = [:]
         for unit in units { byCode[unit.code, default: []].append(unit) }
         var problems: [ImportProblem] = []
         var links: [Link] = []
-        for record in records.dropFirst() {
+        for record in dataRows {
             let f = record.fields.map(VietnameseText.clean)
             guard f.count == 3 else {
                 problems.append(ImportProblem(line: record.line, field: nil, message: Bilingual(

@@ -155,9 +155,8 @@ struct APIController {
             // A parent outside the caller's scope is still named by code: the caller knows where their unit sits.
             for parent in try await UnitModel.query(on: req.db).filter(\.$id ~~ missing).all() { codes[parent.id!] = parent.code }
         }
-        return UnitTree.rows(units, language: .vi).compactMap { row in
-            units.first { $0.id?.uuidString == row.id }.map { dto($0, parentCodes: codes) }
-        }
+        let byID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0.uuidString, unit) } })
+        return UnitTree.rows(units, language: .vi).compactMap { row in byID[row.id].map { dto($0, parentCodes: codes) } }
     }
 
     private func findUnit(_ req: Request) async throws -> UnitModel {

@@ -88,7 +88,10 @@ enum Accounts {
         let token = Tokens.random()
         let session = SessionModel(tokenHash: Tokens.hash(token), userID: try user.requireID(), kind: kind,
                                    csrfToken: Tokens.random(), now: now)
+        let idleCutoff = now.addingTimeInterval(-req.application.treem.settings.idleTimeout)
         try await req.db.transaction { tx in
+            // Sessions idle past the timeout are dead; clear them out while we are writing anyway.
+            try await SessionModel.query(on: tx).filter(\.$lastSeenAt < idleCutoff).delete()
             try await session.create(on: tx)
             try await LoginAttemptModel(username: username, address: address, succeeded: true, at: now).create(on: tx)
             try await AuditLog.record(kind == .web ? .signIn : .tokenIssued, by: .init(id: user.id, username: user.username),

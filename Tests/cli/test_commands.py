@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""The `treem` commands as an operator runs them: against a throwaway SQLite file.
+
+Usage: TREEM_BIN=.build/debug/treem python3 Tests/cli/test_commands.py
+"""
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+BIN = os.environ.get("TREEM_BIN", ".build/debug/treem")
+WORK = tempfile.mkdtemp(prefix="treem-cli-")
+DB = os.path.join(WORK, "cli.sqlite")
+ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+ENV.update(TREEM_DATABASE=DB, TREEM_BCRYPT_COST="4")
+
+results = []
+
+
+def run(*args, stdin=None):
+    return subprocess.run([BIN, *args], input=stdin, capture_output=True, text=True, env=ENV, timeout=120)
+
+
+def count(sql):
+    with sqlite3.connect(DB) as db:
+        return db.execute(sql).fetchone()[0]
+
+
+def check(name, condition, detail=""):
+    results.append(condition)
+    print(("PASS " if condition else "FAIL ") + name + ("" if condition else f"\n     {detail}"))
+
+
+def write(name, text):
+    path = os.path.join(WORK, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def main():
+    help_text = run("user", "add", "--help")
+    check("user add --help explains its options", help_text.returncode == 0 and "--password-stdin" in help_text.stdout,
+          help_text.stdout + help_text.stderr)
+
+    loaded = run("demo-data")
+    check("demo-data loads the seed units", loaded.returncode == 0 and count("select count(*) from administrative_units") > 40,
+          loaded.stdout + loaded.stderr)
+    before = count("select count(*) from administrative_units")
+
+    bad = write("bad.csv", "code,name,level,parent_code,valid_from,valid_to\n"
+                           "99001,Xã Tốt,commune,31,2025-07-01,\n"
+                           "99002,Xã Không Cha,commune,99999,2025-07-01,\n"
+                           "99003,Xã Sai Ngày,commune,31,2025-13-01,\n")
+    rejected = run("import-units", bad)
+    output = rejected.stdout + rejected.stderr
+    check("a bad file is refused with a non-zero exit", rejected.returncode != 0, output)
+    check("every bad line is named with its column",
+          "Dòng 3, cột parent_code: không tìm thấy đơn vị cấp trên có mã 99999" in output and "Dòng 4, cột valid_from" in output,
+          output)
+    check("nothing of the bad file was imported", count("select count(*) from administrative_units") == before)
+
+    good = write("good.csv", "code,name,level,parent_code,valid_from,valid_to\n10804-70,Thôn Thử,village,10804,2026-01-01,\n")
+    imported = run("import-units", good)
+    check("a good file is imported", imported.returncode == 0 and count("select count(*) from administrative_units") == before + 1,
+          imported.stdout + imported.stderr)
+
+    added = run("user", "add", "--username", "kt.officer", "--unit", "10804", "--role", "officer", "--name", "Phạm Văn Minh")
+    check("user add prints a one-time password", added.returncode == 0 and "Mật khẩu dùng một lần" in added.stdout,
+          added.stdout + added.stderr)
+    check("the new user must change it at first sign-in",
+          count("select must_change_password from users where username = 'kt.officer'") == 1)
+
+    scripted = run("user", "add", "--username", "kt.script", "--unit", "10804", "--role", "viewer", "--password-stdin",
+                   stdin="mat-khau-kich-ban-2026\n")
+    check("user add --password-stdin sets the given password",
+          scripted.returncode == 0 and count("select must_change_password from users where username = 'kt.script'") == 0,
+          scripted.stdout + scripted.stderr)
+
+    wrong_unit = run("user", "add", "--username", "x.y", "--unit", "00000", "--role", "officer")
+    check("user add names an unknown unit", wrong_unit.returncode != 0 and "00000" in wrong_unit.stdout + wrong_unit.stderr,
+          wrong_unit.stdout + wrong_unit.stderr)
+
+    reset = run("user", "reset-password", "kt.script")
+    check("reset-password prints a new one-time password",
+          reset.returncode == 0 and "kt.script" in reset.stdout
+          and count("select must_change_password from users where username = 'kt.script'") == 1,
+          reset.stdout + reset.stderr)
+
+    audited = count("select count(*) from audit_entries where action in ('unit.imported', 'user.created', 'user.password_reset')")
+    check("the commands write the audit log", audited >= 4, str(audited))
+
+    failed = results.count(False)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
