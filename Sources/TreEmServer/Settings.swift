@@ -19,14 +19,18 @@ public struct Settings: Sendable {
     public var initialAdminPassword: String?
     /// bcrypt cost; 12 in production, lowered by tests only.
     public var bcryptCost: Int
+    /// `TREEM_BEHIND_PROXY=1` behind nginx: the client's address is the first of
+    /// `X-Forwarded-For`, so sign-in throttling counts people, not the proxy.
+    public var behindProxy: Bool
 
     public init(database: Database, secureCookies: Bool = false, idleTimeout: TimeInterval = 3600,
-                initialAdminPassword: String? = nil, bcryptCost: Int = 12) {
+                initialAdminPassword: String? = nil, bcryptCost: Int = 12, behindProxy: Bool = false) {
         self.database = database
         self.secureCookies = secureCookies
         self.idleTimeout = idleTimeout
         self.initialAdminPassword = initialAdminPassword
         self.bcryptCost = bcryptCost
+        self.behindProxy = behindProxy
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -62,6 +66,7 @@ public struct Settings: Sendable {
         }
         guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "\n")) }
         return Settings(database: database, secureCookies: env["TREEM_SECURE_COOKIES"] == "1",
-                        idleTimeout: idle, initialAdminPassword: password, bcryptCost: cost)
+                        idleTimeout: idle, initialAdminPassword: password, bcryptCost: cost,
+                        behindProxy: env["TREEM_BEHIND_PROXY"] == "1")
     }
 }

@@ -79,3 +79,22 @@ struct UnitTreeTests {
         }
     }
 }
+
+@Suite("Languages")
+struct LanguageTests {
+    @Test("Pages are Vietnamese by default and English after the switch")
+    func englishSwitch() async throws {
+        try await withTreEm { f in
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.officer")
+            #expect(try await browser.get("/units").body.string.contains("Đơn vị hành chính"))
+            let switched = try await browser.get("/language/en?next=/units")
+            #expect(switched.headers.first(name: .location) == "/units")
+            let english = try await browser.get("/units")
+            #expect(english.body.string.contains("Administrative units"))
+            #expect(english.body.string.contains("Commune"))
+            // An attempt to bounce elsewhere stays on the site.
+            #expect(try await browser.get("/language/vi?next=//evil.example").headers.first(name: .location) == "/")
+        }
+    }
+}

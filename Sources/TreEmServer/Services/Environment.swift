@@ -27,7 +27,11 @@ extension Request {
 
     /// The client's address, for the audit log and sign-in throttling.
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        if application.treem.settings.behindProxy, let forwarded = headers.forwarded.first?.for ?? headers.first(name: .xForwardedFor) {
+            let first = forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if !first.isEmpty { return first }
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
     }
 }
 
