@@ -25,6 +25,8 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M002_CreateAgencies())
     app.migrations.add(M003_CreateUsersAndSessions())
     app.migrations.add(M004_CreateAuditLog())
+    app.migrations.add(M005_CreatePlans())
+    app.migrations.add(M006_CreateYearThemes())
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.views.use(.leaf)
@@ -42,6 +44,7 @@ public func configure(_ app: Application, settings: Settings,
     app.asyncCommands.use(ImportUnitsCommand(), as: "import-units")
     app.asyncCommands.use(DemoDataCommand(), as: "demo-data")
     app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(RenderPlanCommand(), as: "render-plan")
 }
 
 func routes(_ app: Application) throws {
@@ -60,5 +63,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     let apiController = APIController()
     apiController.bootPublic(routes: api)
-    apiController.bootSignedIn(routes: api.grouped(APITokenAuthenticator(), RequireAPIUser()))
+    let apiSignedIn = api.grouped(APITokenAuthenticator(), RequireAPIUser())
+    apiController.bootSignedIn(routes: apiSignedIn)
+    PlanAPIController().boot(routes: apiSignedIn)
 }

@@ -11,6 +11,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             var messageEn: String
             var field: String?
             var problems: [String]?
+            /// The field of each problem, in the same order, when the problems are about fields.
+            var fields: [String]?
         }
         var error: Body
     }
@@ -25,13 +27,14 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, message, field, problems) = describe(error, request: request)
+            let (status, message, field, problems, fields) = describe(error, request: request)
             if status == .internalServerError {
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api/") {
                 let body = APIError(error: .init(status: Int(status.code), message: message.vi, messageEn: message.en, field: field,
-                                                 problems: problems.isEmpty ? nil : problems.map { $0.text(request.language) }))
+                                                 problems: problems.isEmpty ? nil : problems.map { $0.text(request.language) },
+                                                 fields: fields.isEmpty ? nil : fields))
                 let response = try await body.encodeResponse(status: status, for: request)
                 if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
                 return response
@@ -47,20 +50,37 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
     }
 
-    private func describe(_ error: Error, request: Request) -> (HTTPResponseStatus, Bilingual, String?, [ImportProblem]) {
+    private func describe(_ error: Error, request: Request) -> (HTTPResponseStatus, Bilingual, String?, [Bilingual], [String]) {
         switch error {
         case let error as UserFacingError:
-            return (error.status, error.message, error.field, [])
+            return (error.status, error.message, error.field, [], [])
         case let error as ImportRejected:
             return (.unprocessableEntity, Bilingual(vi: error.report(.vi).components(separatedBy: "\n")[0],
-                                                    en: error.report(.en).components(separatedBy: "\n")[0]), nil, error.problems)
+                                                    en: error.report(.en).components(separatedBy: "\n")[0]), nil,
+                    error.problems.map { Bilingual(vi: $0.text(.vi), en: $0.text(.en)) }, [])
+        case let error as PlanRejected:
+            return (.unprocessableEntity, Bilingual(vi: "Kế hoạch chưa hợp lệ:", en: "The plan is not valid:"),
+                    error.problems.first?.field, error.problems.map(\.message), error.problems.map(\.field))
         case let error as AbortError:
-            return (error.status, Self.message(for: error.status), nil, [])
-        case is DecodingError:
-            return (.badRequest, Bilingual(vi: "Dữ liệu gửi lên không đúng định dạng.", en: "The data sent is not in the expected form."), nil, [])
+            return (error.status, Self.message(for: error.status), nil, [], [])
+        case let error as DecodingError:
+            return (.badRequest, Bilingual(vi: "Dữ liệu gửi lên không đúng định dạng (\(Self.path(of: error))).",
+                                           en: "The data sent is not in the expected form (\(Self.path(of: error)))."), nil, [], [])
         default:
-            return (.internalServerError, Self.message(for: .internalServerError), nil, [])
+            return (.internalServerError, Self.message(for: .internalServerError), nil, [], [])
         }
+    }
+
+    /// "assignments[2].mode" — where in a JSON body decoding failed.
+    static func path(of error: DecodingError) -> String {
+        let context: DecodingError.Context
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
+        case .keyNotFound(let key, let c):
+            return (c.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+        @unknown default: return ""
+        }
+        return context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
     }
 
     static func message(for status: HTTPResponseStatus) -> Bilingual {

@@ -19,6 +19,11 @@ enum AuditLog {
         case agencyCreated = "agency.created"
         case agencyUpdated = "agency.updated"
         case demoDataLoaded = "system.demo_data_loaded"
+        case planCreated = "plan.created"
+        case planUpdated = "plan.updated"
+        case planIssued = "plan.issued"
+        case planWithdrawn = "plan.withdrawn"
+        case yearThemeSaved = "year_theme.saved"
     }
 
     struct Actor {

@@ -1,0 +1,231 @@
+import Fluent
+import TreEmCore
+import Vapor
+
+/// `/api/v1/plans…` and `/api/v1/year-themes`.
+struct PlanAPIController {
+    func boot(routes: RoutesBuilder) {
+        routes.get("plans", use: list)
+        routes.post("plans", use: create)
+        routes.get("plans", ":id", use: show)
+        routes.put("plans", ":id", use: update)
+        routes.post("plans", ":id", "issue", use: issue)
+        routes.post("plans", ":id", "derive", use: derive)
+        routes.post("plans", ":id", "supersede", use: supersede)
+        routes.post("plans", ":id", "withdraw", use: withdraw)
+        routes.get("plans", ":id", "document", use: document)
+        routes.get("year-themes", use: yearThemes)
+        routes.put("year-themes", ":year", use: saveYearTheme)
+    }
+
+    struct PlanSummary: Content {
+        var id: String
+        var status: String
+        var kind: String
+        var year: Int
+        var number: String?
+        var title: String
+        var issuerUnitCode: String
+        var issuerUnitName: String
+        var parentPlanID: String?
+        var version: Int
+    }
+
+    struct PlanDTO: Content {
+        var id: String
+        var status: String
+        var version: Int
+        var issuerUnitCode: String
+        var parentPlanID: String?
+        var supersedesID: String?
+        var canEdit: Bool
+        var document: PlanDocument
+        var derivedPlans: [PlanSummary]
+        var unitsWithoutDerivedPlan: [String]
+    }
+
+    static func summary(_ plan: PlanModel) -> PlanSummary {
+        PlanSummary(id: plan.id?.uuidString ?? "", status: plan.status.rawValue, kind: plan.kind.rawValue, year: plan.year,
+                    number: plan.number, title: plan.title, issuerUnitCode: plan.$issuer.value?.code ?? "",
+                    issuerUnitName: plan.$issuer.value?.name ?? "", parentPlanID: plan.$parentPlan.id?.uuidString,
+                    version: plan.version)
+    }
+
+    private func dto(_ plan: PlanModel, req: Request) async throws -> PlanDTO {
+        let user = try req.currentUser
+        if plan.$issuer.value == nil { try await plan.$issuer.load(on: req.db) }
+        let cascade = try await PlanDirectory.cascade(of: plan, for: user, on: req.db)
+        return PlanDTO(id: plan.id?.uuidString ?? "", status: plan.status.rawValue, version: plan.version,
+                       issuerUnitCode: plan.issuer.code, parentPlanID: plan.$parentPlan.id?.uuidString,
+                       supersedesID: plan.$supersedes.id?.uuidString,
+                       canEdit: try await PlanDirectory.canEdit(plan, user: user, on: req.db) && plan.status.isEditable,
+                       document: try plan.document(), derivedPlans: cascade.derived.map(Self.summary),
+                       unitsWithoutDerivedPlan: cascade.missing.map(\.code))
+    }
+
+    static func find(_ req: Request) async throws -> PlanModel {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let plan = try await PlanDirectory.plan(id: id, for: try req.currentUser, on: req.db)
+        else { throw Abort(.notFound) }
+        return plan
+    }
+
+    @Sendable func list(req: Request) async throws -> [PlanSummary] {
+        try await PlanDirectory.visiblePlans(for: try req.currentUser, on: req.db).map(Self.summary)
+    }
+
+    struct CreateBody: Content {
+        /// The issuing unit; the caller's own unit when left out.
+        var unitCode: String?
+        var document: PlanDocument
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let user = try req.currentUser
+        let body = try req.content.decode(CreateBody.self)
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let unit: UnitModel?
+        if let code = body.unitCode {
+            unit = try await UnitDirectory.unit(code: code, asOf: today, for: user, on: req.db)
+        } else {
+            unit = try await user.unitID.asyncMap { try await UnitModel.find($0, on: req.db) } ?? nil
+        }
+        guard let unit else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị ban hành.", en: "The issuing unit was not found."), field: "unitCode")
+        }
+        let plan = try await PlanDirectory.create(body.document, issuer: unit, request: req)
+        return try await dto(plan, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func show(req: Request) async throws -> PlanDTO {
+        try await dto(try await Self.find(req), req: req)
+    }
+
+    struct UpdateBody: Content {
+        var document: PlanDocument
+    }
+
+    @Sendable func update(req: Request) async throws -> PlanDTO {
+        let plan = try await Self.find(req)
+        try await PlanDirectory.update(plan, with: try req.content.decode(UpdateBody.self).document, request: req)
+        return try await dto(plan, req: req)
+    }
+
+    struct IssueBody: Content {
+        var number: String?
+        var issueDate: CalendarDay?
+        var signerName: String?
+    }
+
+    @Sendable func issue(req: Request) async throws -> PlanDTO {
+        let plan = try await Self.find(req)
+        let body = (try? req.content.decode(IssueBody.self)) ?? IssueBody()
+        try await PlanDirectory.issue(plan, .init(number: body.number, issueDate: body.issueDate, signerName: body.signerName), request: req)
+        return try await dto(plan, req: req)
+    }
+
+    struct DeriveBody: Content {
+        var unitCode: String?
+        var leadDays: Int?
+    }
+
+    @Sendable func derive(req: Request) async throws -> Response {
+        let user = try req.currentUser
+        let plan = try await Self.find(req)
+        let body = (try? req.content.decode(DeriveBody.self)) ?? DeriveBody()
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let unit: UnitModel?
+        if let code = body.unitCode {
+            unit = try await UnitDirectory.unit(code: code, asOf: today, for: user, on: req.db)
+        } else {
+            unit = try await user.unitID.asyncMap { try await UnitModel.find($0, on: req.db) } ?? nil
+        }
+        guard let unit else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị \(body.unitCode ?? "").", en: "Unit \(body.unitCode ?? "") was not found."), field: "unitCode")
+        }
+        let derived = try await PlanDirectory.derive(plan, for: unit, leadDays: body.leadDays ?? PlanCascade.defaultLeadDays, request: req)
+        return try await dto(derived, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func supersede(req: Request) async throws -> Response {
+        let draft = try await PlanDirectory.supersede(try await Self.find(req), request: req)
+        return try await dto(draft, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func withdraw(req: Request) async throws -> PlanDTO {
+        let plan = try await Self.find(req)
+        try await PlanDirectory.withdraw(plan, request: req)
+        return try await dto(plan, req: req)
+    }
+
+    @Sendable func document(req: Request) async throws -> Response {
+        try await Self.download(try await Self.find(req), req: req)
+    }
+
+    /// The official document in the asked format, as a download (HTML shown in the browser).
+    static func download(_ plan: PlanModel, req: Request) async throws -> Response {
+        let text: String = req.query["format"] ?? "docx"
+        guard let format = PlanDirectory.Format(rawValue: text) else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Định dạng \"\(text)\" không hỗ trợ; chọn docx, html hoặc md.",
+                                                         en: "Format \"\(text)\" is not supported; use docx, html or md."), field: "format")
+        }
+        let (bytes, contentType, ext) = PlanDirectory.render(try plan.document(), as: format)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        let disposition = format == .html ? "inline" : "attachment"
+        headers.replaceOrAdd(name: .contentDisposition, value: "\(disposition); filename=\"\(PlanDirectory.fileName(plan, extension: ext))\"")
+        return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    }
+
+    @Sendable func yearThemes(req: Request) async throws -> [YearTheme] {
+        try await YearThemeModel.query(on: req.db).sort(\.$year).all().map(\.value)
+    }
+
+    struct YearThemeBody: Content {
+        var theme: String
+        var slogans: [String]?
+    }
+
+    @Sendable func saveYearTheme(req: Request) async throws -> YearTheme {
+        let user = try req.currentUser
+        guard user.seesEverything else { throw Abort(.notFound) }
+        guard let year = req.parameters.get("year", as: Int.self), (2000...2100).contains(year) else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Năm không hợp lệ.", en: "The year is not valid."), field: "year")
+        }
+        let body = try req.content.decode(YearThemeBody.self)
+        return try await YearThemeDirectory.save(YearTheme(year: year, theme: body.theme, slogans: body.slogans ?? []), request: req)
+    }
+}
+
+enum YearThemeDirectory {
+    static func theme(year: Int, on db: Database) async throws -> YearTheme? {
+        try await YearThemeModel.query(on: db).filter(\.$year == year).first()?.value
+    }
+
+    static func save(_ theme: YearTheme, request req: Request) async throws -> YearTheme {
+        let text = VietnameseText.clean(theme.theme)
+        guard !text.isEmpty else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu chủ đề của năm.", en: "The theme is missing."), field: "theme")
+        }
+        let value = YearTheme(year: theme.year, theme: text, slogans: theme.slogans.map(VietnameseText.clean).filter { !$0.isEmpty })
+        try await req.db.transaction { tx in
+            let model = try await YearThemeModel.query(on: tx).filter(\.$year == value.year).first() ?? YearThemeModel(value)
+            let fresh = YearThemeModel(value)
+            model.theme = fresh.theme
+            model.slogansJSON = fresh.slogansJSON
+            try await model.save(on: tx)
+            try await req.audit(.yearThemeSaved, recordType: "year_theme", recordID: String(value.year),
+                                summary: "Chủ đề năm \(value.year): \(value.theme)", on: tx)
+        }
+        return value
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+extension YearTheme: Content {}

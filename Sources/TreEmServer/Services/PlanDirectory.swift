@@ -1,0 +1,250 @@
+import Fluent
+import FluentSQL
+import Foundation
+import TreEmCore
+import Vapor
+
+/// Plans a user may read and change, and their life cycle. Reading: the plans of the user's
+/// unit and the units below it (drafts included), and the issued plans of the units above it.
+/// Changing: officers and administrators, for plans of units in their scope.
+enum PlanDirectory {
+    static func visiblePlans(for user: CurrentUser, on db: Database) async throws -> [PlanModel] {
+        let query = PlanModel.query(on: db).with(\.$issuer)
+        if !user.seesEverything {
+            let root = user.unitID ?? UUID()
+            query.group(.or) {
+                $0.filter(.sql(embed: "\(ident: "issuer_unit_id") IN (SELECT \(ident: "descendant_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "ancestor_id") = \(bind: root))"))
+                    .group(.and) {
+                        $0.filter(\.$status != .draft)
+                            .filter(.sql(embed: "\(ident: "issuer_unit_id") IN (SELECT \(ident: "ancestor_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "descendant_id") = \(bind: root))"))
+                    }
+            }
+        }
+        return try await query.sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
+    }
+
+    /// The plan, or nil when it does not exist or the user may not read it.
+    static func plan(id: UUID, for user: CurrentUser, on db: Database) async throws -> PlanModel? {
+        guard let plan = try await PlanModel.query(on: db).filter(\.$id == id).with(\.$issuer).first() else { return nil }
+        if user.seesEverything { return plan }
+        guard let root = user.unitID else { return nil }
+        if try await UnitDirectory.canSee(unitID: plan.$issuer.id, user: user, on: db) { return plan }
+        // Issued plans flow down: a unit reads what the units above it issued.
+        if plan.status != .draft,
+           try await UnitScopeModel.query(on: db).filter(\.$ancestorID == plan.$issuer.id).filter(\.$descendantID == root).first() != nil {
+            return plan
+        }
+        return nil
+    }
+
+    static func canEdit(_ plan: PlanModel, user: CurrentUser, on db: Database) async throws -> Bool {
+        guard user.role >= .officer else { return false }
+        return try await UnitDirectory.canSee(unitID: plan.$issuer.id, user: user, on: db)
+    }
+
+    static func requireEditable(_ plan: PlanModel, user: CurrentUser, on db: Database) async throws {
+        guard try await canEdit(plan, user: user, on: db) else {
+            throw UserFacingError(.forbidden, Bilingual(vi: "Bạn chỉ được xem kế hoạch này, không được sửa.",
+                                                        en: "You may read this plan but not change it."))
+        }
+    }
+
+    static func validateDraft(_ document: PlanDocument) throws {
+        let problems = PlanRules.draftProblems(document)
+        if !problems.isEmpty { throw PlanRejected(problems: problems) }
+    }
+
+    // MARK: life cycle
+
+    static func create(_ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID? = nil, request req: Request) async throws -> PlanModel {
+        let user = try req.currentUser
+        guard user.role >= .officer else {
+            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ hoặc quản trị viên mới lập kế hoạch.", en: "Only officers and administrators write plans."))
+        }
+        var document = document
+        document.number = nil
+        try validateDraft(document)
+        let plan = try PlanModel(issuerUnitID: try issuer.requireID(), document: document, createdBy: user.id)
+        plan.$parentPlan.id = parentPlanID
+        let summary = "Tạo dự thảo kế hoạch \"\(document.title)\" của \(issuer.name)"
+        try await req.db.transaction { tx in
+            try await plan.create(on: tx)
+            try await req.audit(.planCreated, recordType: "plan", recordID: plan.id?.uuidString, unitID: issuer.id,
+                                summary: summary, on: tx)
+        }
+        return plan
+    }
+
+    static func update(_ plan: PlanModel, with document: PlanDocument, request req: Request) async throws {
+        try await requireEditable(plan, user: try req.currentUser, on: req.db)
+        guard plan.status.isEditable else {
+            throw UserFacingError(.conflict, Bilingual(
+                vi: "Kế hoạch đã ban hành không được sửa. Hãy tạo phiên bản thay thế để đính chính.",
+                en: "An issued plan cannot be changed. Create a superseding version to correct it."))
+        }
+        try validateDraft(document)
+        try plan.setDocument(document)
+        try await req.db.transaction { tx in
+            try await plan.save(on: tx)
+            try await req.audit(.planUpdated, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+                                summary: "Sửa dự thảo kế hoạch \"\(document.title)\"", on: tx)
+        }
+    }
+
+    struct IssueInput {
+        var number: String?
+        var issueDate: CalendarDay?
+        var signerName: String?
+    }
+
+    static func issue(_ plan: PlanModel, _ input: IssueInput, request req: Request) async throws {
+        try await requireEditable(plan, user: try req.currentUser, on: req.db)
+        guard plan.status == .draft else {
+            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ dự thảo mới được ban hành.", en: "Only a draft can be issued."))
+        }
+        var document = try plan.document()
+        if let number = input.number.map(VietnameseText.clean), !number.isEmpty { document.number = number }
+        if let day = input.issueDate { document.issueDate = PartialDate(day) }
+        if let name = input.signerName.map(VietnameseText.clean), !name.isEmpty {
+            if document.signature == nil { document.signature = Signature(name: name) } else { document.signature?.name = name }
+        }
+        let problems = PlanRules.issueProblems(document)
+        guard problems.isEmpty else { throw PlanRejected(problems: problems) }
+        try plan.setDocument(document)
+        plan.status = .issued
+        let summary = "Ban hành kế hoạch số \(document.number ?? "") \"\(document.title)\""
+        try await req.db.transaction { tx in
+            try await plan.save(on: tx)
+            if let previousID = plan.$supersedes.id, let previous = try await PlanModel.find(previousID, on: tx), previous.status == .issued {
+                previous.status = .superseded
+                try await previous.save(on: tx)
+            }
+            try await req.audit(.planIssued, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+                                summary: summary, on: tx)
+        }
+    }
+
+    /// A correction: a new draft version; issuing it supersedes the issued plan, which stays readable.
+    static func supersede(_ plan: PlanModel, request req: Request) async throws -> PlanModel {
+        let user = try req.currentUser
+        try await requireEditable(plan, user: user, on: req.db)
+        guard plan.status == .issued else {
+            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch đang có hiệu lực mới được thay thế.", en: "Only an issued plan can be superseded."))
+        }
+        var document = try plan.document()
+        document.number = nil
+        document.issueDate = PartialDate(year: document.issueDate.year, month: document.issueDate.month)
+        let draft = try PlanModel(issuerUnitID: plan.$issuer.id, document: document, createdBy: user.id)
+        draft.$parentPlan.id = plan.$parentPlan.id
+        draft.$supersedes.id = plan.id
+        draft.version = plan.version + 1
+        try await req.db.transaction { tx in
+            try await draft.create(on: tx)
+            try await req.audit(.planCreated, recordType: "plan", recordID: draft.id?.uuidString, unitID: plan.$issuer.id,
+                                summary: "Tạo phiên bản \(draft.version) thay thế kế hoạch số \(plan.number ?? "")", on: tx)
+        }
+        return draft
+    }
+
+    static func withdraw(_ plan: PlanModel, request req: Request) async throws {
+        try await requireEditable(plan, user: try req.currentUser, on: req.db)
+        guard plan.status == .issued else {
+            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch đang có hiệu lực mới được thu hồi.", en: "Only an issued plan can be withdrawn."))
+        }
+        plan.status = .withdrawn
+        try await req.db.transaction { tx in
+            try await plan.save(on: tx)
+            try await req.audit(.planWithdrawn, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+                                summary: "Thu hồi kế hoạch số \(plan.number ?? "")", on: tx)
+        }
+    }
+
+    // MARK: cascade
+
+    /// Creates the draft of `unit` implementing `parent`. The unit must lie below the parent's
+    /// issuer and inside the user's scope.
+    static func derive(_ parent: PlanModel, for unit: UnitModel, leadDays: Int, request req: Request) async throws -> PlanModel {
+        let user = try req.currentUser
+        let unitID = try unit.requireID()
+        let below = try await UnitScopeModel.query(on: req.db)
+            .filter(\.$ancestorID == parent.$issuer.id).filter(\.$descendantID == unitID).first() != nil
+        guard below, unitID != parent.$issuer.id, try await UnitDirectory.canSee(unitID: unitID, user: user, on: req.db) else {
+            throw UserFacingError(.badRequest, Bilingual(
+                vi: "\(unit.name) không trực thuộc đơn vị ban hành kế hoạch này (hoặc ngoài phạm vi của bạn).",
+                en: "\(unit.name) is not below the unit that issued this plan (or is outside your scope)."), field: "unitCode")
+        }
+        guard (0...60).contains(leadDays) else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Số ngày báo cáo trước phải từ 0 đến 60.", en: "The lead time must be 0–60 days."), field: "leadDays")
+        }
+        let parentDocument = try parent.document()
+        let issuer = try await UnitModel.find(parent.$issuer.id, on: req.db)
+        let naming = UnitNaming(unit.name)
+        let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db).filter(\.isActive).map {
+            PlanCascade.Agency(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
+        }
+        let derived = PlanCascade.derive(
+            from: parentDocument,
+            reference: .init(planID: parent.id?.uuidString, number: parentDocument.number,
+                             issueDate: parentDocument.issueDate.calendarDay,
+                             issuerShortName: issuer.map { UnitNaming($0.name).committeeShort } ?? parentDocument.issuerName),
+            for: .init(issuerName: naming.committeeLetterhead, place: naming.proper, unitName: naming.inSentence,
+                       level: unit.level, agencies: agencies),
+            today: CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970), leadDays: leadDays)
+        return try await create(derived, issuer: unit, parentPlanID: parent.id, request: req)
+    }
+
+    struct Cascade {
+        var parent: PlanModel?
+        var derived: [PlanModel]
+        /// Units directly below the issuer that have no derived plan yet.
+        var missing: [UnitModel]
+    }
+
+    static func cascade(of plan: PlanModel, for user: CurrentUser, on db: Database) async throws -> Cascade {
+        var parent: PlanModel?
+        if let parentID = plan.$parentPlan.id { parent = try await self.plan(id: parentID, for: user, on: db) }
+        var derived: [PlanModel] = []
+        for child in try await PlanModel.query(on: db).filter(\.$parentPlan.$id == plan.requireID()).with(\.$issuer).all()
+        where try await self.plan(id: child.requireID(), for: user, on: db) != nil {
+            derived.append(child)
+        }
+        let document = try plan.document()
+        let day = document.period?.start ?? CalendarDay(year: document.year, month: 6, day: 1)!
+        let below = try await UnitModel.query(on: db).filter(\.$parent.$id == plan.$issuer.id)
+            .filter(\.$level != .village)
+            .group(.or) { $0.filter(\.$validFrom == nil).filter(\.$validFrom <= day.iso) }
+            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo >= day.iso) }
+            .all()
+        let done = Set(derived.map { $0.$issuer.id })
+        var missing: [UnitModel] = []
+        for unit in below where !done.contains(unit.id ?? UUID()) {
+            if try await UnitDirectory.canSee(unitID: unit.requireID(), user: user, on: db) { missing.append(unit) }
+        }
+        return Cascade(parent: parent, derived: derived, missing: missing.sorted { VietnameseText.precedes($0.name, $1.name) })
+    }
+
+    // MARK: documents
+
+    enum Format: String {
+        case docx, html, md
+    }
+
+    static func render(_ document: PlanDocument, as format: Format) -> (bytes: [UInt8], contentType: String, fileExtension: String) {
+        switch format {
+        case .docx:
+            (PlanDOCX.render(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx")
+        case .html:
+            (Array(PlanHTML.render(document).utf8), "text/html; charset=utf-8", "html")
+        case .md:
+            (Array(PlanMarkdown.render(document).utf8), "text/markdown; charset=utf-8", "md")
+        }
+    }
+
+    /// "KH-45-2026-Trien-khai-Thang-hanh-dong.docx": ASCII, readable, safe in a header.
+    static func fileName(_ plan: PlanModel, extension ext: String) -> String {
+        let slug = VietnameseText.fold(plan.title).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .prefix(8).joined(separator: "-")
+        let number = plan.number.map { $0.split(separator: "/").first.map(String.init) ?? "" } ?? "du-thao"
+        return "KH-\(number)-\(plan.year)-\(slug).\(ext)"
+    }
+}
