@@ -28,6 +28,10 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M005_CreatePlans())
     app.migrations.add(M006_CreateYearThemes())
 
+    let json = JSONEncoder()
+    json.outputFormatting = [.withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: json, for: .json)
+
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.views.use(.leaf)
     app.routes.defaultMaxBodySize = "4mb"

@@ -11,6 +11,8 @@ enum OpenAPIDocument {
         var response: Any
         var parameters: [[String: Any]] = []
         var isPublic = false
+        /// The success status; by default 201 for POST, 200 otherwise.
+        var responseStatus: String? = nil
     }
 
     private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -54,6 +56,28 @@ enum OpenAPIDocument {
                   response: array("AuditEntry"), parameters: ["action", "user", "from", "to", "record", "before"].map {
                       ["name": $0, "in": "query", "required": false, "schema": ["type": "string"]]
                   }),
+        Operation(method: "get", path: "/api/v1/plans", summary: "Kế hoạch được xem — plans the caller may read", response: array("PlanSummary")),
+        Operation(method: "post", path: "/api/v1/plans", summary: "Lập dự thảo kế hoạch — create a draft plan",
+                  request: "PlanCreate", response: ref("Plan")),
+        Operation(method: "get", path: "/api/v1/plans/{id}", summary: "Một kế hoạch, kế hoạch cấp dưới và đơn vị chưa xây dựng — a plan with its derived plans",
+                  response: ref("Plan"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "put", path: "/api/v1/plans/{id}", summary: "Sửa dự thảo — change a draft (an issued plan is immutable)",
+                  request: "PlanUpdate", response: ref("Plan"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "post", path: "/api/v1/plans/{id}/issue", summary: "Ban hành (cần số, ngày, người ký) — issue: number, full date and signer required",
+                  request: "PlanIssue", response: ref("Plan"), parameters: [pathParam("id", "UUID")], responseStatus: "200"),
+        Operation(method: "post", path: "/api/v1/plans/{id}/derive", summary: "Xây dựng kế hoạch cho đơn vị cấp dưới — derive a lower unit's draft",
+                  request: "PlanDerive", response: ref("Plan"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "post", path: "/api/v1/plans/{id}/supersede", summary: "Tạo phiên bản thay thế — start a superseding version",
+                  response: ref("Plan"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "post", path: "/api/v1/plans/{id}/withdraw", summary: "Thu hồi — withdraw an issued plan",
+                  response: ref("Plan"), parameters: [pathParam("id", "UUID")], responseStatus: "200"),
+        Operation(method: "get", path: "/api/v1/plans/{id}/document", summary: "Văn bản (Nghị định 30/2020) — the official document",
+                  response: ["type": "string", "format": "binary"],
+                  parameters: [pathParam("id", "UUID"), ["name": "format", "in": "query", "required": false,
+                                                          "schema": ["type": "string", "enum": ["docx", "html", "md"]]]]),
+        Operation(method: "get", path: "/api/v1/year-themes", summary: "Chủ đề, khẩu hiệu từng năm — the year library", response: array("YearTheme")),
+        Operation(method: "put", path: "/api/v1/year-themes/{year}", summary: "Thêm, sửa chủ đề năm (quản trị hệ thống) — set a year's theme",
+                  request: "YearThemeInput", response: ref("YearTheme"), parameters: [pathParam("year", "2027")], responseStatus: "200"),
     ] }
 
     private static func object(_ properties: [String: Any], required: [String]) -> [String: Any] {
@@ -62,6 +86,10 @@ enum OpenAPIDocument {
     private static var string: [String: Any] { ["type": "string"] }
     private static var nullableString: [String: Any] { ["type": "string", "nullable": true] }
     private static var bool: [String: Any] { ["type": "boolean"] }
+    private static var date: [String: Any] { ["type": "string", "format": "date"] }
+    private static var strings: [String: Any] { ["type": "array", "items": ["type": "string"]] }
+    private static var planStatus: [String: Any] { ["type": "string", "enum": ["draft", "issued", "superseded", "withdrawn"]] }
+    private static var planKind: [String: Any] { ["type": "string", "enum": ["annualChildWork", "actionMonth", "other"]] }
 
     static var schemas: [String: Any] { [
         "TokenRequest": object(["username": string, "password": string], required: ["username", "password"]),
@@ -91,6 +119,51 @@ enum OpenAPIDocument {
         "AuditEntry": object(["id": string, "occurredAt": string, "actor": string, "action": string,
                               "recordType": nullableString, "recordID": nullableString, "summary": string, "address": string],
                              required: ["id", "occurredAt", "actor", "action"]),
+        "PlanSummary": object(["id": string, "status": planStatus, "kind": planKind, "year": ["type": "integer"],
+                               "number": nullableString, "title": string, "issuerUnitCode": string, "issuerUnitName": string,
+                               "parentPlanID": nullableString, "version": ["type": "integer"]], required: ["id", "status", "title"]),
+        "Plan": object(["id": string, "status": planStatus, "version": ["type": "integer"], "issuerUnitCode": string,
+                        "parentPlanID": nullableString, "supersedesID": nullableString, "canEdit": bool,
+                        "document": ref("PlanDocument"), "derivedPlans": array("PlanSummary"),
+                        "unitsWithoutDerivedPlan": ["type": "array", "items": string]], required: ["id", "status", "document"]),
+        "PlanCreate": object(["unitCode": string, "document": ref("PlanDocument")], required: ["document"]),
+        "PlanUpdate": object(["document": ref("PlanDocument")], required: ["document"]),
+        "PlanIssue": object(["number": string, "issueDate": date, "signerName": string], required: []),
+        "PlanDerive": object(["unitCode": string, "leadDays": ["type": "integer", "default": 10]], required: []),
+        "YearTheme": object(["year": ["type": "integer"], "theme": string, "slogans": ["type": "array", "items": string]], required: ["year", "theme"]),
+        "YearThemeInput": object(["theme": string, "slogans": ["type": "array", "items": string]], required: ["theme"]),
+        "PlanDocument": object([
+            "kind": planKind, "superiorName": nullableString, "issuerName": string, "number": nullableString, "place": string,
+            "issueDate": object(["year": ["type": "integer"], "month": ["type": "integer"], "day": ["type": "integer"]], required: ["year"]),
+            "title": string,
+            "bases": ["type": "array", "items": object(["text": string, "planID": nullableString], required: ["text"])],
+            "preamble": nullableString,
+            "purposes": strings, "requirements": strings,
+            "targets": ["type": "array", "items": object(["text": string, "value": ["type": "number"], "unit": string], required: ["text"])],
+            "theme": nullableString,
+            "period": object(["start": date, "end": date], required: ["start", "end"]),
+            "scope": nullableString,
+            "sections": ["type": "array", "items": ref("ContentNode")],
+            "funding": ["type": "array", "items": object([
+                "source": ["type": "string", "enum": ["stateBudget", "mobilized", "other"]], "text": string, "amount": ["type": "integer"],
+            ], required: ["source", "text"])],
+            "assignments": ["type": "array", "items": object([
+                "agencyID": nullableString, "agencyName": string, "agencyKind": nullableString,
+                "role": ["type": "string", "enum": ["lead", "coordinate"]], "mode": ["type": "string", "enum": ["assign", "request"]],
+                "tasks": ["type": "array", "items": object(["id": string, "text": string, "derivedFromTaskID": nullableString,
+                                                             "dueDate": date], required: ["id", "text"])],
+            ], required: ["agencyName", "role", "mode", "tasks"])],
+            "reporting": object(["deadline": date, "reportTo": string, "via": nullableString, "text": nullableString], required: ["deadline", "reportTo"]),
+            "closing": nullableString, "recipients": strings,
+            "signature": object(["onBehalfOf": nullableString,
+                                 "authority": ["type": "string", "enum": ["direct", "deputy", "acting", "byOrder", "byAuthorisation"]],
+                                 "headTitle": nullableString, "position": string, "name": string], required: ["authority", "position", "name"]),
+            "appendices": ["type": "array", "items": object(["title": string, "items": strings], required: ["title", "items"])],
+        ], required: ["kind", "issuerName", "place", "issueDate", "title", "bases", "purposes", "requirements", "targets",
+                      "sections", "funding", "assignments", "recipients", "appendices"]),
+        "ContentNode": object(["kind": ["type": "string", "enum": ["heading", "paragraph", "bullet"]], "text": string,
+                               "children": ["type": "array", "items": ["$ref": "#/components/schemas/ContentNode"]]],
+                              required: ["kind", "text", "children"]),
         "Error": object(["error": object(["status": ["type": "integer"], "message": string, "messageEn": string,
                                           "field": nullableString, "problems": ["type": "array", "items": string]],
                                          required: ["status", "message"])], required: ["error"]),
@@ -106,7 +179,7 @@ enum OpenAPIDocument {
             if operation.response is NSNull {
                 responses["204"] = ["description": "Xong — done"]
             } else {
-                responses[operation.method == "post" && operation.path != "/api/v1/auth/token" ? "201" : "200"] =
+                responses[operation.responseStatus ?? (operation.method == "post" && operation.path != "/api/v1/auth/token" ? "201" : "200")] =
                     ["description": "OK", "content": ["application/json": ["schema": operation.response]]]
             }
             if !operation.isPublic { responses["401"] = ["description": "Chưa đăng nhập — no valid token"] }

@@ -61,11 +61,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case let error as PlanRejected:
             return (.unprocessableEntity, Bilingual(vi: "Kế hoạch chưa hợp lệ:", en: "The plan is not valid:"),
                     error.problems.first?.field, error.problems.map(\.message), error.problems.map(\.field))
-        case let error as AbortError:
-            return (error.status, Self.message(for: error.status), nil, [], [])
+        // Before AbortError: Vapor makes DecodingError an AbortError with an English reason.
         case let error as DecodingError:
             return (.badRequest, Bilingual(vi: "Dữ liệu gửi lên không đúng định dạng (\(Self.path(of: error))).",
                                            en: "The data sent is not in the expected form (\(Self.path(of: error)))."), nil, [], [])
+        case let error as AbortError:
+            return (error.status, Self.message(for: error.status), nil, [], [])
         default:
             return (.internalServerError, Self.message(for: .internalServerError), nil, [], [])
         }

@@ -1,13 +1,18 @@
+import TreEmCore
 import Vapor
 
 /// Security headers on every response: a Content-Security-Policy without inline script or
 /// style, no framing, no MIME sniffing.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// The plan print view carries its own stylesheet so that a saved file prints the same;
+    /// the policy allows exactly that stylesheet, by hash, and no other inline style.
+    static let printStyleHash = "'sha256-" + Data(SHA256.hash(data: Data(PlanHTML.stylesheet.utf8))).base64EncodedString() + "'"
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         let headers: [(String, String)] = [
             ("Content-Security-Policy",
-             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+             "default-src 'self'; script-src 'self'; style-src 'self' \(Self.printStyleHash); img-src 'self' data:; "
                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
             ("X-Content-Type-Options", "nosniff"),
             ("X-Frame-Options", "DENY"),

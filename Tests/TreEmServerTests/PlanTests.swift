@@ -1,0 +1,244 @@
+import Fluent
+import Foundation
+import Testing
+import TreEmCore
+import VaporTesting
+@testable import TreEmServer
+
+func seedPlan(_ name: String) throws -> [String: Any] {
+    var url = URL(fileURLWithPath: #filePath)
+    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
+    let data = try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/plans/\(name).json"))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+}
+
+/// A city plan for 2026 with tasks for its health department, police and education department.
+func cityPlan() -> [String: Any] {
+    [
+        "kind": "actionMonth", "issuerName": "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", "place": "Hải Phòng",
+        "issueDate": ["year": 2026, "month": 4], "title": "Triển khai Tháng hành động vì trẻ em thành phố Hải Phòng năm 2026",
+        "bases": [["text": "Luật Trẻ em năm 2016"]], "purposes": ["Bảo đảm quyền trẻ em."], "requirements": [], "targets": [],
+        "theme": "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số",
+        "period": ["start": "2026-06-01", "end": "2026-06-30"], "sections": [], "funding": [],
+        "assignments": [
+            ["agencyName": "Sở Y tế", "agencyKind": "healthOffice", "role": "lead", "mode": "assign",
+             "tasks": [["id": "T-YTE-1", "text": "Khám sức khỏe cho trẻ em."]]],
+            ["agencyName": "Công an thành phố", "agencyKind": "police", "role": "lead", "mode": "assign",
+             "tasks": [["id": "T-CA-1", "text": "Phòng, chống xâm hại trẻ em."]]],
+            ["agencyName": "Sở Giáo dục và Đào tạo", "agencyKind": "educationOffice", "role": "lead", "mode": "assign",
+             "tasks": [["id": "T-GD-1", "text": "Dạy bơi an toàn."]]],
+        ],
+        "reporting": ["deadline": "2026-07-20", "reportTo": "Bộ Y tế"],
+        "recipients": ["UBND các xã, phường"], "appendices": [["title": "Khẩu hiệu", "items": ["Tổng đài 111."]]],
+        "signature": ["onBehalfOf": "ỦY BAN NHÂN DÂN", "authority": "deputy", "headTitle": "CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": "Lê Anh Quân"],
+    ]
+}
+
+func planDTO(_ response: TestingHTTPResponse) throws -> PlanAPIController.PlanDTO {
+    try JSONDecoder().decode(PlanAPIController.PlanDTO.self, from: response.body)
+}
+
+@Suite("Plans through the API")
+struct PlanAPITests {
+    @Test("A seed plan entered through the API renders to DOCX, HTML and Markdown with every part")
+    func seedPlanDocuments() async throws {
+        try await withTreEm { f in
+            let api = try await APIClient.signIn(f.app, "a.officer")
+            var document = try seedPlan("seed-002-kim-thanh-2026")
+            let created = try await api.send(.POST, "/api/v1/plans", json: ["document": document])
+            #expect(created.status == .created, "\(created.body.string)")
+            let plan = try planDTO(created)
+            #expect(plan.status == "draft")
+            #expect(plan.issuerUnitCode == Fixture.communeA)
+
+            let docx = try await api.get("/api/v1/plans/\(plan.id)/document?format=docx")
+            #expect(docx.status == .ok)
+            #expect(docx.headers.contentType?.description.contains("wordprocessingml") == true)
+            #expect(docx.headers.first(name: .contentDisposition)?.contains(".docx") == true)
+            // Entries are stored uncompressed: the document's text is in the bytes as UTF-8.
+            let bytes = String(decoding: docx.body.readableBytesView, as: UTF8.self)
+            for part in ["KẾ HOẠCH", "Triển khai Tháng hành động vì trẻ em năm 2026", "XÃ KIM THÀNH", "TỔ CHỨC THỰC HIỆN",
+                         "Trạm Y tế xã", "Đề nghị UBMTTQ Việt Nam xã", "Nơi nhận:", "KT. CHỦ TỊCH", "Nguyễn Văn Tình", "KHẨU HIỆU TUYÊN TRUYỀN"] {
+                #expect(bytes.contains(part), "DOCX lacks \(part)")
+            }
+            let html = try await api.get("/api/v1/plans/\(plan.id)/document?format=html")
+            #expect(html.body.string.contains("<p class=\"title\">Triển khai Tháng hành động vì trẻ em năm 2026</p>"))
+            let md = try await api.get("/api/v1/plans/\(plan.id)/document?format=md")
+            #expect(md.body.string.contains("## IV. TỔ CHỨC THỰC HIỆN"))
+            #expect(try await api.get("/api/v1/plans/\(plan.id)/document?format=pdf").status == .badRequest)
+
+            // The document round-trips: what was sent is what is stored.
+            document["number"] = nil
+            let stored = try await api.get("/api/v1/plans/\(plan.id)").decode(PlanAPIController.PlanDTO.self).document
+            #expect(stored.assignments.count == 7)
+            #expect(stored.funding.first?.amount == 31_500_000)
+        }
+    }
+
+    @Test("The commune derives its plan from the city's: basis, deadline, agencies by kind")
+    func derive() async throws {
+        try await withTreEm { f in
+            let city = try await APIClient.signIn(f.app, "city.officer")
+            let draft = try planDTO(try await city.send(.POST, "/api/v1/plans", json: ["document": cityPlan()]))
+            // A commune does not see the city's draft.
+            let commune = try await APIClient.signIn(f.app, "a.officer")
+            #expect(try await commune.get("/api/v1/plans/\(draft.id)").status == .notFound)
+            let issued = try await city.send(.POST, "/api/v1/plans/\(draft.id)/issue",
+                                             json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
+            #expect(issued.status == .ok, "\(issued.body.string)")
+
+            let response = try await commune.send(.POST, "/api/v1/plans/\(draft.id)/derive", json: [:])
+            #expect(response.status == .created, "\(response.body.string)")
+            let derived = try planDTO(response)
+            #expect(derived.parentPlanID == draft.id)
+            #expect(derived.issuerUnitCode == Fixture.communeA)
+            let doc = derived.document
+            #expect(doc.bases.first?.planID == draft.id)
+            #expect(doc.bases.first?.text.hasPrefix("Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng") == true)
+            #expect(doc.reporting?.deadline.iso == "2026-07-10")
+            #expect(doc.reporting?.reportTo == "UBND thành phố Hải Phòng")
+            #expect(doc.theme == "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số")
+            #expect(doc.appendices.first?.items == ["Tổng đài 111."])
+            #expect(doc.issuerName == "ỦY BAN NHÂN DÂN\nXÃ KIM THÀNH")
+            #expect(doc.scope == "Trên địa bàn xã Kim Thành.")
+            let health = try #require(doc.assignments.first { $0.agencyKind == .healthStation })
+            #expect(health.agencyName == "Trạm Y tế xã Kim Thành")
+            #expect(health.tasks.first?.derivedFromTaskID == "T-YTE-1")
+            #expect(doc.assignments.contains { $0.agencyKind == .police && $0.tasks.first?.derivedFromTaskID == "T-CA-1" })
+            #expect(doc.assignments.filter { $0.agencyKind == .school }.count >= 2, "every school gets the education task")
+
+            // The city's plan now lists the commune's plan and which communes have none yet.
+            let parent = try await city.get("/api/v1/plans/\(draft.id)").decode(PlanAPIController.PlanDTO.self)
+            #expect(parent.derivedPlans.map(\.id) == [derived.id])
+            #expect(parent.unitsWithoutDerivedPlan.contains(Fixture.communeB))
+            #expect(!parent.unitsWithoutDerivedPlan.contains(Fixture.communeA))
+        }
+    }
+
+    @Test("Deriving for a unit that is not below the issuer is refused, naming the field")
+    func deriveRefused() async throws {
+        try await withTreEm { f in
+            let a = try await APIClient.signIn(f.app, "a.officer")
+            let plan = try planDTO(try await a.send(.POST, "/api/v1/plans", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]))
+            let admin = try await APIClient.signIn(f.app, "admin")
+            let response = try await admin.send(.POST, "/api/v1/plans/\(plan.id)/derive", json: ["unitCode": Fixture.communeB])
+            #expect(response.status == .badRequest)
+            #expect(response.body.string.contains("không trực thuộc"))
+            #expect(response.body.string.contains("\"field\":\"unitCode\""))
+            #expect(try await PlanModel.query(on: f.app.db).count() == 1)
+        }
+    }
+
+    @Test("Life cycle: issue needs number, date, signer; an issued plan is immutable; a correction supersedes it")
+    func lifeCycle() async throws {
+        try await withTreEm { f in
+            let api = try await APIClient.signIn(f.app, "a.officer")
+            var document = try seedPlan("seed-002-kim-thanh-2026")
+            document["signature"] = ["authority": "deputy", "headTitle": "CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": ""]
+            let plan = try planDTO(try await api.send(.POST, "/api/v1/plans", json: ["document": document]))
+            let refused = try await api.send(.POST, "/api/v1/plans/\(plan.id)/issue", json: [:])
+            #expect(refused.status == .unprocessableEntity)
+            let error = try #require(try JSONSerialization.jsonObject(with: Data(buffer: refused.body)) as? [String: [String: Any]])
+            #expect(Set(error["error"]?["fields"] as? [String] ?? []) == ["number", "issueDate", "signature.name"])
+            #expect(refused.body.string.contains("Cần người ký để ban hành."))
+
+            let issued = try await api.send(.POST, "/api/v1/plans/\(plan.id)/issue",
+                                            json: ["number": "45/KH-UBND", "issueDate": "2026-05-08", "signerName": "Nguyễn Văn Tình"])
+            #expect(issued.status == .ok)
+            #expect(try planDTO(issued).status == "issued")
+            let edit = try await api.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": document])
+            #expect(edit.status == .conflict)
+            #expect(edit.body.string.contains("Kế hoạch đã ban hành không được sửa"))
+
+            let correction = try planDTO(try await api.send(.POST, "/api/v1/plans/\(plan.id)/supersede", json: [:]))
+            #expect(correction.status == "draft")
+            #expect(correction.version == 2)
+            #expect(correction.supersedesID == plan.id)
+            #expect(try await api.send(.POST, "/api/v1/plans/\(correction.id)/issue",
+                                       json: ["number": "46/KH-UBND", "issueDate": "2026-05-12"]).status == .ok)
+            let old = try await api.get("/api/v1/plans/\(plan.id)").decode(PlanAPIController.PlanDTO.self)
+            #expect(old.status == "superseded")
+            #expect(old.document.number == "45/KH-UBND", "the superseded plan stays readable as it was")
+            let list = try await api.get("/api/v1/plans").decode([PlanAPIController.PlanSummary].self)
+            #expect(Set(list.map(\.number)) == ["45/KH-UBND", "46/KH-UBND"])
+        }
+    }
+
+    @Test("Bad plans are refused with the field named and nothing half-saved")
+    func badInput() async throws {
+        try await withTreEm { f in
+            let api = try await APIClient.signIn(f.app, "a.officer")
+            let good = try seedPlan("seed-002-kim-thanh-2026")
+            let plan = try planDTO(try await api.send(.POST, "/api/v1/plans", json: ["document": good]))
+
+            var reversed = good
+            reversed["period"] = ["start": "2026-06-30", "end": "2026-06-01"]
+            let period = try await api.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": reversed])
+            #expect(period.status == .unprocessableEntity)
+            #expect(period.body.string.contains("\"field\":\"period\""))
+            #expect(period.body.string.contains("kết thúc (01/6/2026) trước khi bắt đầu (30/6/2026)"))
+
+            var early = good
+            early["reporting"] = ["deadline": "2026-05-15", "reportTo": "UBND thành phố Hải Phòng"]
+            #expect(try await api.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": early]).body.string.contains("reporting.deadline"))
+
+            var assigned = good
+            var assignments = try #require(good["assignments"] as? [[String: Any]])
+            assignments[6]["mode"] = "assign"
+            assigned["assignments"] = assignments
+            let mass = try await api.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": assigned])
+            #expect(mass.status == .unprocessableEntity)
+            #expect(mass.body.string.contains("chỉ được \\\"đề nghị\\\""))
+
+            var broken = good
+            broken["period"] = ["start": "ngày 1 tháng 6", "end": "2026-06-30"]
+            let malformed = try await api.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": broken])
+            #expect(malformed.status == .badRequest)
+            #expect(malformed.body.string.contains("document.period.start"))
+
+            let stored = try await api.get("/api/v1/plans/\(plan.id)").decode(PlanAPIController.PlanDTO.self).document
+            #expect(stored.period?.start.iso == "2026-06-01", "the failed edits changed nothing")
+            #expect(stored.assignments[6].mode == .request)
+        }
+    }
+
+    @Test("Access: another commune's drafts are 404; issued plans flow down; viewers cannot edit")
+    func access() async throws {
+        try await withTreEm { f in
+            let a = try await APIClient.signIn(f.app, "a.officer")
+            let plan = try planDTO(try await a.send(.POST, "/api/v1/plans", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]))
+            let b = try await APIClient.signIn(f.app, "b.officer")
+            for path in ["/api/v1/plans/\(plan.id)", "/api/v1/plans/\(plan.id)/document?format=docx"] {
+                #expect(try await b.get(path).status == .notFound, "GET \(path)")
+            }
+            #expect(try await b.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]).status == .notFound)
+            #expect(try await b.send(.POST, "/api/v1/plans/\(plan.id)/issue", json: ["number": "1/KH-UBND"]).status == .notFound)
+            #expect(try await b.get("/api/v1/plans").decode([PlanAPIController.PlanSummary].self).isEmpty)
+            // The city sees the commune's draft (it oversees its communes) but B never does.
+            let city = try await APIClient.signIn(f.app, "city.officer")
+            #expect(try await city.get("/api/v1/plans/\(plan.id)").status == .ok)
+
+            let cityPlanID = try planDTO(try await city.send(.POST, "/api/v1/plans", json: ["document": cityPlan()])).id
+            #expect(try await b.get("/api/v1/plans/\(cityPlanID)").status == .notFound, "a draft stays with its issuer")
+            _ = try await city.send(.POST, "/api/v1/plans/\(cityPlanID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
+            let seen = try await b.get("/api/v1/plans/\(cityPlanID)")
+            #expect(seen.status == .ok, "an issued plan is visible to the units below its issuer")
+            #expect(try planDTO(seen).canEdit == false)
+            #expect(try await b.send(.POST, "/api/v1/plans/\(cityPlanID)/withdraw", json: [:]).status == .forbidden)
+        }
+    }
+
+    @Test("The year library offers each year's theme; administrators add next year's")
+    func yearThemes() async throws {
+        try await withTreEm { f in
+            let officer = try await APIClient.signIn(f.app, "a.officer")
+            let themes = try await officer.get("/api/v1/year-themes").decode([YearTheme].self)
+            #expect(themes.first { $0.year == 2017 }?.theme == "Triển khai Luật trẻ em và phòng, chống bạo lực, xâm hại trẻ em")
+            #expect(try await officer.send(.PUT, "/api/v1/year-themes/2027", json: ["theme": "Chủ đề 2027"]).status == .notFound)
+            let admin = try await APIClient.signIn(f.app, "admin")
+            let saved = try await admin.send(.PUT, "/api/v1/year-themes/2027", json: ["theme": "Chủ đề năm 2027", "slogans": ["Khẩu hiệu một."]])
+            #expect(saved.status == .ok)
+            #expect(try await officer.get("/api/v1/year-themes").decode([YearTheme].self).contains { $0.year == 2027 })
+        }
+    }
+}
