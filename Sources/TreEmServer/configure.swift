@@ -63,6 +63,7 @@ func routes(_ app: Application) throws {
     AgenciesController().boot(routes: signedIn)
     UsersController().boot(routes: signedIn)
     AuditController().boot(routes: signedIn)
+    PlansController().boot(routes: signedIn)
 
     let api = app.grouped("api", "v1")
     let apiController = APIController()

@@ -242,3 +242,117 @@ struct PlanAPITests {
         }
     }
 }
+
+@Suite("Plans in the browser")
+struct PlanWebTests {
+    @Test("An officer writes a plan in the form, issues it, and the commune derives its own")
+    func writeIssueDerive() async throws {
+        try await withTreEm { f in
+            let city = Browser(app: f.app)
+            try await city.signIn("city.officer")
+            let form = try await city.get("/plans/new?kind=actionMonth&year=2026")
+            #expect(form.status == .ok)
+            // The year library and the letterhead are filled in.
+            #expect(form.body.string.contains("Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số"))
+            #expect(form.body.string.contains("THÀNH PHỐ HẢI PHÒNG"))
+            #expect(form.body.string.contains("2026-06-01"))
+            let fields: [String: String] = [
+                "kind": "actionMonth", "issuer_name": "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", "place": "Hải Phòng",
+                "issue_year": "2026", "issue_month": "4", "title": "Triển khai Tháng hành động vì trẻ em thành phố Hải Phòng năm 2026",
+                "purposes": "- Bảo đảm quyền trẻ em.", "theme": "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số",
+                "period_start": "2026-06-01", "period_end": "2026-06-30",
+                "sections": "1. Truyền thông\n- Treo băng rôn, khẩu hiệu.",
+                "assignments": "1. Sở Y tế thành phố Hải Phòng\n- Khám sức khỏe cho trẻ em.\n2. Đề nghị Hội Liên hiệp Phụ nữ thành phố Hải Phòng\n- Vận động hội viên.",
+                "reporting_deadline": "2026-07-20", "reporting_to": "Bộ Y tế",
+                "recipients": "UBND các xã, phường\nLưu: VT, VX", "signature_on_behalf_of": "ỦY BAN NHÂN DÂN",
+                "signature_authority": "deputy", "signature_head": "CHỦ TỊCH", "signature_position": "PHÓ CHỦ TỊCH",
+            ]
+            // Assigning (not requesting) a mass organisation is refused, the form comes back filled in.
+            var wrong = fields
+            wrong["assignments"] = "1. Hội Liên hiệp Phụ nữ thành phố Hải Phòng\n- Vận động hội viên."
+            let refused = try await city.post("/plans", form: wrong)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("chỉ được &quot;đề nghị&quot;"))
+            #expect(refused.body.string.contains("Triển khai Tháng hành động vì trẻ em thành phố Hải Phòng năm 2026"))
+            #expect(try await PlanModel.query(on: f.app.db).count() == 0)
+
+            let created = try await city.post("/plans", form: fields)
+            #expect(created.status == .seeOther)
+            let path = try #require(created.headers.first(name: .location))
+            let page = try await city.get(path)
+            #expect(page.body.string.contains("Dự thảo"))
+            #expect(page.body.string.contains("1. Sở Y tế thành phố Hải Phòng"))
+            // The women's union was matched to the city's agency by its name.
+            let stored = try #require(try await PlanModel.query(on: f.app.db).first()).document()
+            #expect(stored.assignments[1].agencyKind == .womenUnion && stored.assignments[1].mode == .request)
+
+            let missingSigner = try await city.post(path + "/issue", form: ["number": "157/KH-UBND", "issue_date": "2026-04-30"])
+            #expect(missingSigner.status == .unprocessableEntity)
+            #expect(missingSigner.body.string.contains("Cần người ký để ban hành."))
+            let issued = try await city.post(path + "/issue", form: ["number": "157/KH-UBND", "issue_date": "2026-04-30", "signer_name": "Lê Anh Quân"])
+            #expect(issued.status == .seeOther)
+            #expect(try await city.get(path).body.string.contains("Đã ban hành"))
+            #expect(try await city.get(path + "/edit").status == .seeOther, "an issued plan has no edit form")
+
+            let commune = Browser(app: f.app)
+            try await commune.signIn("a.officer")
+            let parentPage = try await commune.get(path)
+            #expect(parentPage.body.string.contains("Xây dựng kế hoạch cho đơn vị cấp dưới"))
+            let derived = try await commune.post(path + "/derive", form: ["unit": Fixture.communeA, "lead_days": "10"])
+            #expect(derived.status == .seeOther)
+            let draft = try await commune.get(try #require(derived.headers.first(name: .location)))
+            #expect(draft.body.string.contains("Triển khai Tháng hành động vì trẻ em xã Kim Thành năm 2026"))
+            #expect(draft.body.string.contains("Trạm Y tế xã Kim Thành"))
+            #expect(draft.body.string.contains("Thực hiện Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng"))
+            // Another commune's officer cannot derive for Kim Thành, nor see its draft.
+            let other = Browser(app: f.app)
+            try await other.signIn("b.officer")
+            try await other.get(path)
+            let foreign = try await other.post(path + "/derive", form: ["unit": Fixture.communeA])
+            #expect(foreign.status == .badRequest)
+            #expect(try await other.get(try #require(derived.headers.first(name: .location))).status == .notFound)
+
+            let docx = try await commune.get(path + "/document?format=docx")
+            #expect(docx.status == .ok)
+            let print = try await commune.get(path + "/print")
+            #expect(print.body.string.contains("Lê Anh Quân"))
+            let csp = try #require(print.headers.first(name: "Content-Security-Policy"))
+            #expect(csp.contains(SecurityHeadersMiddleware.printStyleHash))
+        }
+    }
+
+    @Test("Editing keeps task identities, so derived tasks still point at their parent")
+    func editKeepsTaskIDs() async throws {
+        try await withTreEm { f in
+            let api = try await APIClient.signIn(f.app, "city.officer")
+            let cityID = try planDTO(try await api.send(.POST, "/api/v1/plans", json: ["document": cityPlan()])).id
+            _ = try await api.send(.POST, "/api/v1/plans/\(cityID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
+            let commune = try await APIClient.signIn(f.app, "a.officer")
+            let derived = try planDTO(try await commune.send(.POST, "/api/v1/plans/\(cityID)/derive", json: [:]))
+            let before = derived.document.assignments.flatMap(\.tasks)
+
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.officer")
+            let form = try await browser.get("/plans/\(derived.id)/edit")
+            #expect(form.status == .ok)
+            let text = PlanText.writeAssignments(derived.document.assignments)
+                .replacingOccurrences(of: "Khám sức khỏe cho trẻ em.", with: "Khám sức khỏe cho trẻ em dưới 6 tuổi.")
+            var fields = try PlanForm(derived.document).fields()
+            fields["assignments"] = text
+            let saved = try await browser.post("/plans/\(derived.id)/edit", form: fields)
+            #expect(saved.status == .seeOther, "\(saved.body.string.prefix(400))")
+            let after = try #require(try await PlanModel.find(UUID(uuidString: derived.id), on: f.app.db)).document().assignments.flatMap(\.tasks)
+            #expect(after.map(\.id) == before.map(\.id))
+            #expect(after.map(\.derivedFromTaskID) == before.map(\.derivedFromTaskID))
+            #expect(after.contains { $0.text == "Khám sức khỏe cho trẻ em dưới 6 tuổi." })
+        }
+    }
+}
+
+extension PlanForm {
+    /// The form as a browser would send it.
+    func fields() throws -> [String: String] {
+        let data = try JSONEncoder().encode(self)
+        return try JSONDecoder().decode([String: String].self, from: data)
+    }
+}

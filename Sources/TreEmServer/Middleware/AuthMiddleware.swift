@@ -47,6 +47,10 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard request.method == .POST else { return try await next.respond(to: request) }
+        // A large form arrives in several chunks; gather it before reading the token.
+        if request.body.data == nil {
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        }
         let sent = (try? request.content.get(String.self, at: "csrf_token")) ?? request.headers.first(name: "X-CSRF-Token")
         let expected = request.auth.get(CurrentUser.self)?.csrfToken ?? request.cookies[Self.preSessionCookie]?.string
         guard let sent, let expected, !expected.isEmpty,
