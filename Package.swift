@@ -34,6 +34,12 @@ let package = Package(
             name: "treem",
             dependencies: ["TreEmServer"]
         ),
+        // `swift run -c release treem-bench`: rendering figures for docs/PERFORMANCE.md.
+        .executableTarget(
+            name: "treem-bench",
+            dependencies: ["TreEmCore"],
+            path: "Benchmarks/treem-bench"
+        ),
         .testTarget(name: "TreEmCoreTests", dependencies: ["TreEmCore"]),
         .testTarget(
             name: "TreEmServerTests",

@@ -1,0 +1,38 @@
+import Foundation
+import TreEmCore
+
+// Times rendering a plan document in each output format, in process, and prints the figures.
+// Usage: swift run -c release treem-bench [PLAN.json] [ITERATIONS]
+// The default plan is the largest seed (Lai Châu 2024, seed 003).
+
+let arguments = CommandLine.arguments.dropFirst()
+let path = arguments.first ?? "Tests/Fixtures/plans/seed-003-lai-chau-2024.json"
+let iterations = arguments.dropFirst().first.flatMap(Int.init) ?? 200
+
+guard let data = FileManager.default.contents(atPath: path) else {
+    FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+    exit(2)
+}
+let plan = try JSONDecoder().decode(PlanDocument.self, from: data)
+
+func measure(_ name: String, _ body: () -> Int) {
+    var size = 0
+    for _ in 0..<5 { size = body() } // warm up
+    var samples: [Double] = []
+    samples.reserveCapacity(iterations)
+    for _ in 0..<iterations {
+        let start = DispatchTime.now().uptimeNanoseconds
+        size = body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    samples.sort()
+    let median = samples[samples.count / 2]
+    let p95 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))]
+    print(String(format: "%-9@ n=%d  min %.3f ms  median %.3f ms  p95 %.3f ms  max %.3f ms  (%d bytes)",
+                 name as NSString, iterations, samples[0], median, p95, samples[samples.count - 1], size))
+}
+
+print("plan: \(path) — \(plan.assignments.count) assignments, \(plan.assignments.flatMap(\.tasks).count) tasks")
+measure("docx") { PlanDOCX.render(plan).count }
+measure("html") { PlanHTML.render(plan).utf8.count }
+measure("markdown") { PlanMarkdown.render(plan).utf8.count }
