@@ -99,7 +99,7 @@ struct PlanTests {
     @Test("Deriving a commune's plan: basis, theme, slogans, earlier deadline, agencies by kind")
     func cascade() throws {
         let city = try PlanFixtures.laiChau2024
-        let agencies: [PlanCascade.Agency] = [
+        let agencies: [AgencyReference] = [
             .init(id: "ubnd", name: "Ủy ban nhân dân xã Ba Tơ", kind: .peoplesCommittee),
             .init(id: "vhxh", name: "Phòng Văn hóa - Xã hội xã Ba Tơ", kind: .cultureSocialOffice),
             .init(id: "tyt", name: "Trạm Y tế xã Ba Tơ", kind: .healthStation),

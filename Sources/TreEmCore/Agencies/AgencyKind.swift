@@ -88,3 +88,16 @@ public enum AgencyKind: String, CaseIterable, Codable, Sendable {
         return language == .vi ? vi : en
     }
 }
+
+/// An agency as plans refer to it: which one, its name as printed, its kind.
+public struct AgencyReference: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var kind: AgencyKind
+
+    public init(id: String, name: String, kind: AgencyKind) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+    }
+}

@@ -6,19 +6,6 @@
 public enum PlanCascade {
     public static let defaultLeadDays = 10
 
-    /// An agency of the unit the plan is derived for.
-    public struct Agency: Hashable, Sendable {
-        public var id: String
-        public var name: String
-        public var kind: AgencyKind
-
-        public init(id: String, name: String, kind: AgencyKind) {
-            self.id = id
-            self.name = name
-            self.kind = kind
-        }
-    }
-
     /// The unit the derived plan is for.
     public struct Target: Sendable {
         /// "ỦY BAN NHÂN DÂN\nXÃ KIM THÀNH".
@@ -28,9 +15,9 @@ public enum PlanCascade {
         /// "xã Kim Thành", as a sentence names it.
         public var unitName: String
         public var level: AdministrativeLevel
-        public var agencies: [Agency]
+        public var agencies: [AgencyReference]
 
-        public init(issuerName: String, place: String, unitName: String, level: AdministrativeLevel, agencies: [Agency]) {
+        public init(issuerName: String, place: String, unitName: String, level: AdministrativeLevel, agencies: [AgencyReference]) {
             self.issuerName = issuerName
             self.place = place
             self.unitName = unitName
@@ -127,7 +114,7 @@ public enum PlanCascade {
     /// labour and social affairs (children's work until 2025) → the culture and social office
     /// that carries it since; the committee's own tasks → its standing office; a mass
     /// organisation → its branch.
-    public static func equivalents(of kind: AgencyKind?, at level: AdministrativeLevel, among agencies: [Agency]) -> [Agency] {
+    public static func equivalents(of kind: AgencyKind?, at level: AdministrativeLevel, among agencies: [AgencyReference]) -> [AgencyReference] {
         guard let kind else { return [] }
         switch kind {
         case .school, .villageHead:
@@ -145,7 +132,7 @@ public enum PlanCascade {
         }
     }
 
-    static func firstAgency(ofKinds kinds: [AgencyKind], in agencies: [Agency]) -> Agency? {
+    static func firstAgency(ofKinds kinds: [AgencyKind], in agencies: [AgencyReference]) -> AgencyReference? {
         for kind in kinds {
             if let agency = agencies.first(where: { $0.kind == kind }) { return agency }
         }

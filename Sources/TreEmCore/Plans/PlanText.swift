@@ -2,18 +2,6 @@
 /// them: "Tổ chức thực hiện" as numbered agencies with their tasks as bullets, funding as one
 /// line per source.
 public enum PlanText {
-    public struct KnownAgency: Sendable {
-        public var id: String
-        public var name: String
-        public var kind: AgencyKind
-
-        public init(id: String, name: String, kind: AgencyKind) {
-            self.id = id
-            self.name = name
-            self.kind = kind
-        }
-    }
-
     /// "1. Phòng Văn hóa - Xã hội xã" / "- task" … ; "Đề nghị …" requests; "(phối hợp)" coordinates.
     public static func writeAssignments(_ assignments: [PlanAssignment]) -> String {
         var lines: [String] = []
@@ -30,7 +18,7 @@ public enum PlanText {
     /// Reads the text back. Agencies are matched to the unit's own by name (diacritics folded);
     /// tasks keep their ids, and links to parent tasks, when their text is unchanged or they
     /// keep their place.
-    public static func readAssignments(_ text: String, agencies: [KnownAgency], previous: [PlanAssignment]) -> [PlanAssignment] {
+    public static func readAssignments(_ text: String, agencies: [AgencyReference], previous: [PlanAssignment]) -> [PlanAssignment] {
         var result: [PlanAssignment] = []
         for rawLine in text.split(whereSeparator: \.isNewline) {
             let line = VietnameseText.clean(String(rawLine))

@@ -70,6 +70,23 @@ struct PlanAPIController {
         return plan
     }
 
+    /// The unit a request names by code (valid today, in the caller's scope), or the caller's own.
+    static func unit(code: String?, for user: CurrentUser, req: Request) async throws -> UnitModel {
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let unit: UnitModel?
+        if let code {
+            unit = try await UnitDirectory.unit(code: code, asOf: today, for: user, on: req.db)
+        } else if let own = user.unitID {
+            unit = try await UnitModel.find(own, on: req.db)
+        } else {
+            unit = nil
+        }
+        guard let unit else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị \(code ?? "").", en: "Unit \(code ?? "") was not found."), field: "unitCode")
+        }
+        return unit
+    }
+
     @Sendable func list(req: Request) async throws -> [PlanSummary] {
         try await PlanDirectory.visiblePlans(for: try req.currentUser, on: req.db).map(Self.summary)
     }
@@ -83,16 +100,7 @@ struct PlanAPIController {
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.currentUser
         let body = try req.content.decode(CreateBody.self)
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
-        let unit: UnitModel?
-        if let code = body.unitCode {
-            unit = try await UnitDirectory.unit(code: code, asOf: today, for: user, on: req.db)
-        } else {
-            unit = try await user.unitID.asyncMap { try await UnitModel.find($0, on: req.db) } ?? nil
-        }
-        guard let unit else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị ban hành.", en: "The issuing unit was not found."), field: "unitCode")
-        }
+        let unit = try await Self.unit(code: body.unitCode, for: user, req: req)
         let plan = try await PlanDirectory.create(body.document, issuer: unit, request: req)
         return try await dto(plan, req: req).encodeResponse(status: .created, for: req)
     }
@@ -133,16 +141,7 @@ struct PlanAPIController {
         let user = try req.currentUser
         let plan = try await Self.find(req)
         let body = (try? req.content.decode(DeriveBody.self)) ?? DeriveBody()
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
-        let unit: UnitModel?
-        if let code = body.unitCode {
-            unit = try await UnitDirectory.unit(code: code, asOf: today, for: user, on: req.db)
-        } else {
-            unit = try await user.unitID.asyncMap { try await UnitModel.find($0, on: req.db) } ?? nil
-        }
-        guard let unit else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị \(body.unitCode ?? "").", en: "Unit \(body.unitCode ?? "") was not found."), field: "unitCode")
-        }
+        let unit = try await Self.unit(code: body.unitCode, for: user, req: req)
         let derived = try await PlanDirectory.derive(plan, for: unit, leadDays: body.leadDays ?? PlanCascade.defaultLeadDays, request: req)
         return try await dto(derived, req: req).encodeResponse(status: .created, for: req)
     }

@@ -180,7 +180,7 @@ enum PlanDirectory {
         let issuer = try await UnitModel.find(parent.$issuer.id, on: req.db)
         let naming = UnitNaming(unit.name)
         let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db).filter(\.isActive).map {
-            PlanCascade.Agency(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
+            AgencyReference(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
         }
         let derived = PlanCascade.derive(
             from: parentDocument,

@@ -88,7 +88,7 @@ struct PlanForm: Content {
 
     /// The plan the form describes. `previous` keeps what the form does not show (task ids and
     /// their links to parent tasks, basis links, further appendices).
-    func document(agencies: [PlanText.KnownAgency], previous: PlanDocument?) throws -> PlanDocument {
+    func document(agencies: [AgencyReference], previous: PlanDocument?) throws -> PlanDocument {
         func day(_ text: String, field: String, label: Bilingual) throws -> CalendarDay? {
             let clean = VietnameseText.clean(text)
             guard !clean.isEmpty else { return nil }

@@ -84,9 +84,9 @@ struct PlansController {
             error: error, problems: problems, errorFields: fields)
     }
 
-    private func knownAgencies(_ unitID: UUID, on db: Database) async throws -> [PlanText.KnownAgency] {
+    private func knownAgencies(_ unitID: UUID, on db: Database) async throws -> [AgencyReference] {
         try await AgencyDirectory.agencies(ofUnit: unitID, on: db).map {
-            PlanText.KnownAgency(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
+            AgencyReference(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
         }
     }
 
