@@ -27,6 +27,7 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M004_CreateAuditLog())
     app.migrations.add(M005_CreatePlans())
     app.migrations.add(M006_CreateYearThemes())
+    app.migrations.add(M007_AddExternalPlans())
 
     let json = JSONEncoder()
     json.outputFormatting = [.withoutEscapingSlashes]

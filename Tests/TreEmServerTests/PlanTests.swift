@@ -115,6 +115,40 @@ struct PlanAPITests {
         }
     }
 
+    @Test("A plan from outside TreEm is kept by the commune that received it and derived for that commune")
+    func externalPlan() async throws {
+        try await withTreEm { f in
+            let commune = try await APIClient.signIn(f.app, "a.officer")
+            var received = cityPlan()
+            received["number"] = "157/KH-UBND"
+            received["issueDate"] = ["year": 2026, "month": 4, "day": 30]
+            let saved = try await commune.send(.POST, "/api/v1/plans", json: ["document": received, "external": true])
+            #expect(saved.status == .created, "\(saved.body.string)")
+            let external = try planDTO(saved)
+            #expect(external.isExternal && external.status == "issued" && external.document.number == "157/KH-UBND")
+            #expect(external.canEdit == false)
+            #expect(try await commune.send(.POST, "/api/v1/plans/\(external.id)/supersede", json: [:]).status == .conflict)
+
+            let derived = try planDTO(try await commune.send(.POST, "/api/v1/plans/\(external.id)/derive", json: [:]))
+            #expect(derived.document.bases.first?.text.hasPrefix("Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng") == true)
+            #expect(derived.document.reporting?.deadline.iso == "2026-07-10")
+            #expect(derived.parentPlanID == external.id)
+            // Only the commune that keeps it derives from it; a sibling never sees it.
+            let admin = try await APIClient.signIn(f.app, "admin")
+            #expect(try await admin.send(.POST, "/api/v1/plans/\(external.id)/derive", json: ["unitCode": Fixture.communeB]).status == .badRequest)
+            let other = try await APIClient.signIn(f.app, "b.officer")
+            #expect(try await other.get("/api/v1/plans/\(external.id)").status == .notFound)
+
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.officer")
+            let form = try await browser.get("/plans/new?external=1")
+            #expect(form.body.string.contains("Số và ký hiệu của văn bản"))
+            let page = try await browser.get("/plans/\(external.id)")
+            #expect(page.body.string.contains("nhận được ngoài TreEm"))
+            #expect(page.body.string.contains("Xây dựng kế hoạch cho đơn vị cấp dưới"))
+        }
+    }
+
     @Test("Deriving for a unit that is not below the issuer is refused, naming the field")
     func deriveRefused() async throws {
         try await withTreEm { f in

@@ -132,6 +132,14 @@ public enum PlanCascade {
         }
     }
 
+    /// How a sentence names an issuing body printed in capitals: "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG"
+    /// → "UBND thành phố Hải Phòng".
+    public static func shortName(ofIssuer printed: String) -> String {
+        let joined = printed.split(whereSeparator: \.isNewline).map(String.init).joined(separator: " ")
+        let titled = PlanComposition.titleCase(joined)
+        return titled.hasPrefix("Ủy ban nhân dân ") ? "UBND " + titled.dropFirst("Ủy ban nhân dân ".count) : titled
+    }
+
     static func firstAgency(ofKinds kinds: [AgencyKind], in agencies: [AgencyReference]) -> AgencyReference? {
         for kind in kinds {
             if let agency = agencies.first(where: { $0.kind == kind }) { return agency }

@@ -39,6 +39,7 @@ struct PlanAPIController {
         var parentPlanID: String?
         var supersedesID: String?
         var canEdit: Bool
+        var isExternal: Bool
         var document: PlanDocument
         var derivedPlans: [PlanSummary]
         var unitsWithoutDerivedPlan: [String]
@@ -59,6 +60,7 @@ struct PlanAPIController {
                        issuerUnitCode: plan.issuer.code, parentPlanID: plan.$parentPlan.id?.uuidString,
                        supersedesID: plan.$supersedes.id?.uuidString,
                        canEdit: try await PlanDirectory.canEdit(plan, user: user, on: req.db) && plan.status.isEditable,
+                       isExternal: plan.isExternal,
                        document: try plan.document(), derivedPlans: cascade.derived.map(Self.summary),
                        unitsWithoutDerivedPlan: cascade.missing.map(\.code))
     }
@@ -95,13 +97,15 @@ struct PlanAPIController {
         /// The issuing unit; the caller's own unit when left out.
         var unitCode: String?
         var document: PlanDocument
+        /// True for a plan of another body (the province's, the ministry's) kept to derive from.
+        var external: Bool?
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.currentUser
         let body = try req.content.decode(CreateBody.self)
         let unit = try await Self.unit(code: body.unitCode, for: user, req: req)
-        let plan = try await PlanDirectory.create(body.document, issuer: unit, request: req)
+        let plan = try await PlanDirectory.create(body.document, issuer: unit, external: body.external ?? false, request: req)
         return try await dto(plan, req: req).encodeResponse(status: .created, for: req)
     }
 

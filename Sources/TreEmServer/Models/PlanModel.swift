@@ -20,6 +20,8 @@ final class PlanModel: Model, @unchecked Sendable {
     /// The issued plan this version corrects.
     @OptionalParent(key: "supersedes_id") var supersedes: PlanModel?
     @Field(key: "version") var version: Int
+    /// A plan of another body, kept by `issuer` (the unit that received it) to derive from.
+    @Field(key: "is_external") var isExternal: Bool
     @Field(key: "document") var documentJSON: String
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -31,6 +33,7 @@ final class PlanModel: Model, @unchecked Sendable {
         $issuer.id = issuerUnitID
         status = .draft
         version = 1
+        isExternal = false
         self.createdBy = createdBy
         try setDocument(document)
     }

@@ -56,17 +56,24 @@ enum PlanDirectory {
 
     // MARK: life cycle
 
-    static func create(_ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID? = nil, request req: Request) async throws -> PlanModel {
+    /// A draft of `issuer`, or with `external` the copy of another body's issued plan that
+    /// `issuer` received: it is stored as issued (it cannot change) and can be derived from.
+    static func create(_ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID? = nil, external: Bool = false,
+                       request req: Request) async throws -> PlanModel {
         let user = try req.currentUser
         guard user.role >= .officer else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ hoặc quản trị viên mới lập kế hoạch.", en: "Only officers and administrators write plans."))
         }
         var document = document
-        document.number = nil
+        if !external { document.number = nil }
         try validateDraft(document)
         let plan = try PlanModel(issuerUnitID: try issuer.requireID(), document: document, createdBy: user.id)
         plan.$parentPlan.id = parentPlanID
-        let summary = "Tạo dự thảo kế hoạch \"\(document.title)\" của \(issuer.name)"
+        plan.isExternal = external
+        if external { plan.status = .issued }
+        let summary = external
+            ? "Lưu kế hoạch bên ngoài \"\(document.title)\" (\(document.issuerName.replacingOccurrences(of: "\n", with: " "))) cho \(issuer.name)"
+            : "Tạo dự thảo kế hoạch \"\(document.title)\" của \(issuer.name)"
         try await req.db.transaction { tx in
             try await plan.create(on: tx)
             try await req.audit(.planCreated, recordType: "plan", recordID: plan.id?.uuidString, unitID: issuer.id,
@@ -128,8 +135,9 @@ enum PlanDirectory {
     static func supersede(_ plan: PlanModel, request req: Request) async throws -> PlanModel {
         let user = try req.currentUser
         try await requireEditable(plan, user: user, on: req.db)
-        guard plan.status == .issued else {
-            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch đang có hiệu lực mới được thay thế.", en: "Only an issued plan can be superseded."))
+        guard plan.status == .issued, !plan.isExternal else {
+            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch do đơn vị ban hành và đang có hiệu lực mới được thay thế.",
+                                                       en: "Only an issued plan of this unit can be superseded."))
         }
         var document = try plan.document()
         document.number = nil
@@ -148,8 +156,9 @@ enum PlanDirectory {
 
     static func withdraw(_ plan: PlanModel, request req: Request) async throws {
         try await requireEditable(plan, user: try req.currentUser, on: req.db)
-        guard plan.status == .issued else {
-            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch đang có hiệu lực mới được thu hồi.", en: "Only an issued plan can be withdrawn."))
+        guard plan.status == .issued, !plan.isExternal else {
+            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch do đơn vị ban hành và đang có hiệu lực mới được thu hồi.",
+                                                       en: "Only an issued plan of this unit can be withdrawn."))
         }
         plan.status = .withdrawn
         try await req.db.transaction { tx in
@@ -166,9 +175,17 @@ enum PlanDirectory {
     static func derive(_ parent: PlanModel, for unit: UnitModel, leadDays: Int, request req: Request) async throws -> PlanModel {
         let user = try req.currentUser
         let unitID = try unit.requireID()
-        let below = try await UnitScopeModel.query(on: req.db)
-            .filter(\.$ancestorID == parent.$issuer.id).filter(\.$descendantID == unitID).first() != nil
-        guard below, unitID != parent.$issuer.id, try await UnitDirectory.canSee(unitID: unitID, user: user, on: req.db) else {
+        // A plan of TreEm is derived by the units below its issuer; a plan from outside TreEm
+        // by the unit that received it.
+        let allowed: Bool
+        if parent.isExternal {
+            allowed = unitID == parent.$issuer.id
+        } else {
+            let link = try await UnitScopeModel.query(on: req.db)
+                .filter(\.$ancestorID == parent.$issuer.id).filter(\.$descendantID == unitID).first()
+            allowed = unitID != parent.$issuer.id && link != nil
+        }
+        guard allowed, try await UnitDirectory.canSee(unitID: unitID, user: user, on: req.db) else {
             throw UserFacingError(.badRequest, Bilingual(
                 vi: "\(unit.name) không trực thuộc đơn vị ban hành kế hoạch này (hoặc ngoài phạm vi của bạn).",
                 en: "\(unit.name) is not below the unit that issued this plan (or is outside your scope)."), field: "unitCode")
@@ -179,6 +196,12 @@ enum PlanDirectory {
         let parentDocument = try parent.document()
         let issuer = try await UnitModel.find(parent.$issuer.id, on: req.db)
         let naming = UnitNaming(unit.name)
+        let issuerShortName: String
+        if !parent.isExternal, let issuer {
+            issuerShortName = UnitNaming(issuer.name).committeeShort
+        } else {
+            issuerShortName = PlanCascade.shortName(ofIssuer: parentDocument.issuerName)
+        }
         let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db).filter(\.isActive).map {
             AgencyReference(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
         }
@@ -186,7 +209,7 @@ enum PlanDirectory {
             from: parentDocument,
             reference: .init(planID: parent.id?.uuidString, number: parentDocument.number,
                              issueDate: parentDocument.issueDate.calendarDay,
-                             issuerShortName: issuer.map { UnitNaming($0.name).committeeShort } ?? parentDocument.issuerName),
+                             issuerShortName: issuerShortName),
             for: .init(issuerName: naming.committeeLetterhead, place: naming.proper, unitName: naming.inSentence,
                        level: unit.level, agencies: agencies),
             today: CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970), leadDays: leadDays)
@@ -208,6 +231,7 @@ enum PlanDirectory {
         where try await self.plan(id: child.requireID(), for: user, on: db) != nil {
             derived.append(child)
         }
+        if plan.isExternal { return Cascade(parent: parent, derived: derived, missing: []) }
         let document = try plan.document()
         let day = document.period?.start ?? CalendarDay(year: document.year, month: 6, day: 1)!
         let below = try await UnitModel.query(on: db).filter(\.$parent.$id == plan.$issuer.id)

@@ -5,6 +5,9 @@ import Vapor
 /// The plan edit form: every part of a plan as text fields in the shape officers write them.
 struct PlanForm: Content {
     var kind: String = PlanKind.actionMonth.rawValue
+    /// "1" for a plan of another body, kept to derive from (its number is then part of the form).
+    var external: String = ""
+    var number: String = ""
     var superior_name: String = ""
     var issuer_name: String = ""
     var place: String = ""
@@ -51,6 +54,7 @@ struct PlanForm: Content {
 
     init(_ plan: PlanDocument) {
         kind = plan.kind.rawValue
+        number = plan.number ?? ""
         superior_name = plan.superiorName ?? ""
         issuer_name = plan.issuerName
         place = plan.place
@@ -97,7 +101,7 @@ struct PlanForm: Content {
             }
             return value
         }
-        func number(_ text: String, field: String, range: ClosedRange<Int>, label: Bilingual) throws -> Int? {
+        func integer(_ text: String, field: String, range: ClosedRange<Int>, label: Bilingual) throws -> Int? {
             let clean = VietnameseText.clean(text)
             guard !clean.isEmpty else { return nil }
             guard let value = Int(clean), range.contains(value) else {
@@ -112,7 +116,7 @@ struct PlanForm: Content {
         guard let kind = PlanKind(rawValue: kind) else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Loại kế hoạch không hợp lệ.", en: "The plan kind is not valid."), field: "kind")
         }
-        guard let year = try number(issue_year, field: "issue_year", range: 2000...2100, label: Bilingual(vi: "Năm ban hành", en: "Year of issue")) else {
+        guard let year = try integer(issue_year, field: "issue_year", range: 2000...2100, label: Bilingual(vi: "Năm ban hành", en: "Year of issue")) else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Cần năm ban hành.", en: "The year of issue is required."), field: "issue_year")
         }
         let start = try day(period_start, field: "period_start", label: Bilingual(vi: "Thời gian bắt đầu", en: "Period start"))
@@ -139,10 +143,10 @@ struct PlanForm: Content {
         return PlanDocument(
             kind: kind, superiorName: optional(superior_name),
             issuerName: issuer_name.split(whereSeparator: \.isNewline).map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n"),
-            number: previous?.number, place: VietnameseText.clean(place),
+            number: external == "1" ? optional(self.number) : previous?.number, place: VietnameseText.clean(place),
             issueDate: PartialDate(year: year,
-                                   month: try number(issue_month, field: "issue_month", range: 1...12, label: Bilingual(vi: "Tháng", en: "Month")),
-                                   day: try number(issue_day, field: "issue_day", range: 1...31, label: Bilingual(vi: "Ngày", en: "Day"))),
+                                   month: try integer(issue_month, field: "issue_month", range: 1...12, label: Bilingual(vi: "Tháng", en: "Month")),
+                                   day: try integer(issue_day, field: "issue_day", range: 1...31, label: Bilingual(vi: "Ngày", en: "Day"))),
             title: VietnameseText.clean(title),
             bases: PlanText.lines(bases).map { text in PlanBasis(text: text, planID: previousBases.first { $0.text == text }?.planID) },
             preamble: optional(preamble),

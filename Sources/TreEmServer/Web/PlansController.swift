@@ -100,6 +100,7 @@ struct PlansController {
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
         let year: Int = req.query["year"] ?? today.year
         let kind = PlanKind(rawValue: req.query["kind"] ?? "") ?? .actionMonth
+        let external = req.query["external"] == "1"
         let naming = UnitNaming(unit.name)
         let theme = try await YearThemeDirectory.theme(year: year, on: req.db)
         var document = PlanDocument(
@@ -116,8 +117,19 @@ struct PlansController {
                 document.appendices = [PlanAppendix(title: "Khẩu hiệu tuyên truyền", items: slogans)]
             }
         }
-        return try await req.page("plan_form", title: "plans_new",
-                                  try await formView(req, action: "/plans", isNew: true, form: PlanForm(document), issuerUnitID: unitID))
+        var form = PlanForm(document)
+        if external {
+            // Another body's plan: its letterhead, place and signer are the officer's to copy in.
+            form.external = "1"
+            form.issuer_name = ""
+            form.place = ""
+            form.title = ""
+            form.scope = ""
+            form.issue_month = ""
+            form.recipients = ""
+        }
+        return try await req.page("plan_form", title: external ? "plans_new_external" : "plans_new",
+                                  try await formView(req, action: "/plans", isNew: true, form: form, issuerUnitID: external ? nil : unitID))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -127,8 +139,9 @@ struct PlansController {
         }
         let form = try PlanForm.decode(req)
         do {
-            let document = try form.document(agencies: try await knownAgencies(unitID, on: req.db), previous: nil)
-            let plan = try await PlanDirectory.create(document, issuer: unit, request: req)
+            let external = form.external == "1"
+            let document = try form.document(agencies: external ? [] : try await knownAgencies(unitID, on: req.db), previous: nil)
+            let plan = try await PlanDirectory.create(document, issuer: unit, external: external, request: req)
             return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")")
         } catch {
             return try await formError(req, error, action: "/plans", isNew: true, form: form, issuerUnitID: unitID)
@@ -209,6 +222,7 @@ struct PlansController {
         var canIssue: Bool
         var canChangeIssued: Bool
         var canDerive: Bool
+        var isExternal: Bool
         var parent: Link?
         var supersedes: Link?
         var derived: [Link]
@@ -247,7 +261,11 @@ struct PlansController {
         if user.role >= .officer, plan.status == .issued {
             let visible = try await UnitDirectory.visibleUnits(for: user, asOf: today, on: req.db)
             let below = Set(try await UnitScopeModel.query(on: req.db).filter(\.$ancestorID == plan.$issuer.id).all().map(\.descendantID))
-            deriveUnits = visible.filter { below.contains($0.id ?? UUID()) && $0.id != plan.$issuer.id && $0.level != .village }
+            deriveUnits = visible.filter {
+                // A plan from outside TreEm is implemented by the unit that keeps it.
+                plan.isExternal ? $0.id == plan.$issuer.id
+                    : below.contains($0.id ?? UUID()) && $0.id != plan.$issuer.id && $0.level != .village
+            }
                 .sorted { VietnameseText.precedes($0.name, $1.name) }
                 .map { .init(value: $0.code, label: $0.name, selected: $0.id == user.unitID) }
         }
@@ -264,7 +282,8 @@ struct PlansController {
             statusLabel: plan.status.label(req.language), kindLabel: plan.kind.label(req.language),
             issuer: plan.issuer.name, issuerCode: plan.issuer.code, version: plan.version,
             canEdit: canEdit && plan.status.isEditable, canIssue: canEdit && plan.status == .draft,
-            canChangeIssued: canEdit && plan.status == .issued, canDerive: !deriveUnits.isEmpty,
+            canChangeIssued: canEdit && plan.status == .issued && !plan.isExternal, canDerive: !deriveUnits.isEmpty,
+            isExternal: plan.isExternal,
             parent: cascade.parent.map { link($0, req.language) }, supersedes: supersedes,
             derived: cascade.derived.map { link($0, req.language) },
             missing: cascade.missing.map { .init(value: $0.code, label: $0.name, selected: false) },
