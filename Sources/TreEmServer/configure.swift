@@ -50,6 +50,7 @@ public func configure(_ app: Application, settings: Settings,
     app.asyncCommands.use(DemoDataCommand(), as: "demo-data")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(RenderPlanCommand(), as: "render-plan")
+    app.asyncCommands.use(ImportPlanCommand(), as: "import-plan")
 }
 
 func routes(_ app: Application) throws {

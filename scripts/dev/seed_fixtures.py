@@ -2,7 +2,9 @@
 """Builds the structured test fixtures (PlanDocument JSON) of seed plans 002 and 003.
 
 The seeds are plain text; this script cuts them at their known headings. It is a one-off
-helper for the fixtures under Tests/Fixtures/plans, not the plan importer (issue 4).
+helper for the fixtures under Tests/Fixtures/plans, not the plan importer (issue 4). These are
+plans as an officer would enter them in TreEm: for 002 the report deadline (05/7) and the two
+slogans are added by hand — the seed document states neither.
 Usage: python3 scripts/dev/seed_fixtures.py ../shared/seeds Tests/Fixtures/plans
 """
 import json
