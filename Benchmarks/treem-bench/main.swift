@@ -28,7 +28,7 @@ func measure(_ name: String, _ body: () -> Int) {
     samples.sort()
     let median = samples[samples.count / 2]
     let p95 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))]
-    print(String(format: "%-9@ n=%d  min %.3f ms  median %.3f ms  p95 %.3f ms  max %.3f ms  (%d bytes)",
+    print(String(format: "%-10@ n=%d  min %.3f ms  median %.3f ms  p95 %.3f ms  max %.3f ms  (%d bytes)",
                  name as NSString, iterations, samples[0], median, p95, samples[samples.count - 1], size))
 }
 
@@ -36,3 +36,11 @@ print("plan: \(path) — \(plan.assignments.count) assignments, \(plan.assignmen
 measure("docx") { PlanDOCX.render(plan).count }
 measure("html") { PlanHTML.render(plan).utf8.count }
 measure("markdown") { PlanMarkdown.render(plan).utf8.count }
+
+// Reading the seed documents (issue #4): target under 5 ms each.
+let seeds = ["000_8a2ec5e1df028a95", "001_a5beb986ee9a6d7e", "002_70fa31cfd4f9f8fe", "003_a85a19afab6becd2", "004_f9aac6e786401dd7"]
+for seed in seeds {
+    let file = "Tests/Fixtures/import/\(seed).txt"
+    guard let source = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+    measure("read \(seed.prefix(3))") { PlanReader.read(source).assignments.count }
+}

@@ -3,6 +3,7 @@
 
 Usage: TREEM_BIN=.build/debug/treem python3 Tests/cli/test_commands.py
 """
+import json
 import os
 import sqlite3
 import subprocess
@@ -37,6 +38,52 @@ def write(name, text):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
     return path
+
+
+def write_bytes(name, data):
+    path = os.path.join(WORK, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def import_plan_checks():
+    seeds = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "import")
+    seed = os.path.join(seeds, "000_8a2ec5e1df028a95.txt")
+    out = run("import-plan", seed, "--json")
+    try:
+        got = json.loads(out.stdout)
+    except ValueError:
+        got = None
+    with open(os.path.join(seeds, "000_8a2ec5e1df028a95.json"), encoding="utf-8") as f:
+        expected = json.load(f)
+    check("import-plan --json prints the seed's canonical form", out.returncode == 0 and got == expected, out.stderr[-500:])
+
+    plans_before = count("select count(*) from plans")
+    import zipfile, io
+    xlsx = io.BytesIO()
+    with zipfile.ZipFile(xlsx, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    bad_inputs = [
+        ("an empty file", write_bytes("empty.txt", b""), "Tệp trống"),
+        ("a binary file", write_bytes("binary.bin", b"KE HOACH\x00\x01\x02" * 100), "nhị phân"),
+        ("a spreadsheet", write_bytes("bang.xlsx", xlsx.getvalue()), "không phải văn bản kế hoạch"),
+        ("a text that is not a plan", write("thu.txt", "Kính gửi anh Nam,\nHẹn gặp lại tuần sau.\n"), "Không thấy đây là một kế hoạch"),
+        ("a 20 MB file", write_bytes("lon.txt", b"KE HOACH " * (20 * 1024 * 1024 // 9)), "quá lớn"),
+        ("invalid UTF-8", write_bytes("sai.txt", "KẾ HOẠCH\nThực hiện\n".encode("utf-8") + b"\xff\xfe abc\n"), "dòng 3"),
+    ]
+    for name, path, needle in bad_inputs:
+        result = run("import-plan", path, "--save", "--unit", "10804")
+        output = result.stdout + result.stderr
+        check(f"import-plan refuses {name} with exit 2 and says why", result.returncode == 2 and needle in output,
+              f"exit {result.returncode}: {output[-400:]}")
+    check("nothing was saved from the bad files", count("select count(*) from plans") == plans_before)
+
+    saved = run("import-plan", os.path.join(seeds, "002_70fa31cfd4f9f8fe.txt"), "--save", "--unit", "10804")
+    last = saved.stdout.strip().splitlines()[-1] if saved.stdout.strip() else ""
+    check("import-plan --save prints 'saved plan <id>' last", saved.returncode == 0 and last.startswith("saved plan "),
+          saved.stdout[-300:] + saved.stderr[-300:])
+    check("the saved plan is a draft of the commune", count("select count(*) from plans where status = 'draft'") == plans_before + 1)
 
 
 def main():
@@ -90,6 +137,8 @@ def main():
 
     audited = count("select count(*) from audit_entries where action in ('unit.imported', 'user.created', 'user.password_reset')")
     check("the commands write the audit log", audited >= 4, str(audited))
+
+    import_plan_checks()
 
     failed = results.count(False)
     print(f"{len(results) - failed} passed, {failed} failed")

@@ -101,3 +101,31 @@ public struct AgencyReference: Hashable, Sendable {
         self.kind = kind
     }
 }
+
+extension AgencyKind {
+    /// The kind an agency's name says it is, for names read from documents ("Trạm Y tế xã",
+    /// "Đề nghị Hội Liên hiệp Phụ nữ quận"); nil when the name does not tell.
+    public static func guess(fromName name: String) -> AgencyKind? {
+        var folded = VietnameseText.fold(name)
+        if folded.hasPrefix("de nghi ") { folded = String(folded.dropFirst(8)) }
+        // Most specific first: "Trạm Y tế" before "Y tế", "Liên đoàn Lao động" before "Lao động".
+        let rules: [(String, AgencyKind)] = [
+            ("tram y te", .healthStation), ("y te", .healthOffice),
+            ("cong an", .police), ("truong ", .school), ("cac truong", .school), ("giao duc", .educationOffice),
+            ("lien doan lao dong", .labourFederation), ("lao dong - thuong binh", .labourSocialOffice), ("ldtbxh", .labourSocialOffice),
+            ("lao dong, thuong binh", .labourSocialOffice), ("van hoa - xa hoi", .cultureSocialOffice), ("van hoa xa hoi", .cultureSocialOffice),
+            ("kinh te", .economicOffice), ("tu phap", .justiceOffice), ("tai chinh", .financeOffice),
+            ("dai truyen thanh", .radioStation), ("trung tam van hoa", .radioStation),
+            ("mat tran", .fatherlandFront), ("mttq", .fatherlandFront), ("doan thanh nien", .youthUnion), ("doan tncs", .youthUnion),
+            ("doan tn", .youthUnion), ("phu nu", .womenUnion), ("nong dan", .farmersUnion), ("cuu chien binh", .veteransAssociation),
+            ("chu thap do", .redCross), ("hoi ", .otherMassOrganisation),
+            ("to dan pho", .villageHead), ("khu dan cu", .villageHead), ("thon", .villageHead),
+            ("uy ban nhan dan", .peoplesCommittee), ("ubnd", .peoplesCommittee),
+            ("so ", .department), ("phong ", .department),
+        ]
+        for (needle, kind) in rules where folded.hasPrefix(needle) || folded.contains(" " + needle) {
+            return kind
+        }
+        return nil
+    }
+}

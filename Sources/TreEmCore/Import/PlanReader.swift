@@ -10,11 +10,64 @@ public enum PlanReader {
         var text: String
         /// A blank line came before it in the source.
         var afterBlank: Bool
+        /// 1-based source lines it spans.
+        var first: Int = 0
+        var last: Int = 0
     }
 
+    /// What the canonical form does not carry but a TreEm plan wants.
+    public struct Extras: Sendable {
+        public var purposes: [String] = []
+        public var requirements: [String] = []
+        public var sections: [ContentNode] = []
+
+        public init(purposes: [String] = [], requirements: [String] = [], sections: [ContentNode] = []) {
+            self.purposes = purposes
+            self.requirements = requirements
+            self.sections = sections
+        }
+    }
+
+    /// Where in the source a recognised part was found, for showing it beside the result.
+    public struct TraceEntry: Hashable, Sendable {
+        public var part: String
+        public var firstLine: Int
+        public var lastLine: Int
+    }
+
+    public struct Reading: Sendable {
+        public var plan: ImportedPlan
+        public var extras: Extras
+        public var trace: [TraceEntry]
+    }
+
+    // Regexes are built once: building one costs far more than matching it.
+    nonisolated(unsafe) static let basisPattern = /(Kế hoạch|Công văn|Luật|Chỉ thị|Quyết định|Nghị định|Thông tư|Hướng dẫn|Nghị quyết)(?:\s+số\s+([0-9][^\s,;]*))?(?:\s+ngày\s+(\d{1,2})\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4}))?(?:\s+của\s+([^,;(]+?))?(?=\s+(?:về|triển khai|thực hiện|hướng dẫn|ban hành|xây dựng|năm \d{4})\b|[,;(]|$)/
+    nonisolated(unsafe) static let pattern0 = /<(https?:\/\/[^>\s]+)>/
+    nonisolated(unsafe) static let pattern1 = /^(.+?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/
+    nonisolated(unsafe) static let pattern2 = /Luật\s+\p{Lu}[^;,]*?(?=[;,]|$)/
+    nonisolated(unsafe) static let pattern3 = /(?:Ủy ban nhân dân|UBND)\s+(.+?)\s+(?:xây dựng|ban hành|triển khai|thực hiện)\s/
+    nonisolated(unsafe) static let pattern4 = /[“"](.+?)[”"]/
+    nonisolated(unsafe) static let pattern5 = /[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s+(?:đến|-)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/
+    nonisolated(unsafe) static let pattern6 = /(\d+(?:[.,]\d+)?)\s*%/
+    nonisolated(unsafe) static let pattern7 = /^[Cc]ác\s+(?:ban\s*,?\s*ngành\s*,?\s*)?(?:đoàn thể|tổ chức chính trị - xã hội)\s+(?=[A-ZĐ])/
+    nonisolated(unsafe) static let pattern8 = /trước\s+ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/
+    nonisolated(unsafe) static let pattern9 = /\(\s*qua\s+([^)]+)\)/
+    nonisolated(unsafe) static let pattern10 = /\(\s*qua\s+[^)]+\)/
+
     public static func read(_ source: String) -> ImportedPlan {
+        readDetailed(source).plan
+    }
+
+    public static func readDetailed(_ source: String) -> Reading {
         let lines = logicalLines(source)
         var plan = ImportedPlan()
+        var extras = Extras()
+        var trace: [TraceEntry] = []
+        func note(_ part: String, _ range: ArraySlice<Line>) {
+            guard let first = range.first, let last = range.last else { return }
+            trace.append(TraceEntry(part: part, firstLine: first.first, lastLine: last.last))
+        }
         var index = 0
 
         // Letterhead: the issuing body (caps), "Số: …", "Place, ngày … tháng … năm …".
@@ -24,9 +77,11 @@ public enum PlanReader {
             let text = lines[i].text
             if let number = numberLine(text) {
                 plan.number = number.isEmpty ? nil : number
+                note("number", lines[i...i])
             } else if let (place, date) = dateLine(text) {
                 plan.place = place
                 plan.issuedOn = date
+                note("issuedOn", lines[i...i])
             } else if VietnameseText.fold(text).hasPrefix("uy ban nhan dan"), text == text.uppercased() {
                 let rest = text.dropFirst("ỦY BAN NHÂN DÂN".count).trimmingCharacters(in: .whitespaces)
                 let unit = rest.isEmpty && i + 1 < headerEnd ? lines[i + 1].text : rest
@@ -50,11 +105,12 @@ public enum PlanReader {
                 index += 1
             }
             plan.title = titleParts.isEmpty ? nil : clean(titleParts.joined(separator: " "))
+            note("title", lines[headerEnd..<index])
         }
         let title = plan.title ?? ""
         let foldedTitle = VietnameseText.fold(title)
-        plan.kind = foldedTitle.contains("thang hanh dong vi tre em") ? "actionMonth"
-            : foldedTitle.contains("cong tac tre em") ? "annualChildWork" : "other"
+        plan.kind = foldedTitle.includes("thang hanh dong vi tre em") ? "actionMonth"
+            : foldedTitle.includes("cong tac tre em") ? "annualChildWork" : "other"
 
         // The opening: every line before the first part heading.
         var opening: [String] = []
@@ -63,6 +119,7 @@ public enum PlanReader {
             index += 1
         }
         let openingText = opening.joined(separator: " ")
+        note("bases", lines[(index - opening.count)..<index])
         plan.bases = bases(in: openingText)
         plan.issuer = issuer(opening: openingText, letterhead: letterheadIssuer, title: title)
 
@@ -70,33 +127,65 @@ public enum PlanReader {
         let recipientsStart = lines[index...].firstIndex { isRecipientsHeading($0.text) } ?? lines.count
         let body = Array(lines[index..<recipientsStart])
         let parts = splitParts(body)
-        plan.theme = theme(in: body)
-        plan.period = period(in: body)
-        for part in parts where part.kind == .aims { plan.targets += targets(in: part.lines, partTitle: part.title) }
-        if let tasks = parts.first(where: { $0.kind == .assignments }) { plan.assignments = assignments(in: tasks.lines) }
-        plan.reporting = reporting(parts: parts, body: body)
+        if let (value, line) = theme(in: body) { plan.theme = value; note("theme", [line][...]) }
+        if let (value, line) = period(in: body) { plan.period = value; note("period", [line][...]) }
+        for part in parts where part.kind == .aims {
+            plan.targets += targets(in: part.lines, partTitle: part.title)
+            let (purposes, requirements) = aims(in: part.lines)
+            extras.purposes += purposes
+            extras.requirements += requirements
+            note("targets", part.lines[...])
+        }
+        if let tasks = parts.first(where: { $0.kind == .assignments }) {
+            plan.assignments = assignments(in: tasks.lines)
+            note("assignments", tasks.lines[...])
+        }
+        extras.sections = parts.filter { $0.kind == .content }.flatMap { part in
+            PlanOutline.read(part.lines.map(\.text).joined(separator: "\n"))
+        }
+        if let (value, line) = reporting(parts: parts, body: body) { plan.reporting = value; note("reporting", [line][...]) }
         plan.slogans = slogansInBody(body)
 
         // Nơi nhận, the signature, and appendices after it.
         if recipientsStart < lines.count {
-            let (recipients, signature, rest) = closing(Array(lines[(recipientsStart + 1)...]))
+            let tail = Array(lines[(recipientsStart + 1)...])
+            let (recipients, signature, rest) = closing(tail)
             plan.recipients = recipients
             plan.signature = signature
+            note("recipients", tail[0..<(tail.count - rest.count)])
             let appendixSlogans = slogansInAppendix(rest)
-            if !appendixSlogans.isEmpty { plan.slogans = appendixSlogans }
+            if !appendixSlogans.isEmpty { plan.slogans = appendixSlogans; note("slogans", rest[...]) }
         }
-        return plan
+        return Reading(plan: plan, extras: extras, trace: trace)
+    }
+
+    /// Purposes and requirements of the aims part, by their sub-headings ("1. Mục đích", "2. Yêu cầu").
+    static func aims(in lines: [Line]) -> ([String], [String]) {
+        var purposes: [String] = []
+        var requirements: [String] = []
+        var inRequirements = false
+        for line in lines {
+            if let (_, heading) = numberedItem(line.text), heading.count < 40 {
+                inRequirements = VietnameseText.fold(heading).hasPrefix("yeu cau")
+                continue
+            }
+            let text = withoutBullet(line.text)
+            if inRequirements { requirements.append(text) } else { purposes.append(text) }
+        }
+        return (purposes, requirements)
     }
 
     // MARK: lines
 
     static func logicalLines(_ source: String) -> [Line] {
-        var physical: [(text: String, afterBlank: Bool, length: Int)] = []
+        var physical: [(text: String, afterBlank: Bool, length: Int, number: Int)] = []
         var blank = true
-        for raw in source.precomposedStringWithCanonicalMapping.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        var number = 0
+        for raw in source.precomposedStringWithCanonicalMapping.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
             let text = stripMarkup(String(raw))
             if text.isEmpty { blank = true; continue }
-            physical.append((text, blank, raw.count))
+            physical.append((text, blank, raw.count, number))
             blank = false
         }
         // A document extracted from PDF or typed with hard wraps: most lines near one width.
@@ -110,8 +199,9 @@ public enum PlanReader {
             if let last = result.last, continues(previous: last.text, previousLength: previousLength, next: line.text,
                                                      afterBlank: line.afterBlank, hardWrapped: hardWrapped) {
                 result[result.count - 1].text = last.text + " " + line.text
+                result[result.count - 1].last = line.number
             } else {
-                result.append(Line(text: line.text, afterBlank: line.afterBlank))
+                result.append(Line(text: line.text, afterBlank: line.afterBlank, first: line.number, last: line.number))
             }
             previousLength = line.length
         }
@@ -136,24 +226,51 @@ public enum PlanReader {
         if romanHeading(text) != nil || numberedItem(text) != nil { return true }
         if let first = text.first, "-–•+(".contains(first) { return true }
         if numberLine(text) != nil || isRecipientsHeading(text) { return true }
-        let folded = VietnameseText.fold(text)
-        if folded.hasPrefix("tm.") || folded.hasPrefix("kt.") || folded.hasPrefix("kt ") || folded.hasPrefix("q. ") { return true }
-        return text == text.uppercased() && text.contains(where: \.isLetter) && text.count < 80
+        if text.hasPrefix("TM.") || text.hasPrefix("KT.") || text.hasPrefix("KT ") || text.hasPrefix("Q. ") { return true }
+        return text.count < 80 && text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase)
     }
 
     /// Removes Markdown emphasis and heading marks and collapses white space.
     static func stripMarkup(_ line: String) -> String {
-        var text = line.replacingOccurrences(of: "\u{00A0}", with: " ")
-        text = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "__", with: "")
-        while text.first == "#" { text.removeFirst() }
-        if text.contains("<http") {
-            text = text.replacing(/<(https?:\/\/[^>\s]+)>/) { String($0.1) }
+        // Byte-level: "*" and "#" are ASCII, NBSP is C2 A0 in UTF-8.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count)
+        var hasUnderscore = false
+        var hasAngle = false
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x2A: continue
+            case 0xA0 where previous == 0xC2: bytes[bytes.count - 1] = 0x20
+            case 0x5F: hasUnderscore = true; bytes.append(byte)
+            case 0x3C: hasAngle = true; bytes.append(byte)
+            default: bytes.append(byte)
+            }
+            previous = byte
+        }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x23 || bytes[start] == 0x20 { start += 1 }
+        var text = String(decoding: bytes[start...], as: UTF8.self)
+        if hasUnderscore, text.includes("__") { text = text.replacingOccurrences(of: "__", with: "") }
+        if hasAngle, text.includes("<http") {
+            text = text.replacing(Self.pattern0) { String($0.1) }
         }
         return clean(text)
     }
 
+    /// White space collapsed; the source was made NFC once, up front.
     static func clean(_ text: String) -> String {
-        VietnameseText.clean(text)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if VietnameseText.isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     // MARK: letterhead
@@ -164,13 +281,16 @@ public enum PlanReader {
 
     /// "Số: 94/KH-UBND" → "94/KH-UBND"; "Số: /KH-UBND" → "".
     static func numberLine(_ text: String) -> String? {
-        guard let match = text.firstMatch(of: /^Số\s*:?\s*(\S*)/) else { return nil }
-        let value = String(match.1)
+        guard text.hasPrefix("Số") else { return nil }
+        var rest = text.dropFirst(2).drop { $0 == " " }
+        guard rest.first == ":" || rest.first?.isNumber == true || rest.first == "/" else { return nil }
+        if rest.first == ":" { rest = rest.dropFirst().drop { $0 == " " } }
+        let value = String(rest.prefix { !$0.isWhitespace })
         return value.hasPrefix("/") || value.first?.isNumber != true ? "" : value.trimmingCharacters(in: CharacterSet(charactersIn: ".,;"))
     }
 
     static func dateLine(_ text: String) -> (String, ImportedPlan.IssuedOn)? {
-        guard let match = text.firstMatch(of: /^(.+?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/),
+        guard text.includes("ngày"), text.includes("năm"), let match = text.firstMatch(of: Self.pattern1),
               let year = Int(match.4) else { return nil }
         return (clean(String(match.1)), ImportedPlan.IssuedOn(year: year, month: match.3.flatMap { Int($0) }, day: match.2.flatMap { Int($0) }))
     }
@@ -181,7 +301,7 @@ public enum PlanReader {
     static func looksLikeOpening(_ text: String) -> Bool {
         let folded = VietnameseText.fold(text)
         return ["can cu ", "thuc hien ", "trien khai ", "thi hanh ", "nham "].contains { folded.hasPrefix($0) }
-            && (text.contains(" số ") || folded.contains("luat ") || text.contains(";") || text.count > 150)
+            && (text.includes(" số ") || folded.includes("luat ") || text.includes(";") || text.count > 150)
     }
 
     static let documentTypes = ["Kế hoạch", "Công văn", "Luật", "Chỉ thị", "Quyết định", "Nghị định", "Thông tư", "Hướng dẫn", "Nghị quyết"]
@@ -189,10 +309,10 @@ public enum PlanReader {
     static func bases(in opening: String) -> [ImportedPlan.Basis] {
         var result: [ImportedPlan.Basis] = []
         // A law is cited by its name ("Luật Trẻ em năm 2016"), without number or issuer.
-        var laws: [(Range<String.Index>, ImportedPlan.Basis)] = opening.matches(of: /Luật\s+\p{Lu}[^;,]*?(?=[;,]|$)/).map {
+        var laws: [(Range<String.Index>, ImportedPlan.Basis)] = opening.matches(of: Self.pattern2).map {
             ($0.range, ImportedPlan.Basis(type: "Luật", number: nil, date: nil, issuer: nil))
         }
-        let pattern = /(Kế hoạch|Công văn|Luật|Chỉ thị|Quyết định|Nghị định|Thông tư|Hướng dẫn|Nghị quyết)(?:\s+số\s+([0-9][^\s,;]*))?(?:\s+ngày\s+(\d{1,2})\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4}))?(?:\s+của\s+([^,;(]+?))?(?=\s+(?:về|triển khai|thực hiện|hướng dẫn|ban hành|xây dựng|năm \d{4})\b|[,;(]|$)/
+        let pattern = Self.basisPattern
         for match in opening.matches(of: pattern) {
             let type = String(match.1)
             // "… xây dựng Kế hoạch triển khai …" names the plan being written, not a basis.
@@ -221,7 +341,7 @@ public enum PlanReader {
         if let letterhead {
             unit = PlanComposition.titleCase("X " + letterhead).dropFirst(2).description
         } else {
-            let matches = opening.matches(of: /(?:Ủy ban nhân dân|UBND)\s+(.+?)\s+(?:xây dựng|ban hành|triển khai|thực hiện)\s/)
+            let matches = opening.matches(of: Self.pattern3)
             unit = matches.last.map { clean(String($0.1)) }
         }
         guard var unit, !unit.isEmpty else { return nil }
@@ -256,17 +376,51 @@ public enum PlanReader {
     }
 
     static func romanHeading(_ text: String) -> (String, String)? {
-        guard let match = text.firstMatch(of: /^([IVX]{1,4})\.\s*(.+)$/) else { return nil }
-        let rest = String(match.2)
+        // Hand-written scanning: this runs on every line, and Regex is slow here.
+        var numeral = ""
+        var index = text.startIndex
+        while index < text.endIndex, "IVX".contains(text[index]), numeral.count < 5 {
+            numeral.append(text[index])
+            index = text.index(after: index)
+        }
+        guard !numeral.isEmpty, numeral.count <= 4, index < text.endIndex, text[index] == "." else { return nil }
+        let rest = text[text.index(after: index)...].trimmingCharacters(in: .whitespaces)
+        guard !rest.isEmpty else { return nil }
         let letters = rest.filter(\.isLetter)
         guard !letters.isEmpty, letters == letters.uppercased() else { return nil }
-        return (String(match.1), rest)
+        return (numeral, rest)
     }
 
     /// "3. Công an xã" → (["3"], "Công an xã"); "8.1. Hội …" → (["8", "1"], "Hội …").
     static func numberedItem(_ text: String) -> ([Int], String)? {
-        guard let match = text.firstMatch(of: /^(\d{1,2}(?:\.\d{1,2})*)[.)]\s+(.+)$/) else { return nil }
-        return (match.1.split(separator: ".").compactMap { Int($0) }, String(match.2))
+        var numbers: [Int] = []
+        var current = 0
+        var digits = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if let value = c.wholeNumberValue, c.isASCII {
+                current = current * 10 + value
+                digits += 1
+                guard digits <= 2 else { return nil }
+            } else if c == "." || c == ")" {
+                guard digits > 0 else { return nil }
+                numbers.append(current)
+                current = 0
+                digits = 0
+                let next = text.index(after: index)
+                if c == ")" || next == text.endIndex || text[next] == " " {
+                    index = next
+                    break
+                }
+            } else {
+                return nil
+            }
+            index = text.index(after: index)
+        }
+        guard !numbers.isEmpty, digits == 0, index < text.endIndex, text[index] == " " else { return nil }
+        let rest = text[index...].trimmingCharacters(in: .whitespaces)
+        return rest.isEmpty ? nil : (numbers, rest)
     }
 
     static func splitParts(_ body: [Line]) -> [Part] {
@@ -275,10 +429,10 @@ public enum PlanReader {
             if let (_, title) = romanHeading(line.text) {
                 let folded = VietnameseText.fold(title)
                 let kind: PartKind =
-                    folded.contains("to chuc thuc hien") || folded.contains("phan cong") ? .assignments
-                    : folded.contains("bao cao") ? .reporting
-                    : folded.contains("kinh phi") ? .funding
-                    : folded.contains("muc dich") || folded.contains("muc tieu") || folded.contains("yeu cau") ? .aims
+                    folded.includes("to chuc thuc hien") || folded.includes("phan cong") ? .assignments
+                    : folded.includes("bao cao") ? .reporting
+                    : folded.includes("kinh phi") ? .funding
+                    : folded.includes("muc dich") || folded.includes("muc tieu") || folded.includes("yeu cau") ? .aims
                     : .content
                 parts.append(Part(kind: kind, title: title, lines: []))
             } else if !parts.isEmpty {
@@ -296,23 +450,23 @@ public enum PlanReader {
 
     // MARK: theme, period, targets
 
-    static func theme(in body: [Line]) -> String? {
-        for line in body where VietnameseText.fold(line.text).contains("chu de") {
-            if let match = line.text.firstMatch(of: /[“"](.+?)[”"]/) {
-                return clean(String(match.1)).trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+    static func theme(in body: [Line]) -> (String, Line)? {
+        for line in body where (line.text.includes("“") || line.text.includes("\"")) && VietnameseText.fold(line.text).includes("chu de") {
+            if let match = line.text.firstMatch(of: Self.pattern4) {
+                return (clean(String(match.1)).trimmingCharacters(in: CharacterSet(charactersIn: ".,")), line)
             }
         }
         return nil
     }
 
-    static func period(in body: [Line]) -> ImportedPlan.Period? {
-        for line in body where VietnameseText.fold(line.text).contains("thoi gian") {
-            guard let match = line.text.firstMatch(of: /[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s+(?:đến|-)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/),
+    static func period(in body: [Line]) -> (ImportedPlan.Period, Line)? {
+        for line in body where line.text.includes("gian") && VietnameseText.fold(line.text).includes("thoi gian") {
+            guard let match = line.text.firstMatch(of: Self.pattern5),
                   let endYear = Int(match.6),
                   let end = CalendarDay(year: endYear, month: Int(match.5) ?? 0, day: Int(match.4) ?? 0),
                   let start = CalendarDay(year: match.3.flatMap { Int($0) } ?? endYear, month: Int(match.2) ?? 0, day: Int(match.1) ?? 0)
             else { continue }
-            return ImportedPlan.Period(start: start.iso, end: end.iso)
+            return (ImportedPlan.Period(start: start.iso, end: end.iso), line)
         }
         return nil
     }
@@ -328,7 +482,7 @@ public enum PlanReader {
                 continue
             }
             let text = withoutBullet(line.text)
-            let percent = text.firstMatch(of: /(\d+(?:[.,]\d+)?)\s*%/).flatMap { Double($0.1.replacingOccurrences(of: ",", with: ".")) }
+            let percent = !text.includes("%") ? nil : text.firstMatch(of: Self.pattern6).flatMap { Double($0.1.replacingOccurrences(of: ",", with: ".")) }
             if percent != nil || underTargetHeading {
                 result.append(ImportedPlan.Target(text: text, percent: percent))
             }
@@ -415,11 +569,11 @@ public enum PlanReader {
     static func splitAgencies(_ label: String) -> [String] {
         var text = label
         // "Các ban ngành đoàn thể Hội phụ nữ, Đoàn Thanh niên, …": drop the collective lead-in.
-        if let match = text.firstMatch(of: /^[Cc]ác\s+(?:ban\s*,?\s*ngành\s*,?\s*)?(?:đoàn thể|tổ chức chính trị - xã hội)\s+(?=[A-ZĐ])/) {
+        if text.hasPrefix("Các") || text.hasPrefix("các"), let match = text.firstMatch(of: Self.pattern7) {
             text = String(text[match.range.upperBound...])
         }
         let pieces = text.split(separator: ",").flatMap { piece in
-            piece.components(separatedBy: " và ").map { clean($0) }
+            String(piece).splitting(on: " và ").map { clean($0) }
         }.filter { !$0.isEmpty }
         if pieces.count > 1, pieces.allSatisfy({ isAgencyLabel($0) && namesOne($0) }) { return pieces }
         // "UBMTTQ và các Hội đoàn thể thị trấn": one body and a group.
@@ -437,9 +591,9 @@ public enum PlanReader {
 
     // MARK: reporting
 
-    static func reporting(parts: [Part], body: [Line]) -> ImportedPlan.Reporting? {
-        var candidates: [String] = []
-        if let part = parts.first(where: { $0.kind == .reporting }) { candidates += part.lines.map(\.text) }
+    static func reporting(parts: [Part], body: [Line]) -> (ImportedPlan.Reporting, Line)? {
+        var candidates: [Line] = []
+        if let part = parts.first(where: { $0.kind == .reporting }) { candidates += part.lines }
         // A "Chế độ báo cáo" section inside another part.
         var inSection = false
         for line in body {
@@ -448,22 +602,23 @@ public enum PlanReader {
                 continue
             }
             if romanHeading(line.text) != nil { inSection = false }
-            if inSection { candidates.append(line.text) }
+            if inSection { candidates.append(line) }
         }
-        candidates += body.map(\.text).filter { VietnameseText.fold($0).contains("bao cao") }
-        for text in candidates {
-            guard let date = text.firstMatch(of: /trước\s+ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/),
+        candidates += body.filter { $0.text.includes("trước") && VietnameseText.fold($0.text).includes("bao cao") }
+        for line in candidates {
+            let text = line.text
+            guard text.includes("trước"), let date = text.firstMatch(of: Self.pattern8),
                   let deadline = CalendarDay(year: Int(date.3) ?? 0, month: Int(date.2) ?? 0, day: Int(date.1) ?? 0)
             else { continue }
             let before = String(text[..<date.range.lowerBound])
             var to: String?
             var via: String?
-            if let qua = before.firstMatch(of: /\(\s*qua\s+([^)]+)\)/) { via = clean(String(qua.1)) }
-            let withoutVia = before.replacing(/\(\s*qua\s+[^)]+\)/, with: "")
+            if let qua = before.firstMatch(of: Self.pattern9) { via = clean(String(qua.1)) }
+            let withoutVia = before.replacing(Self.pattern10, with: "")
             if let range = withoutVia.range(of: " về ", options: .backwards) {
                 to = clean(String(withoutVia[range.upperBound...])).trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
             }
-            return ImportedPlan.Reporting(deadline: deadline.iso, to: to?.isEmpty == true ? nil : to, via: via)
+            return (ImportedPlan.Reporting(deadline: deadline.iso, to: to?.isEmpty == true ? nil : to, via: via), line)
         }
         return nil
     }
@@ -476,7 +631,7 @@ public enum PlanReader {
         for line in body {
             if let (_, heading) = numberedItem(line.text), heading.count < 80 {
                 let folded = VietnameseText.fold(heading)
-                inSection = folded.contains("khau hieu") && !folded.contains("chu de")
+                inSection = folded.includes("khau hieu") && !folded.includes("chu de")
                 continue
             }
             if romanHeading(line.text) != nil { inSection = false; continue }
@@ -486,7 +641,7 @@ public enum PlanReader {
     }
 
     static func slogansInAppendix(_ lines: [Line]) -> [String] {
-        guard let start = lines.firstIndex(where: { VietnameseText.fold($0.text).contains("khau hieu") && $0.text == $0.text.uppercased() })
+        guard let start = lines.firstIndex(where: { VietnameseText.fold($0.text).includes("khau hieu") && $0.text == $0.text.uppercased() })
         else { return [] }
         return lines[(start + 1)...].compactMap { line in
             if let (_, text) = numberedItem(line.text) { return clean(text) }
@@ -498,7 +653,8 @@ public enum PlanReader {
     // MARK: closing
 
     static func isRecipientsHeading(_ text: String) -> Bool {
-        VietnameseText.fold(text).hasPrefix("noi nhan")
+        guard let first = text.first, first == "N" || first == "n" else { return false }
+        return VietnameseText.fold(String(text.prefix(10))).hasPrefix("noi nhan")
     }
 
     static func closing(_ lines: [Line]) -> ([String], ImportedPlan.SignatureBlock?, [Line]) {
@@ -572,5 +728,24 @@ public enum PlanReader {
         let words = text.split(separator: " ")
         return (2...6).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }
             && text != text.uppercased()
+    }
+}
+
+extension String {
+    /// Substring search on UTF-8 bytes. `contains("…")` here would treat the literal as a regex
+    /// and build one per call, which the profile showed to be the reader's biggest cost.
+    func includes(_ needle: String) -> Bool {
+        utf8.firstRange(of: needle.utf8) != nil
+    }
+
+    func splitting(on separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.utf8.firstRange(of: separator.utf8) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
     }
 }

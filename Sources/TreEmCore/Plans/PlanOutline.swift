@@ -32,13 +32,13 @@ public enum PlanOutline {
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = VietnameseText.clean(String(rawLine))
             guard !line.isEmpty else { continue }
-            if let match = line.firstMatch(of: /^(\d+)\.\s+(.+)$/) {
+            if let heading = numberedHeading(line) {
                 close(toLevel: 0)
-                open.append((0, .heading(String(match.2), [])))
-            } else if let match = line.firstMatch(of: /^([a-zđ])\)\s+(.+)$/) {
+                open.append((0, .heading(heading, [])))
+            } else if let heading = letteredHeading(line) {
                 close(toLevel: 1)
                 if open.isEmpty { open.append((0, .heading("", []))) }
-                open.append((1, .heading(String(match.2), [])))
+                open.append((1, .heading(heading, [])))
             } else if line.hasPrefix("+ ") || line.hasPrefix("* ") {
                 appendSubBullet(.bullet(String(line.dropFirst(2))))
             } else if line.hasPrefix("- ") || line.hasPrefix("– ") || line.hasPrefix("• ") {
@@ -49,6 +49,23 @@ public enum PlanOutline {
         }
         close(toLevel: 0)
         return roots
+    }
+
+    /// "12. Text" → "Text" (a plain scan: this runs for every line of an imported document).
+    static func numberedHeading(_ line: String) -> String? {
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count) else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") else { return nil }
+        let text = rest.dropFirst(2).drop { $0 == " " }
+        return text.isEmpty ? nil : String(text)
+    }
+
+    /// "a) Text" / "đ) Text" → "Text".
+    static func letteredHeading(_ line: String) -> String? {
+        guard let first = line.first, first == "đ" || (first.isASCII && first.isLowercase), line.dropFirst().hasPrefix(") ") else { return nil }
+        let text = line.dropFirst(3).drop { $0 == " " }
+        return text.isEmpty ? nil : String(text)
     }
 
     /// Writes nodes back as outline text; headings are numbered by position.

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import TreEmCore
 import Vapor
@@ -26,7 +27,8 @@ struct ImportPlanCommand: AsyncCommand {
             context.console.error(error.message.vi + " (" + error.message.en + ")")
             exit(2)
         }
-        let imported = PlanReader.read(text)
+        let reading = PlanReader.readDetailed(text)
+        let imported = reading.plan
         if signature.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -34,8 +36,28 @@ struct ImportPlanCommand: AsyncCommand {
         } else {
             context.console.print(PlanImportSummary.text(imported))
         }
-        if signature.save {
-            context.console.error("--save: chưa hỗ trợ trong phiên bản này (not yet supported)")
+        guard signature.save else { return }
+        let app = context.application
+        guard let code = signature.unit else {
+            context.console.error("--save cần --unit MÃ_ĐƠN_VỊ (--save needs --unit CODE)")
+            exit(2)
+        }
+        try await Bootstrap.prepareDatabase(app)
+        let today = CalendarDay(vietnamTimeOf: app.treem.now().timeIntervalSince1970)
+        let versions = try await UnitModel.query(on: app.db).filter(\.$code == code).all()
+        guard let unit = versions.first(where: { $0.isValid(on: today) }) ?? versions.last else {
+            context.console.error("Không có đơn vị mã \(code) (no such unit)")
+            exit(2)
+        }
+        let document = imported.planDocument(extras: reading.extras, fallbackYear: today.year)
+        // The unit's own plan becomes its draft; another body's plan is kept to derive from.
+        let own = VietnameseText.fold(imported.issuer ?? "") == VietnameseText.fold("Ủy ban nhân dân " + UnitNaming(unit.name).inSentence)
+        do {
+            let plan = try await PlanDirectory.insert(document, issuer: unit, parentPlanID: nil, external: !own,
+                                                      actor: .init(id: nil, username: "cli"), address: "local", now: app.treem.now(), on: app.db)
+            context.console.print("saved plan \(plan.id?.uuidString ?? "")")
+        } catch let rejected as PlanRejected {
+            context.console.error("Không lưu (nothing saved): " + rejected.text(.vi))
             exit(2)
         }
     }

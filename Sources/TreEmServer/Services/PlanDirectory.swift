@@ -64,20 +64,28 @@ enum PlanDirectory {
         guard user.role >= .officer else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ hoặc quản trị viên mới lập kế hoạch.", en: "Only officers and administrators write plans."))
         }
+        return try await insert(document, issuer: issuer, parentPlanID: parentPlanID, external: external,
+                                actor: .init(id: user.id, username: user.username), address: req.clientAddress, now: req.now, on: req.db)
+    }
+
+    /// Stores a new plan in one transaction with its audit entry; shared by the web, the API and
+    /// `treem import-plan --save`.
+    static func insert(_ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID?, external: Bool,
+                       actor: AuditLog.Actor, address: String, now: Date, on db: Database) async throws -> PlanModel {
         var document = document
         if !external { document.number = nil }
         try validateDraft(document)
-        let plan = try PlanModel(issuerUnitID: try issuer.requireID(), document: document, createdBy: user.id)
+        let plan = try PlanModel(issuerUnitID: try issuer.requireID(), document: document, createdBy: actor.id)
         plan.$parentPlan.id = parentPlanID
         plan.isExternal = external
         if external { plan.status = .issued }
         let summary = external
             ? "Lưu kế hoạch bên ngoài \"\(document.title)\" (\(document.issuerName.replacingOccurrences(of: "\n", with: " "))) cho \(issuer.name)"
             : "Tạo dự thảo kế hoạch \"\(document.title)\" của \(issuer.name)"
-        try await req.db.transaction { tx in
+        try await db.transaction { tx in
             try await plan.create(on: tx)
-            try await req.audit(.planCreated, recordType: "plan", recordID: plan.id?.uuidString, unitID: issuer.id,
-                                summary: summary, on: tx)
+            try await AuditLog.record(.planCreated, by: actor, recordType: "plan", recordID: plan.id?.uuidString, unitID: issuer.id,
+                                      summary: summary, address: address, at: now, on: tx)
         }
         return plan
     }
