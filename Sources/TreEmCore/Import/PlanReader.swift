@@ -181,7 +181,10 @@ public enum PlanReader {
         var physical: [(text: String, afterBlank: Bool, length: Int, number: Int)] = []
         var blank = true
         var number = 0
-        for raw in source.precomposedStringWithCanonicalMapping.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        // Only decomposed input (combining marks U+0300–U+036F: UTF-8 lead bytes CC, CD) needs NFC.
+        let needsNFC = source.utf8.contains { $0 == 0xCC || $0 == 0xCD }
+        let text = needsNFC ? source.precomposedStringWithCanonicalMapping : source
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             number += 1
             let text = stripMarkup(String(raw))
             if text.isEmpty { blank = true; continue }
@@ -735,7 +738,23 @@ extension String {
     /// Substring search on UTF-8 bytes. `contains("…")` here would treat the literal as a regex
     /// and build one per call, which the profile showed to be the reader's biggest cost.
     func includes(_ needle: String) -> Bool {
-        utf8.firstRange(of: needle.utf8) != nil
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        let found = utf8.withContiguousStorageIfAvailable { haystack -> Bool in
+            guard haystack.count >= pattern.count else { return false }
+            var i = 0
+            let last = haystack.count - pattern.count
+            while i <= last {
+                if haystack[i] == first {
+                    var j = 1
+                    while j < pattern.count, haystack[i + j] == pattern[j] { j += 1 }
+                    if j == pattern.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        return found ?? (utf8.firstRange(of: needle.utf8) != nil)
     }
 
     func splitting(on separator: String) -> [String] {
