@@ -35,7 +35,8 @@ public func configure(_ app: Application, settings: Settings,
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.views.use(.leaf)
-    app.routes.defaultMaxBodySize = "4mb"
+    // Room for a 10 MB plan document upload (PlanSourceFile.maximumBytes) and its form fields.
+    app.routes.defaultMaxBodySize = "12mb"
 
     app.middleware = Middlewares()
     app.middleware.use(ErrorPageMiddleware())
@@ -65,6 +66,7 @@ func routes(_ app: Application) throws {
     AgenciesController().boot(routes: signedIn)
     UsersController().boot(routes: signedIn)
     AuditController().boot(routes: signedIn)
+    PlanImportController().boot(routes: signedIn)
     PlansController().boot(routes: signedIn)
 
     let api = app.grouped("api", "v1")

@@ -13,6 +13,8 @@ enum OpenAPIDocument {
         var isPublic = false
         /// The success status; by default 201 for POST, 200 otherwise.
         var responseStatus: String? = nil
+        /// The body is a multipart form with a `file` field.
+        var multipart = false
     }
 
     private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -75,6 +77,12 @@ enum OpenAPIDocument {
                   response: ["type": "string", "format": "binary"],
                   parameters: [pathParam("id", "UUID"), ["name": "format", "in": "query", "required": false,
                                                           "schema": ["type": "string", "enum": ["docx", "html", "md"]]]]),
+        Operation(method: "post", path: "/api/v1/plans/import",
+                  summary: "Đọc văn bản kế hoạch (.txt, .md, .docx, .pdf; multipart, trường file); ?save=true để lưu — read a plan document; save=true stores it",
+                  request: nil, response: ref("ImportResult"),
+                  parameters: [["name": "save", "in": "query", "required": false, "schema": ["type": "boolean"]],
+                               ["name": "unitCode", "in": "query", "required": false, "schema": ["type": "string"]]],
+                  responseStatus: "200", multipart: true),
         Operation(method: "get", path: "/api/v1/year-themes", summary: "Chủ đề, khẩu hiệu từng năm — the year library", response: array("YearTheme")),
         Operation(method: "put", path: "/api/v1/year-themes/{year}", summary: "Thêm, sửa chủ đề năm (quản trị hệ thống) — set a year's theme",
                   request: "YearThemeInput", response: ref("YearTheme"), parameters: [pathParam("year", "2027")], responseStatus: "200"),
@@ -163,6 +171,10 @@ enum OpenAPIDocument {
             "appendices": ["type": "array", "items": object(["title": string, "items": strings], required: ["title", "items"])],
         ], required: ["kind", "issuerName", "place", "issueDate", "title", "bases", "purposes", "requirements", "targets",
                       "sections", "funding", "assignments", "recipients", "appendices"]),
+        "ImportResult": object(["plan": ["type": "object", "description": "Dạng chuẩn, docs/IMPORT-FORMAT.md — the canonical form"],
+                                "trace": ["type": "array", "items": object(["part": string, "firstLine": ["type": "integer"], "lastLine": ["type": "integer"]],
+                                                                          required: ["part", "firstLine", "lastLine"])],
+                                "saved": ref("Plan")], required: ["plan", "trace"]),
         "ContentNode": object(["kind": ["type": "string", "enum": ["heading", "paragraph", "bullet"]], "text": string,
                                "children": ["type": "array", "items": ["$ref": "#/components/schemas/ContentNode"]]],
                               required: ["kind", "text", "children"]),
@@ -188,6 +200,10 @@ enum OpenAPIDocument {
             var entry: [String: Any] = ["summary": operation.summary, "responses": responses, "parameters": operation.parameters]
             if let request = operation.request {
                 entry["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(request)]]]
+            }
+            if operation.multipart {
+                entry["requestBody"] = ["required": true, "content": ["multipart/form-data": ["schema": [
+                    "type": "object", "properties": ["file": ["type": "string", "format": "binary"]], "required": ["file"]]]]]
             }
             if operation.isPublic { entry["security"] = [] as [Any] }
             paths[operation.path, default: [:]][operation.method] = entry

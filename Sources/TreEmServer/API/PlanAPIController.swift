@@ -14,6 +14,7 @@ struct PlanAPIController {
         routes.post("plans", ":id", "supersede", use: supersede)
         routes.post("plans", ":id", "withdraw", use: withdraw)
         routes.get("plans", ":id", "document", use: document)
+        routes.post("plans", "import", use: importDocument)
         routes.get("year-themes", use: yearThemes)
         routes.put("year-themes", ":year", use: saveYearTheme)
     }
@@ -180,6 +181,48 @@ struct PlanAPIController {
         return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
     }
 
+    struct ImportResult: Content {
+        struct Trace: Content {
+            var part: String
+            var firstLine: Int
+            var lastLine: Int
+        }
+        var plan: ImportedPlan
+        var trace: [Trace]
+        var saved: PlanDTO?
+    }
+
+    struct ImportUpload: Content {
+        var file: File
+    }
+
+    /// Reads an uploaded plan document; with `?save=true` stores it for `unitCode` (or the
+    /// caller's unit): the unit's own plan as its draft, another body's as an external plan.
+    @Sendable func importDocument(req: Request) async throws -> Response {
+        let user = try req.currentUser
+        let upload = try req.content.decode(ImportUpload.self)
+        let text: String
+        do {
+            text = try PlanSourceFile.text(of: Array(buffer: upload.file.data), fileName: upload.file.filename)
+        } catch let failure as PlanSourceFile.Failure {
+            throw UserFacingError(.unprocessableEntity, failure.message, field: "file")
+        }
+        let reading = PlanReader.readDetailed(text)
+        var saved: PlanDTO?
+        if (try? req.query.get(Bool.self, at: "save")) == true {
+            let unit = try await Self.unit(code: req.query["unitCode"], for: user, req: req)
+            let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+            let own = VietnameseText.fold(reading.plan.issuer ?? "") == VietnameseText.fold("Ủy ban nhân dân " + UnitNaming(unit.name).inSentence)
+            let plan = try await PlanDirectory.create(reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year),
+                                                      issuer: unit, external: !own, request: req)
+            saved = try await dto(plan, req: req)
+        }
+        let result = ImportResult(plan: reading.plan,
+                                  trace: reading.trace.map { .init(part: $0.part, firstLine: $0.firstLine, lastLine: $0.lastLine) },
+                                  saved: saved)
+        return try await result.encodeResponse(status: saved == nil ? .ok : .created, for: req)
+    }
+
     @Sendable func yearThemes(req: Request) async throws -> [YearTheme] {
         try await YearThemeModel.query(on: req.db).sort(\.$year).all().map(\.value)
     }
@@ -232,3 +275,4 @@ extension Optional {
 }
 
 extension YearTheme: Content {}
+extension ImportedPlan: Content {}

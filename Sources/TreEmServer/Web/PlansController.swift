@@ -67,7 +67,7 @@ struct PlansController {
         var errorFields: [String]
     }
 
-    private func formView(_ req: Request, action: String, isNew: Bool, form: PlanForm, issuerUnitID: UUID?,
+    func formView(_ req: Request, action: String, isNew: Bool, form: PlanForm, issuerUnitID: UUID?,
                           error: String? = nil, problems: [String] = [], fields: [String] = []) async throws -> FormView {
         let agencies = try await issuerUnitID.asyncMap { try await AgencyDirectory.agencies(ofUnit: $0, on: req.db) } ?? []
         let authorityLabels: [SigningAuthority: String] = [
