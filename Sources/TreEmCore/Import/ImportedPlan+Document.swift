@@ -27,7 +27,8 @@ extension ImportedPlan {
             kind: PlanKind(rawValue: kind) ?? .other, issuerName: letterhead, number: number,
             place: place ?? "", issueDate: PartialDate(year: year, month: issuedOn?.month, day: issuedOn?.day),
             title: title ?? "",
-            bases: bases.map { PlanBasis(text: $0.citation) },
+            bases: extras.basisCitations.count == bases.count
+                ? extras.basisCitations.map { PlanBasis(text: $0) } : bases.map { PlanBasis(text: $0.citation) },
             purposes: extras.purposes, requirements: extras.requirements,
             targets: targets.map { PlanTarget(text: $0.text, value: $0.percent, unit: $0.percent == nil ? nil : "%") },
             theme: theme,

@@ -20,11 +20,14 @@ public enum PlanReader {
         public var purposes: [String] = []
         public var requirements: [String] = []
         public var sections: [ContentNode] = []
+        /// Each basis as the document cites it ("Luật Trẻ em năm 2016"), in the order of `bases`.
+        public var basisCitations: [String] = []
 
-        public init(purposes: [String] = [], requirements: [String] = [], sections: [ContentNode] = []) {
+        public init(purposes: [String] = [], requirements: [String] = [], sections: [ContentNode] = [], basisCitations: [String] = []) {
             self.purposes = purposes
             self.requirements = requirements
             self.sections = sections
+            self.basisCitations = basisCitations
         }
     }
 
@@ -120,7 +123,9 @@ public enum PlanReader {
         }
         let openingText = opening.joined(separator: " ")
         note("bases", lines[(index - opening.count)..<index])
-        plan.bases = bases(in: openingText)
+        let cited = bases(in: openingText)
+        plan.bases = cited.map(\.basis)
+        extras.basisCitations = cited.map(\.citation)
         plan.issuer = issuer(opening: openingText, letterhead: letterheadIssuer, title: title)
 
         // The body in Roman parts, up to "Nơi nhận".
@@ -309,8 +314,7 @@ public enum PlanReader {
 
     static let documentTypes = ["Kế hoạch", "Công văn", "Luật", "Chỉ thị", "Quyết định", "Nghị định", "Thông tư", "Hướng dẫn", "Nghị quyết"]
 
-    static func bases(in opening: String) -> [ImportedPlan.Basis] {
-        var result: [ImportedPlan.Basis] = []
+    static func bases(in opening: String) -> [(basis: ImportedPlan.Basis, citation: String)] {
         // A law is cited by its name ("Luật Trẻ em năm 2016"), without number or issuer.
         var laws: [(Range<String.Index>, ImportedPlan.Basis)] = opening.matches(of: Self.pattern2).map {
             ($0.range, ImportedPlan.Basis(type: "Luật", number: nil, date: nil, issuer: nil))
@@ -329,8 +333,9 @@ public enum PlanReader {
             laws.append((match.range, ImportedPlan.Basis(type: type, number: match.2.map(String.init), date: date,
                                                          issuer: match.6.map { expandCommittee(clean(String($0))) })))
         }
-        result = laws.sorted { $0.0.lowerBound < $1.0.lowerBound }.map(\.1)
-        return result
+        return laws.sorted { $0.0.lowerBound < $1.0.lowerBound }.map { (range, basis) in
+            (basis, clean(String(opening[range])))
+        }
     }
 
     static func expandCommittee(_ text: String) -> String {
