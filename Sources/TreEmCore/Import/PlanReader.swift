@@ -219,6 +219,8 @@ public enum PlanReader {
     /// Whether `next` continues the sentence of `previous` (a hard wrap, or a page break inside a sentence).
     static func continues(previous: String, previousLength: Int, next: String, afterBlank: Bool, hardWrapped: Bool) -> Bool {
         if startsStructure(next) || isRecipientsHeading(previous) || isDocumentType(previous) { return false }
+        // The opening sentence starts its own paragraph even where a PDF lost the blank line.
+        if looksLikeOpening(next) { return false }
         guard let first = next.first else { return false }
         let ends = previous.last.map { ".:;!?”\"".contains($0) } ?? true
         if first.isLowercase { return true }
@@ -307,6 +309,7 @@ public enum PlanReader {
 
     /// The sentence that cites the bases: "Thực hiện Kế hoạch số …", "Căn cứ Luật …".
     static func looksLikeOpening(_ text: String) -> Bool {
+        guard text.first?.isUppercase == true else { return false }
         let folded = VietnameseText.fold(text)
         return ["can cu ", "thuc hien ", "trien khai ", "thi hanh ", "nham "].contains { folded.hasPrefix($0) }
             && (text.includes(" số ") || folded.includes("luat ") || text.includes(";") || text.count > 150)
