@@ -28,6 +28,7 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M005_CreatePlans())
     app.migrations.add(M006_CreateYearThemes())
     app.migrations.add(M007_AddExternalPlans())
+    app.migrations.add(M008_CreateTasks())
 
     let json = JSONEncoder()
     json.outputFormatting = [.withoutEscapingSlashes]
@@ -75,4 +76,5 @@ func routes(_ app: Application) throws {
     let apiSignedIn = api.grouped(APITokenAuthenticator(), RequireAPIUser())
     apiController.bootSignedIn(routes: apiSignedIn)
     PlanAPIController().boot(routes: apiSignedIn)
+    TaskAPIController().boot(routes: apiSignedIn)
 }

@@ -776,3 +776,10 @@ extension String {
         return parts
     }
 }
+
+extension PlanReader {
+    /// The organisations an agency label names ("Ủy ban MTTQ quận, Hội Liên hiệp Phụ nữ quận" → two).
+    public static func agencyNames(in label: String) -> [String] {
+        splitAgencies(label)
+    }
+}

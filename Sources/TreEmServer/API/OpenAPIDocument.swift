@@ -83,6 +83,16 @@ enum OpenAPIDocument {
                   parameters: [["name": "save", "in": "query", "required": false, "schema": ["type": "boolean"]],
                                ["name": "unitCode", "in": "query", "required": false, "schema": ["type": "string"]]],
                   responseStatus: "200", multipart: true),
+        Operation(method: "get", path: "/api/v1/tasks",
+                  summary: "Nhiệm vụ trong phạm vi, quá hạn trước — tasks in scope, overdue first",
+                  response: array("Task"), parameters: ["agency", "status", "dueBefore", "plan", "mine"].map {
+                      ["name": $0, "in": "query", "required": false, "schema": ["type": $0 == "mine" ? "boolean" : "string"]]
+                  }),
+        Operation(method: "get", path: "/api/v1/tasks/{id}", summary: "Một nhiệm vụ, tiến độ và tổng hợp từ cấp dưới — a task, its progress and roll-up",
+                  response: ref("TaskDetail"), parameters: [pathParam("id", "UUID")]),
+        Operation(method: "post", path: "/api/v1/tasks/{id}/progress",
+                  summary: "Ghi tiến độ, đổi trạng thái (thành viên cơ quan, cán bộ đơn vị ban hành) — record progress, change status",
+                  request: "ProgressInput", response: ref("TaskDetail"), parameters: [pathParam("id", "UUID")]),
         Operation(method: "get", path: "/api/v1/year-themes", summary: "Chủ đề, khẩu hiệu từng năm — the year library", response: array("YearTheme")),
         Operation(method: "put", path: "/api/v1/year-themes/{year}", summary: "Thêm, sửa chủ đề năm (quản trị hệ thống) — set a year's theme",
                   request: "YearThemeInput", response: ref("YearTheme"), parameters: [pathParam("year", "2027")], responseStatus: "200"),
@@ -97,6 +107,7 @@ enum OpenAPIDocument {
     private static var date: [String: Any] { ["type": "string", "format": "date"] }
     private static var strings: [String: Any] { ["type": "array", "items": ["type": "string"]] }
     private static var planStatus: [String: Any] { ["type": "string", "enum": ["draft", "issued", "superseded", "withdrawn"]] }
+    private static var taskStatus: [String: Any] { ["type": "string", "enum": ["notStarted", "inProgress", "done", "cancelled"]] }
     private static var planKind: [String: Any] { ["type": "string", "enum": ["annualChildWork", "actionMonth", "other"]] }
 
     static var schemas: [String: Any] { [
@@ -175,6 +186,21 @@ enum OpenAPIDocument {
                                 "trace": ["type": "array", "items": object(["part": string, "firstLine": ["type": "integer"], "lastLine": ["type": "integer"]],
                                                                           required: ["part", "firstLine", "lastLine"])],
                                 "saved": ref("Plan")], required: ["plan", "trace"]),
+        "Task": object(["id": string, "planID": string, "planTitle": string, "planNumber": nullableString, "agencyID": nullableString,
+                        "agencyName": string, "role": ["type": "string", "enum": ["lead", "coordinate"]],
+                        "mode": ["type": "string", "enum": ["assign", "request"]], "text": string, "dueOn": date,
+                        "status": taskStatus, "overdue": bool, "cancelReason": nullableString, "derivedFromPlanTaskID": nullableString,
+                        "canUpdate": bool], required: ["id", "planID", "agencyName", "text", "status", "overdue"]),
+        "TaskDetail": object(["task": ref("Task"),
+                              "progress": ["type": "array", "items": object([
+                                  "recordedAt": ["type": "string", "format": "date-time"], "author": string, "text": string,
+                                  "childrenReached": ["type": "integer"], "amountSpent": ["type": "integer"],
+                                  "statusFrom": nullableString, "statusTo": nullableString], required: ["recordedAt", "author", "text"])],
+                              "rollup": object(["derived": ["type": "integer"], "done": ["type": "integer"], "overdue": ["type": "integer"],
+                                                "missingUnits": ["type": "integer"]], required: ["derived", "done", "overdue", "missingUnits"])],
+                             required: ["task", "progress", "rollup"]),
+        "ProgressInput": object(["text": string, "childrenReached": ["type": "integer"], "amountSpent": ["type": "integer"],
+                                 "status": taskStatus, "cancelReason": string], required: ["text"]),
         "ContentNode": object(["kind": ["type": "string", "enum": ["heading", "paragraph", "bullet"]], "text": string,
                                "children": ["type": "array", "items": ["$ref": "#/components/schemas/ContentNode"]]],
                               required: ["kind", "text", "children"]),

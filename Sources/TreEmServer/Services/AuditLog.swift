@@ -24,6 +24,7 @@ enum AuditLog {
         case planIssued = "plan.issued"
         case planWithdrawn = "plan.withdrawn"
         case yearThemeSaved = "year_theme.saved"
+        case taskProgress = "task.progress"
     }
 
     struct Actor {

@@ -1,0 +1,110 @@
+import Fluent
+import TreEmCore
+import Vapor
+
+/// `/api/v1/tasks…`: the tasks of issued plans, their progress and roll-up.
+struct TaskAPIController {
+    func boot(routes: RoutesBuilder) {
+        routes.get("tasks", use: list)
+        routes.get("tasks", ":id", use: show)
+        routes.post("tasks", ":id", "progress", use: addProgress)
+    }
+
+    struct TaskDTO: Content {
+        var id: String
+        var planID: String
+        var planTitle: String
+        var planNumber: String?
+        var agencyID: String?
+        var agencyName: String
+        var role: String
+        var mode: String
+        var text: String
+        var dueOn: String?
+        var status: String
+        var overdue: Bool
+        var cancelReason: String?
+        var derivedFromPlanTaskID: String?
+        var canUpdate: Bool
+    }
+
+    struct ProgressDTO: Content {
+        var recordedAt: Date
+        var author: String
+        var text: String
+        var childrenReached: Int?
+        var amountSpent: Int64?
+        var statusFrom: String?
+        var statusTo: String?
+    }
+
+    struct TaskDetailDTO: Content {
+        var task: TaskDTO
+        var progress: [ProgressDTO]
+        var rollup: TaskRules.Rollup
+    }
+
+    static func dto(_ task: TaskModel, user: CurrentUser, today: CalendarDay) -> TaskDTO {
+        TaskDTO(id: task.id?.uuidString ?? "", planID: task.$plan.id.uuidString, planTitle: task.$plan.value?.title ?? "",
+                planNumber: task.$plan.value?.number, agencyID: task.$agency.id?.uuidString, agencyName: task.agencyName,
+                role: task.role.rawValue, mode: task.mode.rawValue, text: task.text, dueOn: task.dueOn, status: task.status.rawValue,
+                overdue: TaskRules.isOverdue(due: task.due, status: task.status, today: today), cancelReason: task.cancelReason,
+                derivedFromPlanTaskID: task.derivedFromPlanTaskID, canUpdate: TaskDirectory.canUpdate(task, user: user))
+    }
+
+    @Sendable func list(req: Request) async throws -> [TaskDTO] {
+        let user = try req.currentUser
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let filter = try req.query.decode(TaskDirectory.Filter.self)
+        return try await TaskDirectory.tasks(for: user, filter: filter, today: today, on: req.db).map { Self.dto($0, user: user, today: today) }
+    }
+
+    static func find(_ req: Request) async throws -> TaskModel {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let task = try await TaskDirectory.task(id: id, for: try req.currentUser, on: req.db)
+        else { throw Abort(.notFound) }
+        return task
+    }
+
+    static func detail(_ task: TaskModel, req: Request) async throws -> TaskDetailDTO {
+        let user = try req.currentUser
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID())
+            .sort(\.$recordedAt).all()
+        return TaskDetailDTO(
+            task: dto(task, user: user, today: today),
+            progress: progress.map { ProgressDTO(recordedAt: $0.recordedAt, author: $0.authorName, text: $0.text,
+                                                 childrenReached: $0.childrenReached, amountSpent: $0.amountSpent,
+                                                 statusFrom: $0.statusFrom?.rawValue, statusTo: $0.statusTo?.rawValue) },
+            rollup: try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db))
+    }
+
+    @Sendable func show(req: Request) async throws -> TaskDetailDTO {
+        try await Self.detail(try await Self.find(req), req: req)
+    }
+
+    struct ProgressBody: Content {
+        var text: String
+        var childrenReached: Int?
+        var amountSpent: Int64?
+        var status: String?
+        var cancelReason: String?
+    }
+
+    @Sendable func addProgress(req: Request) async throws -> Response {
+        let task = try await Self.find(req)
+        let body = try req.content.decode(ProgressBody.self)
+        var status: TaskStatus?
+        if let text = body.status {
+            guard let value = TaskStatus(rawValue: text) else {
+                throw UserFacingError(.badRequest, Bilingual(vi: "Trạng thái \"\(text)\" không hợp lệ.", en: "Status \"\(text)\" is not valid."), field: "status")
+            }
+            status = value
+        }
+        _ = try await TaskDirectory.addProgress(task, .init(text: body.text, childrenReached: body.childrenReached, amountSpent: body.amountSpent,
+                                                            status: status, cancelReason: body.cancelReason), request: req)
+        return try await Self.detail(task, req: req).encodeResponse(status: .created, for: req)
+    }
+}
+
+extension TaskRules.Rollup: Content {}

@@ -1,0 +1,168 @@
+import Fluent
+import FluentSQL
+import Foundation
+import TreEmCore
+import Vapor
+
+/// Tasks of issued plans: created at issue, read by everyone in scope, updated by the
+/// agency's members and the issuing unit's officers.
+enum TaskDirectory {
+    /// One task per agency and plan task. An assignment that names several organisations gives
+    /// each its own task; names are matched to the issuer's agencies.
+    static func createTasks(for plan: PlanModel, document: PlanDocument, on db: Database) async throws {
+        guard !plan.isExternal else { return }
+        let planID = try plan.requireID()
+        let agencies = try await AgencyModel.query(on: db).filter(\.$unit.$id == plan.$issuer.id).all()
+        func agency(named name: String) -> AgencyModel? {
+            let folded = VietnameseText.fold(name)
+            if let exact = agencies.first(where: { VietnameseText.fold($0.name) == folded }) { return exact }
+            // "Trạm Y tế xã" names the unit's only health station even without the unit's name.
+            guard let kind = AgencyKind.guess(fromName: name), kind != .school, kind != .villageHead, kind != .department,
+                  kind != .otherMassOrganisation else { return nil }
+            let ofKind = agencies.filter { $0.kind == kind && $0.isActive }
+            return ofKind.count == 1 ? ofKind[0] : nil
+        }
+        for assignment in document.assignments {
+            var targets: [(id: UUID?, name: String)] = []
+            if let id = assignment.agencyID.flatMap(UUID.init(uuidString:)), agencies.contains(where: { $0.id == id }) {
+                targets = [(id, assignment.agencyName)]
+            } else {
+                targets = PlanReader.agencyNames(in: assignment.agencyName).map { name in (agency(named: name)?.id, name) }
+            }
+            for target in targets {
+                for planTask in assignment.tasks {
+                    let task = TaskModel()
+                    task.$plan.id = planID
+                    task.unitID = plan.$issuer.id
+                    task.planTaskID = planTask.id
+                    task.derivedFromPlanTaskID = planTask.derivedFromTaskID
+                    task.$agency.id = target.id
+                    task.agencyName = target.name
+                    task.role = assignment.role
+                    task.mode = assignment.mode
+                    task.text = planTask.text
+                    task.dueOn = (planTask.dueDate ?? TaskRules.dueDate(
+                        taskText: planTask.text, planYear: document.year,
+                        reportingDeadline: document.reporting?.deadline, periodEnd: document.period?.end))?.iso
+                    task.status = .notStarted
+                    try await task.create(on: db)
+                }
+            }
+        }
+    }
+
+    struct Filter: Content {
+        var agency: String?
+        var status: String?
+        var dueBefore: String?
+        var plan: String?
+        var mine: Bool?
+    }
+
+    /// Tasks the user may read, filtered; overdue first, then by due date.
+    static func tasks(for user: CurrentUser, filter: Filter, today: CalendarDay, on db: Database) async throws -> [TaskModel] {
+        let query = TaskModel.query(on: db).with(\.$plan)
+        if !user.seesEverything {
+            let root = user.unitID ?? UUID()
+            query.filter(.sql(embed: "\(ident: "unit_id") IN (SELECT \(ident: "descendant_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "ancestor_id") = \(bind: root))"))
+        }
+        if filter.mine == true {
+            if let agencyID = user.agencyID { query.filter(\.$agency.$id == agencyID) } else if let unitID = user.unitID { query.filter(\.$unitID == unitID) }
+        }
+        if let agency = filter.agency.flatMap(UUID.init(uuidString:)) { query.filter(\.$agency.$id == agency) }
+        if let status = filter.status.flatMap(TaskStatus.init(rawValue:)) { query.filter(\.$status == status) }
+        if let due = filter.dueBefore.flatMap(CalendarDay.init(iso:)) { query.filter(\.$dueOn <= due.iso) }
+        if let plan = filter.plan.flatMap(UUID.init(uuidString:)) { query.filter(\.$plan.$id == plan) }
+        let tasks = try await query.all()
+        return tasks.sorted { a, b in
+            let (oa, ob) = (TaskRules.isOverdue(due: a.due, status: a.status, today: today), TaskRules.isOverdue(due: b.due, status: b.status, today: today))
+            if oa != ob { return oa }
+            if a.status.isOpen != b.status.isOpen { return a.status.isOpen }
+            return (a.dueOn ?? "9999") < (b.dueOn ?? "9999")
+        }
+    }
+
+    static func task(id: UUID, for user: CurrentUser, on db: Database) async throws -> TaskModel? {
+        guard let task = try await TaskModel.query(on: db).filter(\.$id == id).with(\.$plan).first(),
+              try await UnitDirectory.canSee(unitID: task.unitID, user: user, on: db)
+        else { return nil }
+        return task
+    }
+
+    /// The agency's members, and the officers of the issuing unit.
+    static func canUpdate(_ task: TaskModel, user: CurrentUser) -> Bool {
+        if user.seesEverything { return true }
+        if let agency = task.$agency.id, user.agencyID == agency { return true }
+        return user.role >= .officer && user.unitID == task.unitID
+    }
+
+    struct ProgressInput {
+        var text: String
+        var childrenReached: Int?
+        var amountSpent: Int64?
+        var status: TaskStatus?
+        var cancelReason: String?
+    }
+
+    static func addProgress(_ task: TaskModel, _ input: ProgressInput, request req: Request) async throws -> TaskProgressModel {
+        let user = try req.currentUser
+        guard canUpdate(task, user: user) else {
+            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ thành viên của cơ quan được giao hoặc cán bộ của đơn vị ban hành mới cập nhật được nhiệm vụ này.",
+                                                        en: "Only the agency's members or the issuing unit's officers update this task."))
+        }
+        guard task.status != .cancelled else {
+            throw UserFacingError(.conflict, Bilingual(vi: "Nhiệm vụ đã hủy; không ghi tiến độ được.", en: "The task is cancelled; no progress can be recorded."))
+        }
+        let text = VietnameseText.clean(input.text)
+        guard !text.isEmpty else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Cần ghi nội dung tiến độ.", en: "Describe the progress."), field: "text")
+        }
+        if let children = input.childrenReached, children < 0 {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Số trẻ em không được âm.", en: "The number of children cannot be negative."), field: "childrenReached")
+        }
+        if let amount = input.amountSpent, amount < 0 {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Số tiền không được âm.", en: "The amount cannot be negative."), field: "amountSpent")
+        }
+        var from: TaskStatus?
+        if let next = input.status, next != task.status {
+            guard task.status.canMove(to: next) else {
+                throw UserFacingError(.conflict, Bilingual(
+                    vi: "Không thể chuyển nhiệm vụ từ \"\(task.status.label(.vi))\" sang \"\(next.label(.vi))\".",
+                    en: "A task cannot go from \"\(task.status.label(.en))\" to \"\(next.label(.en))\"."), field: "status")
+            }
+            if next == .cancelled {
+                guard let reason = input.cancelReason.map(VietnameseText.clean), !reason.isEmpty else {
+                    throw UserFacingError(.badRequest, Bilingual(vi: "Hủy nhiệm vụ cần ghi lý do.", en: "Cancelling needs a reason."), field: "cancelReason")
+                }
+                task.cancelReason = reason
+            }
+            from = task.status
+            task.status = next
+        }
+        let entry = TaskProgressModel()
+        entry.$task.id = try task.requireID()
+        entry.authorID = user.id
+        entry.authorName = user.displayName
+        entry.recordedAt = req.now
+        entry.text = text
+        entry.childrenReached = input.childrenReached
+        entry.amountSpent = input.amountSpent
+        entry.statusFrom = from
+        entry.statusTo = from == nil ? nil : task.status
+        let summary = "Tiến độ nhiệm vụ \"\(task.text.prefix(60))\": \(text.prefix(80))" + (from.map { " (\($0.label(.vi)) → \(task.status.label(.vi)))" } ?? "")
+        let statusChanged = from != nil
+        try await req.db.transaction { tx in
+            try await entry.create(on: tx)
+            if statusChanged { try await task.save(on: tx) }
+            try await req.audit(.taskProgress, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID, summary: summary, on: tx)
+        }
+        return entry
+    }
+
+    /// How the tasks derived from `task` in lower units' plans stand.
+    static func rollup(of task: TaskModel, for user: CurrentUser, today: CalendarDay, on db: Database) async throws -> TaskRules.Rollup {
+        let derived = try await TaskModel.query(on: db).filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
+        let cascade = try await PlanDirectory.cascade(of: task.plan, for: user, on: db)
+        return TaskRules.rollup(of: derived.map { ($0.status, $0.due) }, missingUnits: cascade.missing.count, today: today)
+    }
+}

@@ -1,0 +1,138 @@
+import Fluent
+import Foundation
+import Testing
+import TreEmCore
+import VaporTesting
+@testable import TreEmServer
+
+/// The city issues its plan, Kim Thành derives and issues its own: both have tasks.
+func issuedCascade(_ f: Fixture) async throws -> (cityPlan: String, communePlan: String) {
+    let city = try await APIClient.signIn(f.app, "city.officer")
+    let cityID = try planDTO(try await city.send(.POST, "/api/v1/plans", json: ["document": cityPlan()])).id
+    #expect(try await city.send(.POST, "/api/v1/plans/\(cityID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"]).status == .ok)
+    let commune = try await APIClient.signIn(f.app, "a.officer")
+    let derived = try planDTO(try await commune.send(.POST, "/api/v1/plans/\(cityID)/derive", json: [:]))
+    let communeID = derived.id
+    var document = derived.document
+    // The commune adds a dated task of its own to the health station, and its signer.
+    let health = try #require(document.assignments.firstIndex { $0.agencyKind == .healthStation })
+    document.assignments[health].tasks.append(PlanTask(text: "Tổ chức khám sàng lọc vào ngày 01/6/2026 tại Trạm."))
+    document.signature = Signature(name: "Nguyễn Văn Tình")
+    #expect(try await commune.send(.PUT, "/api/v1/plans/\(communeID)", json: ["document": try jsonObject(document)]).status == .ok)
+    let issued = try await commune.send(.POST, "/api/v1/plans/\(communeID)/issue", json: ["number": "45/KH-UBND", "issueDate": "2026-05-08"])
+    #expect(issued.status == .ok, "\(issued.body.string)")
+    return (cityID, communeID)
+}
+
+func jsonObject<T: Encodable>(_ value: T) throws -> Any {
+    try JSONSerialization.jsonObject(with: JSONEncoder().encode(value))
+}
+
+func healthMember(_ f: Fixture) async throws -> APIClient {
+    let unit = try await unitID(Fixture.communeA, app: f.app)
+    let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
+    let hash = try await Accounts.hash(Fixture.password, app: f.app)
+    try await UserModel(username: "a.health", displayName: "Trạm trưởng Y tế", passwordHash: hash, role: .agencyMember,
+                        unitID: unit, agencyID: station.id, mustChangePassword: false).create(on: f.app.db)
+    return try await APIClient.signIn(f.app, "a.health")
+}
+
+@Suite("Tasks of issued plans")
+struct TaskTests {
+    @Test("Issuing a plan makes one task per agency and plan task, with the due-date rules")
+    func createdOnIssue() async throws {
+        try await withTreEm { f in
+            let (cityID, communeID) = try await issuedCascade(f)
+            let cityTasks = try await TaskModel.query(on: f.app.db).filter(\.$plan.$id == UUID(uuidString: cityID)!).all()
+            #expect(cityTasks.count == 3)
+            #expect(cityTasks.allSatisfy { $0.dueOn == "2026-07-20" }, "the city's reporting deadline")
+            let communeTasks = try await TaskModel.query(on: f.app.db).filter(\.$plan.$id == UUID(uuidString: communeID)!).all()
+            let dated = try #require(communeTasks.first { $0.text.contains("vào ngày 01/6/2026") })
+            #expect(dated.dueOn == "2026-06-01", "a task's own date wins")
+            #expect(communeTasks.first { $0.text == "Khám sức khỏe cho trẻ em." }?.dueOn == "2026-07-10")
+            // Every school has its own task from the education department's.
+            #expect(communeTasks.filter { $0.text == "Dạy bơi an toàn." }.count >= 2)
+            #expect(communeTasks.allSatisfy { $0.$agency.id != nil })
+        }
+    }
+
+    @Test("An agency member sees and completes their tasks; nonsense status jumps are refused")
+    func memberUpdates() async throws {
+        try await withTreEm { f in
+            _ = try await issuedCascade(f)
+            let member = try await healthMember(f)
+            let mine = try await member.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self)
+            #expect(mine.count == 2)
+            #expect(mine.allSatisfy { $0.agencyName == "Trạm Y tế xã Kim Thành" && $0.canUpdate })
+            let task = try #require(mine.first { $0.text == "Khám sức khỏe cho trẻ em." })
+
+            let started = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress",
+                                                json: ["text": "Khám sàng lọc cho 42 trẻ em ngày 12/6", "childrenReached": 42, "status": "inProgress"])
+            #expect(started.status == .created)
+            let done = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress", json: ["text": "Hoàn thành", "status": "done"])
+            let detail = try done.decode(TaskAPIController.TaskDetailDTO.self)
+            #expect(detail.task.status == "done")
+            #expect(detail.progress.map(\.text) == ["Khám sàng lọc cho 42 trẻ em ngày 12/6", "Hoàn thành"])
+            #expect(detail.progress.first?.childrenReached == 42)
+
+            let back = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress", json: ["text": "nhầm", "status": "notStarted"])
+            #expect(back.status == .conflict)
+            #expect(back.body.string.contains("Không thể chuyển nhiệm vụ"))
+            let other = try #require(mine.first { $0.id != task.id })
+            let noReason = try await member.send(.POST, "/api/v1/tasks/\(other.id)/progress", json: ["text": "Hủy", "status": "cancelled"])
+            #expect(noReason.status == .badRequest)
+            #expect(try await TaskProgressModel.query(on: f.app.db).count() == 2, "nothing partial was stored")
+            _ = try await member.send(.POST, "/api/v1/tasks/\(other.id)/progress",
+                                      json: ["text": "Hủy", "status": "cancelled", "cancelReason": "Gộp vào nhiệm vụ khác"])
+            let afterCancel = try await member.send(.POST, "/api/v1/tasks/\(other.id)/progress", json: ["text": "Thêm"])
+            #expect(afterCancel.status == .conflict)
+            #expect(afterCancel.body.string.contains("Nhiệm vụ đã hủy"))
+        }
+    }
+
+    @Test("Others in scope read but cannot update; another commune gets 404")
+    func access() async throws {
+        try await withTreEm { f in
+            _ = try await issuedCascade(f)
+            let member = try await healthMember(f)
+            let police = try #require(try await member.get("/api/v1/tasks").decode([TaskAPIController.TaskDTO].self)
+                .first { $0.agencyName.hasPrefix("Công an") })
+            #expect(police.canUpdate == false)
+            #expect(try await member.send(.POST, "/api/v1/tasks/\(police.id)/progress", json: ["text": "x"]).status == .forbidden)
+            let other = try await APIClient.signIn(f.app, "b.officer")
+            #expect(try await other.get("/api/v1/tasks/\(police.id)").status == .notFound)
+            #expect(try await other.send(.POST, "/api/v1/tasks/\(police.id)/progress", json: ["text": "x"]).status == .notFound)
+            #expect(try await other.get("/api/v1/tasks").decode([TaskAPIController.TaskDTO].self).isEmpty)
+            let entries = try await AuditEntryModel.query(on: f.app.db).filter(\.$action == "task.progress").count()
+            #expect(entries == 0)
+        }
+    }
+
+    @Test("The city's task shows how the communes' derived tasks stand")
+    func rollup() async throws {
+        try await withTreEm { f in
+            let (cityID, _) = try await issuedCascade(f)
+            let city = try await APIClient.signIn(f.app, "city.officer")
+            let listed = try await city.get("/api/v1/tasks?plan=\(cityID)")
+            #expect(listed.status == .ok, "\(listed.body.string)")
+            let cityTask = try #require(try listed.decode([TaskAPIController.TaskDTO].self)
+                .first { $0.text == "Khám sức khỏe cho trẻ em." })
+            var detail = try await city.get("/api/v1/tasks/\(cityTask.id)").decode(TaskAPIController.TaskDetailDTO.self)
+            #expect(detail.rollup.derived == 1)
+            #expect(detail.rollup.done == 0)
+            #expect(detail.rollup.missingUnits >= 1, "Phú Thái has not derived the plan")
+            let member = try await healthMember(f)
+            let mine = try await member.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self)
+            let derived = try #require(mine.first { $0.text == "Khám sức khỏe cho trẻ em." })
+            _ = try await member.send(.POST, "/api/v1/tasks/\(derived.id)/progress", json: ["text": "Xong", "status": "done"])
+            detail = try await city.get("/api/v1/tasks/\(cityTask.id)").decode(TaskAPIController.TaskDetailDTO.self)
+            #expect(detail.rollup.done == 1)
+            // Overdue is derived from the date, never stored.
+            f.clock.advance(by: 80 * 86400)
+            let again = try await APIClient.signIn(f.app, "a.health")
+            let late = try await again.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self)
+            #expect(late.first { $0.text.contains("khám sàng lọc") }?.overdue == true)
+            #expect(late.first { $0.text == "Khám sức khỏe cho trẻ em." }?.overdue == false, "a done task is never overdue")
+        }
+    }
+}
