@@ -68,6 +68,7 @@ func routes(_ app: Application) throws {
     UsersController().boot(routes: signedIn)
     AuditController().boot(routes: signedIn)
     PlanImportController().boot(routes: signedIn)
+    TasksController().boot(routes: signedIn)
     PlansController().boot(routes: signedIn)
 
     let api = app.grouped("api", "v1")

@@ -136,3 +136,58 @@ struct TaskTests {
         }
     }
 }
+
+@Suite("Tasks in the browser")
+struct TaskWebTests {
+    @Test("The health station sees its tasks, records progress, and the commune's board and home show the truth")
+    func pages() async throws {
+        try await withTreEm { f in
+            let (cityID, communeID) = try await issuedCascade(f)
+            _ = try await healthMember(f)
+            let member = Browser(app: f.app)
+            try await member.signIn("a.health")
+            let mine = try await member.get("/tasks")
+            #expect(mine.status == .ok)
+            #expect(mine.body.string.contains("Nhiệm vụ của cơ quan tôi"))
+            #expect(mine.body.string.contains("Khám sức khỏe cho trẻ em."))
+            #expect(!mine.body.string.contains("Phòng, chống xâm hại trẻ em."), "the police's task is not the station's")
+            let taskID = try #require(try await TaskModel.query(on: f.app.db).filter(\.$text == "Khám sức khỏe cho trẻ em.")
+                .filter(\.$plan.$id == UUID(uuidString: communeID)!).first()?.id)
+            let page = try await member.get("/tasks/\(taskID)")
+            #expect(page.body.string.contains("Ghi tiến độ"))
+            let bad = try await member.post("/tasks/\(taskID)/progress", form: ["text": "Khám", "children_reached": "bốn hai"])
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("không phải là số"))
+            let saved = try await member.post("/tasks/\(taskID)/progress", form: ["text": "Khám sàng lọc cho 42 trẻ em ngày 12/6",
+                                                                               "children_reached": "42", "status": "done"])
+            #expect(saved.status == .seeOther)
+            let after = try await member.get("/tasks/\(taskID)")
+            #expect(after.body.string.contains("Khám sàng lọc cho 42 trẻ em ngày 12/6"))
+            #expect(after.body.string.contains("42 trẻ em"))
+            #expect(after.body.string.contains("Đã hoàn thành"))
+
+            let officer = Browser(app: f.app)
+            try await officer.signIn("a.officer")
+            let board = try await officer.get("/plans/\(communeID)/board")
+            #expect(board.status == .ok)
+            #expect(board.body.string.contains("Trạm Y tế xã Kim Thành"))
+            #expect(board.body.string.contains("1/2"), "one of the station's two tasks is done")
+            let home = try await officer.get("/")
+            #expect(home.body.string.contains("Việc sắp đến hạn và quá hạn"))
+
+            // The city's task page shows the commune's derived task done.
+            let city = Browser(app: f.app)
+            try await city.signIn("city.officer")
+            let cityTask = try #require(try await TaskModel.query(on: f.app.db).filter(\.$plan.$id == UUID(uuidString: cityID)!)
+                .filter(\.$text == "Khám sức khỏe cho trẻ em.").first()?.id)
+            let rollup = try await city.get("/tasks/\(cityTask)")
+            #expect(rollup.body.string.contains("Các đơn vị cấp dưới thực hiện"))
+
+            let other = Browser(app: f.app)
+            try await other.signIn("b.officer")
+            #expect(try await other.get("/tasks/\(taskID)").status == .notFound)
+            #expect(try await other.get("/plans/\(communeID)/board").status == .notFound)
+            #expect(try await other.post("/tasks/\(taskID)/progress", form: ["text": "x"]).status == .notFound)
+        }
+    }
+}

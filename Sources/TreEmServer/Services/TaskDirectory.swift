@@ -57,6 +57,14 @@ enum TaskDirectory {
         var dueBefore: String?
         var plan: String?
         var mine: Bool?
+
+        init(agency: String? = nil, status: String? = nil, dueBefore: String? = nil, plan: String? = nil, mine: Bool? = nil) {
+            self.agency = agency
+            self.status = status
+            self.dueBefore = dueBefore
+            self.plan = plan
+            self.mine = mine
+        }
     }
 
     /// Tasks the user may read, filtered; overdue first, then by due date.

@@ -15,6 +15,8 @@ struct HomeController {
         var subunitCount: Int
         var userCount: Int
         var today: String
+        /// Open tasks overdue or due within 7 days, in the user's scope.
+        var due: [TasksController.Row]
     }
 
     @Sendable func home(req: Request) async throws -> Response {
@@ -26,8 +28,11 @@ struct HomeController {
         }
         let visible = try await UnitDirectory.visibleUnits(for: user, asOf: today, on: req.db)
         let users = user.role.isAdministrator ? try await UserDirectory.visibleUsers(for: user, on: req.db).count : 0
+        let soon = try await TaskDirectory.tasks(for: user, filter: .init(dueBefore: today.adding(days: 7).iso), today: today, on: req.db)
+            .filter(\.status.isOpen).prefix(20)
         return try await req.page("home", title: "home_title", HomeView(
             unit: unitView, wholeCountry: user.seesEverything, roleLabel: user.role.label(req.language),
-            subunitCount: max(0, visible.count - (user.unitID == nil ? 0 : 1)), userCount: users, today: today.iso))
+            subunitCount: max(0, visible.count - (user.unitID == nil ? 0 : 1)), userCount: users, today: today.iso,
+            due: soon.map { TasksController.row($0, today: today, language: req.language) }))
     }
 }

@@ -1,0 +1,175 @@
+import Fluent
+import TreEmCore
+import Vapor
+
+/// "My tasks", a task's page with its progress, and a plan's board.
+struct TasksController {
+    func boot(routes: RoutesBuilder) {
+        routes.get("tasks", use: list)
+        routes.get("tasks", ":id", use: show)
+        routes.post("tasks", ":id", "progress", use: addProgress)
+        routes.get("plans", ":id", "board", use: board)
+    }
+
+    struct Row: Encodable {
+        var id: String
+        var text: String
+        var agencyName: String
+        var planTitle: String
+        var planID: String
+        var dueOn: String
+        var status: String
+        var statusLabel: String
+        var overdue: Bool
+        var role: String
+    }
+
+    static func row(_ task: TaskModel, today: CalendarDay, language: Language) -> Row {
+        Row(id: task.id?.uuidString ?? "", text: task.text, agencyName: task.agencyName, planTitle: task.$plan.value?.title ?? "",
+            planID: task.$plan.id.uuidString, dueOn: task.due?.vietnameseShort ?? "—", status: task.status.rawValue,
+            statusLabel: task.status.label(language), overdue: TaskRules.isOverdue(due: task.due, status: task.status, today: today),
+            role: task.role.label(language))
+    }
+
+    struct ListView: Encodable {
+        var rows: [Row]
+        var mine: Bool
+        var heading: String
+        var statuses: [UsersController.Option]
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let user = try req.currentUser
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        var filter = try req.query.decode(TaskDirectory.Filter.self)
+        if filter.mine == nil { filter.mine = true }
+        let tasks = try await TaskDirectory.tasks(for: user, filter: filter, today: today, on: req.db)
+        let heading = filter.mine == true ? (user.agencyID != nil ? req.text("tasks_mine_agency") : req.text("tasks_mine_unit")) : req.text("tasks_all")
+        return try await req.page("tasks", title: "tasks_title", ListView(
+            rows: tasks.map { Self.row($0, today: today, language: req.language) }, mine: filter.mine == true, heading: heading,
+            statuses: TaskStatus.allCases.map { .init(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == filter.status) }))
+    }
+
+    struct ProgressRow: Encodable {
+        var when: String
+        var author: String
+        var text: String
+        var numbers: String
+        var change: String
+    }
+
+    struct DetailView: Encodable {
+        var task: Row
+        var planNumber: String
+        var mode: String
+        var cancelReason: String?
+        var progress: [ProgressRow]
+        var canUpdate: Bool
+        var nextStatuses: [UsersController.Option]
+        var rollup: TaskRules.Rollup
+        var hasDerived: Bool
+        var error: String?
+    }
+
+    private func render(_ req: Request, _ task: TaskModel, error: UserFacingError? = nil) async throws -> Response {
+        let user = try req.currentUser
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID()).sort(\.$recordedAt).all()
+        let rollup = try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db)
+        let view = DetailView(
+            task: Self.row(task, today: today, language: req.language), planNumber: task.$plan.value?.number ?? "",
+            mode: task.mode.label(req.language), cancelReason: task.cancelReason,
+            progress: progress.map { entry in
+                var numbers: [String] = []
+                if let children = entry.childrenReached { numbers.append("\(children) " + req.text("tasks_children")) }
+                if let amount = entry.amountSpent { numbers.append(PlanComposition.formatMoney(Int(amount)) + " đ") }
+                let change = entry.statusTo.map { "\(entry.statusFrom?.label(req.language) ?? "") → \($0.label(req.language))" } ?? ""
+                return ProgressRow(when: formatter.string(from: entry.recordedAt), author: entry.authorName, text: entry.text,
+                                   numbers: numbers.joined(separator: ", "), change: change)
+            },
+            canUpdate: TaskDirectory.canUpdate(task, user: user) && task.status != .cancelled,
+            nextStatuses: [UsersController.Option(value: "", label: req.text("tasks_keep_status"), selected: true)]
+                + TaskStatus.allCases.filter { task.status.canMove(to: $0) }.map { .init(value: $0.rawValue, label: $0.label(req.language), selected: false) },
+            rollup: rollup, hasDerived: rollup.derived > 0 || rollup.missingUnits > 0,
+            error: error?.message.text(req.language))
+        return try await req.page("task", title: "tasks_title", view, status: error?.status ?? .ok)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        try await render(req, try await TaskAPIController.find(req))
+    }
+
+    struct ProgressForm: Content {
+        var text: String?
+        var children_reached: String?
+        var amount_spent: String?
+        var status: String?
+        var cancel_reason: String?
+    }
+
+    @Sendable func addProgress(req: Request) async throws -> Response {
+        let task = try await TaskAPIController.find(req)
+        let form = try req.content.decode(ProgressForm.self)
+        do {
+            func number(_ text: String?, field: String) throws -> Int64? {
+                let clean = (text ?? "").replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces)
+                guard !clean.isEmpty else { return nil }
+                guard let value = Int64(clean) else {
+                    throw UserFacingError(.badRequest, Bilingual(vi: "\"\(text ?? "")\" không phải là số.", en: "\"\(text ?? "")\" is not a number."), field: field)
+                }
+                return value
+            }
+            let children = try number(form.children_reached, field: "children_reached").map(Int.init)
+            let amount = try number(form.amount_spent, field: "amount_spent")
+            _ = try await TaskDirectory.addProgress(task, .init(
+                text: form.text ?? "", childrenReached: children, amountSpent: amount,
+                status: form.status.flatMap(TaskStatus.init(rawValue:)), cancelReason: form.cancel_reason), request: req)
+            return req.redirect(to: "/tasks/\(task.id?.uuidString ?? "")")
+        } catch let failure as UserFacingError {
+            return try await render(req, task, error: failure)
+        }
+    }
+
+    struct BoardGroup: Encodable {
+        var agencyName: String
+        var total: Int
+        var done: Int
+        var overdue: Int
+        var rows: [Row]
+    }
+
+    struct BoardView: Encodable {
+        var planID: String
+        var planTitle: String
+        var groups: [BoardGroup]
+        var total: Int
+        var done: Int
+        var overdue: Int
+    }
+
+    /// The plan's tasks by agency, the agencies most behind first.
+    @Sendable func board(req: Request) async throws -> Response {
+        let user = try req.currentUser
+        let plan = try await PlanAPIController.find(req)
+        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let tasks = try await TaskDirectory.tasks(for: user, filter: .init(plan: plan.id?.uuidString), today: today, on: req.db)
+        let rows = tasks.map { Self.row($0, today: today, language: req.language) }
+        var order: [String] = []
+        var byAgency: [String: [Row]] = [:]
+        for row in rows {
+            if byAgency[row.agencyName] == nil { order.append(row.agencyName) }
+            byAgency[row.agencyName, default: []].append(row)
+        }
+        let groups = order.map { name -> BoardGroup in
+            let list = byAgency[name] ?? []
+            return BoardGroup(agencyName: name, total: list.count, done: list.filter { $0.status == TaskStatus.done.rawValue }.count,
+                              overdue: list.filter(\.overdue).count, rows: list)
+        }.sorted { ($0.overdue, $0.total - $0.done) > ($1.overdue, $1.total - $1.done) }
+        return try await req.page("plan_board", title: "tasks_board", BoardView(
+            planID: plan.id?.uuidString ?? "", planTitle: plan.title, groups: groups, total: rows.count,
+            done: rows.filter { $0.status == TaskStatus.done.rawValue }.count, overdue: rows.filter(\.overdue).count))
+    }
+}
