@@ -29,6 +29,7 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M006_CreateYearThemes())
     app.migrations.add(M007_AddExternalPlans())
     app.migrations.add(M008_CreateTasks())
+    app.migrations.add(M009_CreateTaskEvidence())
 
     let json = JSONEncoder()
     json.outputFormatting = [.withoutEscapingSlashes]

@@ -191,3 +191,63 @@ struct TaskWebTests {
         }
     }
 }
+
+@Suite("Evidence of progress")
+struct EvidenceTests {
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 100)
+
+    @Test("An image is stored with the entry and downloaded as an attachment; HTML and strange files are refused")
+    func evidence() async throws {
+        try await withTreEm { f in
+            _ = try await issuedCascade(f)
+            let member = try await healthMember(f)
+            let task = try #require(try await member.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self).first)
+            let html = Data("<html><script>alert(1)</script></html>".utf8).base64EncodedString()
+            let refused = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress",
+                                                json: ["text": "Ảnh", "evidence": [["filename": "anh.png", "data": html]]])
+            #expect(refused.status == .unsupportedMediaType)
+            #expect(refused.body.string.contains("anh.png không được nhận"))
+            #expect(try await TaskProgressModel.query(on: f.app.db).count() == 0, "nothing partial: no entry without its files")
+
+            let saved = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress", json: [
+                "text": "Danh sách ký nhận", "evidence": [["filename": "danh-sach ký nhận.png", "data": Data(Self.png).base64EncodedString()]],
+            ])
+            #expect(saved.status == .created)
+            let detail = try saved.decode(TaskAPIController.TaskDetailDTO.self)
+            let file = try #require(detail.progress.last?.evidence.first)
+            #expect(file.contentType == "image/png" && file.size == Self.png.count)
+
+            let download = try await member.get("/api/v1/tasks/\(task.id)/evidence/\(file.id)")
+            #expect(download.status == .ok)
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            #expect(download.headers.first(name: "Content-Security-Policy") == "sandbox; default-src 'none'")
+            #expect(Array(download.body.readableBytesView) == Self.png)
+
+            let other = try await APIClient.signIn(f.app, "b.officer")
+            #expect(try await other.get("/api/v1/tasks/\(task.id)/evidence/\(file.id)").status == .notFound)
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.officer")
+            let page = try await browser.get("/tasks/\(task.id)")
+            #expect(page.body.string.contains("danh-sach ký nhận.png"))
+            #expect(try await browser.get("/tasks/\(task.id)/evidence/\(file.id)").status == .ok)
+
+            // The web form sends files as multipart "evidence[]" parts.
+            let memberBrowser = Browser(app: f.app)
+            try await memberBrowser.signIn("a.health")
+            try await memberBrowser.get("/tasks/\(task.id)")
+            let boundary = "treem-evidence"
+            var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(memberBrowser.csrf)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nẢnh buổi khám\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"evidence[]\"; filename=\"kham.png\"\r\nContent-Type: image/png\r\n\r\n")
+            body.writeBytes(Self.png)
+            body.writeString("\r\n--\(boundary)--\r\n")
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            headers.replaceOrAdd(name: .cookie, value: memberBrowser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            try await f.app.testing().test(.POST, "/tasks/\(task.id)/progress", headers: headers, body: body) { response in
+                #expect(response.status == .seeOther, "\(response.body.string.prefix(300))")
+            }
+            #expect(try await TaskEvidenceModel.query(on: f.app.db).filter(\.$fileName == "kham.png").count() == 1)
+        }
+    }
+}

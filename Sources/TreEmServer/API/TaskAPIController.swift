@@ -8,6 +8,7 @@ struct TaskAPIController {
         routes.get("tasks", use: list)
         routes.get("tasks", ":id", use: show)
         routes.post("tasks", ":id", "progress", use: addProgress)
+        routes.get("tasks", ":id", "evidence", ":evidence", use: evidence)
     }
 
     struct TaskDTO: Content {
@@ -36,6 +37,14 @@ struct TaskAPIController {
         var amountSpent: Int64?
         var statusFrom: String?
         var statusTo: String?
+        var evidence: [EvidenceDTO]
+    }
+
+    struct EvidenceDTO: Content {
+        var id: String
+        var fileName: String
+        var contentType: String
+        var size: Int
     }
 
     struct TaskDetailDTO: Content {
@@ -71,12 +80,33 @@ struct TaskAPIController {
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
         let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID())
             .sort(\.$recordedAt).all()
+        let files = try await evidenceByProgress(task, on: req.db)
         return TaskDetailDTO(
             task: dto(task, user: user, today: today),
             progress: progress.map { ProgressDTO(recordedAt: $0.recordedAt, author: $0.authorName, text: $0.text,
                                                  childrenReached: $0.childrenReached, amountSpent: $0.amountSpent,
-                                                 statusFrom: $0.statusFrom?.rawValue, statusTo: $0.statusTo?.rawValue) },
+                                                 statusFrom: $0.statusFrom?.rawValue, statusTo: $0.statusTo?.rawValue,
+                                                 evidence: files[$0.id ?? UUID()] ?? []) },
             rollup: try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db))
+    }
+
+    /// Evidence metadata by progress entry (the file contents stay in the database).
+    static func evidenceByProgress(_ task: TaskModel, on db: Database) async throws -> [UUID: [EvidenceDTO]] {
+        let rows = try await TaskEvidenceModel.query(on: db).filter(\.$task.$id == task.requireID())
+            .field(\.$id).field(\.$progress.$id).field(\.$fileName).field(\.$kind).field(\.$size).all()
+        var result: [UUID: [EvidenceDTO]] = [:]
+        for row in rows {
+            result[row.$progress.id, default: []].append(EvidenceDTO(id: row.id?.uuidString ?? "", fileName: row.fileName,
+                                                                     contentType: row.kind.contentType, size: row.size))
+        }
+        return result
+    }
+
+    @Sendable func evidence(req: Request) async throws -> Response {
+        let task = try await Self.find(req)
+        guard let id = req.parameters.get("evidence", as: UUID.self),
+              let file = try await TaskDirectory.evidence(id: id, task: task, on: req.db) else { throw Abort(.notFound) }
+        return TaskDirectory.download(file)
     }
 
     @Sendable func show(req: Request) async throws -> TaskDetailDTO {
@@ -89,6 +119,8 @@ struct TaskAPIController {
         var amountSpent: Int64?
         var status: String?
         var cancelReason: String?
+        /// Files as `{"filename", "data": base64}` in JSON, or `evidence[]` parts in a multipart form.
+        var evidence: [File]?
     }
 
     @Sendable func addProgress(req: Request) async throws -> Response {
@@ -102,7 +134,9 @@ struct TaskAPIController {
             status = value
         }
         _ = try await TaskDirectory.addProgress(task, .init(text: body.text, childrenReached: body.childrenReached, amountSpent: body.amountSpent,
-                                                            status: status, cancelReason: body.cancelReason), request: req)
+                                                            status: status, cancelReason: body.cancelReason,
+                                                            evidence: (body.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }),
+                                                request: req)
         return try await Self.detail(task, req: req).encodeResponse(status: .created, for: req)
     }
 }

@@ -47,3 +47,18 @@ final class TaskProgressModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// Minh chứng: a photo, signed list or report attached to a progress entry.
+final class TaskEvidenceModel: Model, @unchecked Sendable {
+    static let schema = "task_evidence"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "progress_id") var progress: TaskProgressModel
+    @Parent(key: "task_id") var task: TaskModel
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "kind") var kind: EvidenceKind
+    @Field(key: "size") var size: Int
+    @Field(key: "content") var content: Data
+
+    init() {}
+}

@@ -110,6 +110,7 @@ enum TaskDirectory {
         var amountSpent: Int64?
         var status: TaskStatus?
         var cancelReason: String?
+        var evidence: [(fileName: String, bytes: [UInt8])] = []
     }
 
     static func addProgress(_ task: TaskModel, _ input: ProgressInput, request req: Request) async throws -> TaskProgressModel {
@@ -130,6 +131,22 @@ enum TaskDirectory {
         }
         if let amount = input.amountSpent, amount < 0 {
             throw UserFacingError(.badRequest, Bilingual(vi: "Số tiền không được âm.", en: "The amount cannot be negative."), field: "amountSpent")
+        }
+        // Every file is checked before anything is written: all or nothing.
+        var files: [(name: String, kind: EvidenceKind, bytes: [UInt8])] = []
+        for file in input.evidence where !file.bytes.isEmpty {
+            let name = VietnameseText.clean(file.fileName).isEmpty ? "minh-chung" : VietnameseText.clean(file.fileName)
+            guard file.bytes.count <= EvidenceKind.maximumBytes else {
+                throw UserFacingError(.payloadTooLarge, Bilingual(
+                    vi: "Tệp \(name) quá lớn (\(file.bytes.count / 1_048_576) MB; tối đa 10 MB).",
+                    en: "\(name) is too large (\(file.bytes.count / 1_048_576) MB; at most 10 MB)."), field: "evidence")
+            }
+            guard let kind = EvidenceKind.detect(file.bytes) else {
+                throw UserFacingError(.unsupportedMediaType, Bilingual(
+                    vi: "Tệp \(name) không được nhận: chỉ nhận ảnh (PNG, JPEG), PDF, Word (.docx) hoặc Excel (.xlsx).",
+                    en: "\(name) is refused: only images (PNG, JPEG), PDF, Word (.docx) or Excel (.xlsx) are accepted."), field: "evidence")
+            }
+            files.append((name, kind, file.bytes))
         }
         var from: TaskStatus?
         if let next = input.status, next != task.status {
@@ -158,9 +175,22 @@ enum TaskDirectory {
         entry.statusFrom = from
         entry.statusTo = from == nil ? nil : task.status
         let summary = "Tiến độ nhiệm vụ \"\(task.text.prefix(60))\": \(text.prefix(80))" + (from.map { " (\($0.label(.vi)) → \(task.status.label(.vi)))" } ?? "")
+            + (files.isEmpty ? "" : "; \(files.count) minh chứng")
         let statusChanged = from != nil
+        let taskID = try task.requireID()
+        let evidence = files
         try await req.db.transaction { tx in
             try await entry.create(on: tx)
+            for file in evidence {
+                let stored = TaskEvidenceModel()
+                stored.$progress.id = try entry.requireID()
+                stored.$task.id = taskID
+                stored.fileName = file.name
+                stored.kind = file.kind
+                stored.size = file.bytes.count
+                stored.content = Data(file.bytes)
+                try await stored.create(on: tx)
+            }
             if statusChanged { try await task.save(on: tx) }
             try await req.audit(.taskProgress, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID, summary: summary, on: tx)
         }
@@ -172,5 +202,20 @@ enum TaskDirectory {
         let derived = try await TaskModel.query(on: db).filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
         let cascade = try await PlanDirectory.cascade(of: task.plan, for: user, on: db)
         return TaskRules.rollup(of: derived.map { ($0.status, $0.due) }, missingUnits: cascade.missing.count, today: today)
+    }
+
+    /// An evidence file as a download: never inline, never sniffed, never able to run script.
+    static func download(_ evidence: TaskEvidenceModel) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: evidence.kind.contentType)
+        let safeName = VietnameseText.fold(evidence.fileName).map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "-" }
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(String(safeName))\"")
+        headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox; default-src 'none'")
+        return Response(status: .ok, headers: headers, body: .init(data: evidence.content))
+    }
+
+    /// The evidence file, when the task is in the user's scope.
+    static func evidence(id: UUID, task: TaskModel, on db: Database) async throws -> TaskEvidenceModel? {
+        try await TaskEvidenceModel.query(on: db).filter(\.$id == id).filter(\.$task.$id == task.requireID()).first()
     }
 }

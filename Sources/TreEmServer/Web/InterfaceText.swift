@@ -234,6 +234,7 @@ enum InterfaceText {
         "tasks_keep_status": b("— Giữ nguyên —", "— Unchanged —"),
         "tasks_cancel_reason": b("Lý do hủy (khi hủy)", "Reason (when cancelling)"),
         "tasks_save": b("Lưu tiến độ", "Save progress"),
+        "tasks_evidence": b("Minh chứng: ảnh, PDF, Word, Excel (tối đa 10 MB mỗi tệp)", "Evidence: images, PDF, Word, Excel (10 MB each at most)"),
         "tasks_append_only": b("Tiến độ chỉ được ghi thêm; muốn đính chính, ghi một dòng mới.", "Progress is append-only; to correct it, add a new entry."),
         "tasks_rollup": b("Các đơn vị cấp dưới thực hiện", "Lower units implementing it"),
         "tasks_rollup_text": b("nhiệm vụ cấp dưới", "derived tasks"),

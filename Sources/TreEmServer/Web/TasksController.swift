@@ -8,6 +8,7 @@ struct TasksController {
         routes.get("tasks", use: list)
         routes.get("tasks", ":id", use: show)
         routes.post("tasks", ":id", "progress", use: addProgress)
+        routes.get("tasks", ":id", "evidence", ":evidence", use: evidence)
         routes.get("plans", ":id", "board", use: board)
     }
 
@@ -56,6 +57,7 @@ struct TasksController {
         var text: String
         var numbers: String
         var change: String
+        var evidence: [TaskAPIController.EvidenceDTO]
     }
 
     struct DetailView: Encodable {
@@ -78,6 +80,7 @@ struct TasksController {
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
         formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
         let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID()).sort(\.$recordedAt).all()
+        let files = try await TaskAPIController.evidenceByProgress(task, on: req.db)
         let rollup = try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db)
         let view = DetailView(
             task: Self.row(task, today: today, language: req.language), planNumber: task.$plan.value?.number ?? "",
@@ -88,7 +91,7 @@ struct TasksController {
                 if let amount = entry.amountSpent { numbers.append(PlanComposition.formatMoney(Int(amount)) + " đ") }
                 let change = entry.statusTo.map { "\(entry.statusFrom?.label(req.language) ?? "") → \($0.label(req.language))" } ?? ""
                 return ProgressRow(when: formatter.string(from: entry.recordedAt), author: entry.authorName, text: entry.text,
-                                   numbers: numbers.joined(separator: ", "), change: change)
+                                   numbers: numbers.joined(separator: ", "), change: change, evidence: files[entry.id ?? UUID()] ?? [])
             },
             canUpdate: TaskDirectory.canUpdate(task, user: user) && task.status != .cancelled,
             nextStatuses: [UsersController.Option(value: "", label: req.text("tasks_keep_status"), selected: true)]
@@ -108,6 +111,7 @@ struct TasksController {
         var amount_spent: String?
         var status: String?
         var cancel_reason: String?
+        var evidence: [File]?
     }
 
     @Sendable func addProgress(req: Request) async throws -> Response {
@@ -126,11 +130,19 @@ struct TasksController {
             let amount = try number(form.amount_spent, field: "amount_spent")
             _ = try await TaskDirectory.addProgress(task, .init(
                 text: form.text ?? "", childrenReached: children, amountSpent: amount,
-                status: form.status.flatMap(TaskStatus.init(rawValue:)), cancelReason: form.cancel_reason), request: req)
+                status: form.status.flatMap(TaskStatus.init(rawValue:)), cancelReason: form.cancel_reason,
+                evidence: (form.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }), request: req)
             return req.redirect(to: "/tasks/\(task.id?.uuidString ?? "")")
         } catch let failure as UserFacingError {
             return try await render(req, task, error: failure)
         }
+    }
+
+    @Sendable func evidence(req: Request) async throws -> Response {
+        let task = try await TaskAPIController.find(req)
+        guard let id = req.parameters.get("evidence", as: UUID.self),
+              let file = try await TaskDirectory.evidence(id: id, task: task, on: req.db) else { throw Abort(.notFound) }
+        return TaskDirectory.download(file)
     }
 
     struct BoardGroup: Encodable {
