@@ -30,6 +30,7 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M007_AddExternalPlans())
     app.migrations.add(M008_CreateTasks())
     app.migrations.add(M009_CreateTaskEvidence())
+    app.migrations.add(M010_CreateNotifications())
 
     let json = JSONEncoder()
     json.outputFormatting = [.withoutEscapingSlashes]
@@ -70,6 +71,7 @@ func routes(_ app: Application) throws {
     AuditController().boot(routes: signedIn)
     PlanImportController().boot(routes: signedIn)
     TasksController().boot(routes: signedIn)
+    NotificationsController().bootWeb(routes: signedIn)
     PlansController().boot(routes: signedIn)
 
     let api = app.grouped("api", "v1")
@@ -79,4 +81,5 @@ func routes(_ app: Application) throws {
     apiController.bootSignedIn(routes: apiSignedIn)
     PlanAPIController().boot(routes: apiSignedIn)
     TaskAPIController().boot(routes: apiSignedIn)
+    NotificationsController().bootAPI(routes: apiSignedIn)
 }

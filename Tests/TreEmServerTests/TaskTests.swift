@@ -251,3 +251,42 @@ struct EvidenceTests {
         }
     }
 }
+
+@Suite("Notifications")
+struct NotificationTests {
+    @Test("Members hear of new tasks, of tasks due in 3 days and of overdue ones, once each")
+    func notifications() async throws {
+        try await withTreEm { f in
+            // The station's member exists before the plan is issued, so the assignment reaches them.
+            let unit = try await unitID(Fixture.communeA, app: f.app)
+            let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
+            try await UserModel(username: "a.health", displayName: "Trạm trưởng", passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
+                                role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false).create(on: f.app.db)
+            _ = try await issuedCascade(f)
+            var api = try await APIClient.signIn(f.app, "a.health")
+            var notes = try await api.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+            #expect(notes.filter { $0.kind == "assigned" }.count == 2)
+            #expect(notes.allSatisfy { !$0.read })
+
+            // 2026-05-28 now: the 01/6 task is due within 3 days.
+            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db) == 1)
+            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db) == 0, "a repeated sweep repeats nothing")
+            f.clock.advance(by: 5 * 86400)
+            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db) == 1, "now it is overdue")
+            api = try await APIClient.signIn(f.app, "a.health")
+            notes = try await api.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+            #expect(Set(notes.map(\.kind)) == ["assigned", "dueSoon", "overdue"])
+            #expect(notes.contains { $0.kind == "overdue" && $0.text.contains("Quá hạn (hạn 01/6/2026)") })
+
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.health")
+            #expect(try await browser.get("/").body.string.contains("<span class=\"badge\">4</span>"))
+            try await browser.get("/notifications")
+            #expect(try await browser.post("/notifications/read", form: [:]).status == .seeOther)
+            #expect(!(try await browser.get("/").body.string.contains("class=\"badge\"")))
+            // Nobody else sees them.
+            let officer = try await APIClient.signIn(f.app, "b.officer")
+            #expect(try await officer.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self).isEmpty)
+        }
+    }
+}

@@ -17,6 +17,7 @@ struct TreEmServeCommand: AsyncCommand {
         }
         let admin = try await Bootstrap.createFirstAdministrator(app)
         try await inner.run(using: context, signature: signature)
+        Notifications.startSweeping(app)
         let address = app.http.server.shared.localAddress
         let host = address?.ipAddress ?? app.http.server.configuration.hostname
         let port = address?.port ?? app.http.server.configuration.port

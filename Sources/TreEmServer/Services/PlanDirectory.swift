@@ -132,7 +132,7 @@ enum PlanDirectory {
         try await req.db.transaction { tx in
             try await plan.save(on: tx)
             // Every assignment becomes tracked tasks, in the same transaction as the issue.
-            try await TaskDirectory.createTasks(for: plan, document: issued, on: tx)
+            try await TaskDirectory.createTasks(for: plan, document: issued, at: req.now, on: tx)
             if let previousID = plan.$supersedes.id, let previous = try await PlanModel.find(previousID, on: tx), previous.status == .issued {
                 previous.status = .superseded
                 try await previous.save(on: tx)

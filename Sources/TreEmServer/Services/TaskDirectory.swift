@@ -9,8 +9,9 @@ import Vapor
 enum TaskDirectory {
     /// One task per agency and plan task. An assignment that names several organisations gives
     /// each its own task; names are matched to the issuer's agencies.
-    static func createTasks(for plan: PlanModel, document: PlanDocument, on db: Database) async throws {
+    static func createTasks(for plan: PlanModel, document: PlanDocument, at now: Date, on db: Database) async throws {
         guard !plan.isExternal else { return }
+        var created: [TaskModel] = []
         let planID = try plan.requireID()
         let agencies = try await AgencyModel.query(on: db).filter(\.$unit.$id == plan.$issuer.id).all()
         func agency(named name: String) -> AgencyModel? {
@@ -46,9 +47,11 @@ enum TaskDirectory {
                         reportingDeadline: document.reporting?.deadline, periodEnd: document.period?.end))?.iso
                     task.status = .notStarted
                     try await task.create(on: db)
+                    created.append(task)
                 }
             }
         }
+        _ = try await Notifications.notify(.assigned, about: created, at: now, on: db)
     }
 
     struct Filter: Content {

@@ -20,6 +20,8 @@ struct PageFrame: Encodable {
     var user: Badge?
     var csrf: String
     var path: String
+    /// Unread notifications of the signed-in person.
+    var unread: Int = 0
 }
 
 /// A page: the frame plus the page's own view model.
@@ -50,7 +52,9 @@ extension Request {
     func page<Content: Encodable>(_ template: String, title titleKey: String, _ content: Content,
                                   status: HTTPResponseStatus = .ok) async throws -> Response {
         let title = InterfaceText.entries[titleKey]?.text(language) ?? titleKey
-        let view = try await self.view.render(template, Page(frame: frame(title: title), content: content))
+        var frame = frame(title: title)
+        if let user = auth.get(CurrentUser.self) { frame.unread = try await Notifications.unreadCount(for: user, on: db) }
+        let view = try await self.view.render(template, Page(frame: frame, content: content))
         let response = try await view.encodeResponse(for: self)
         response.status = status
         return response

@@ -1,0 +1,22 @@
+import Fluent
+import Foundation
+
+/// Thông báo trong ứng dụng.
+final class NotificationModel: Model, @unchecked Sendable {
+    static let schema = "notifications"
+
+    enum Kind: String, Codable {
+        case assigned, dueSoon, overdue
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserModel
+    @OptionalParent(key: "task_id") var task: TaskModel?
+    @Field(key: "kind") var kind: Kind
+    @Field(key: "text") var text: String
+    @Field(key: "link") var link: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "read_at") var readAt: Date?
+
+    init() {}
+}

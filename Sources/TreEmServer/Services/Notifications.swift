@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import TreEmCore
+import Vapor
+
+/// Tells the members of an agency about its tasks: when one is assigned, three days before it
+/// is due, and when it is overdue.
+enum Notifications {
+    static let dueSoonDays = 3
+
+    /// Notifies every active member of each task's agency; an existing notification of the same
+    /// kind for the same task and person is left alone.
+    static func notify(_ kind: NotificationModel.Kind, about tasks: [TaskModel], at now: Date, on db: Database) async throws -> Int {
+        let agencyIDs = Set(tasks.compactMap { $0.$agency.id })
+        guard !agencyIDs.isEmpty else { return 0 }
+        let members = try await UserModel.query(on: db).filter(\.$agency.$id ~~ Array(agencyIDs)).filter(\.$isActive == true).all()
+        var created = 0
+        for task in tasks {
+            guard let agencyID = task.$agency.id, let taskID = task.id else { continue }
+            for member in members where member.$agency.id == agencyID {
+                let memberID = try member.requireID()
+                let exists = try await NotificationModel.query(on: db).filter(\.$user.$id == memberID)
+                    .filter(\.$task.$id == taskID).filter(\.$kind == kind).first() != nil
+                if exists { continue }
+                let note = NotificationModel()
+                note.$user.id = memberID
+                note.$task.id = taskID
+                note.kind = kind
+                note.text = text(kind, task)
+                note.link = "/tasks/\(taskID.uuidString)"
+                note.createdAt = now
+                try await note.create(on: db)
+                created += 1
+            }
+        }
+        return created
+    }
+
+    static func text(_ kind: NotificationModel.Kind, _ task: TaskModel) -> String {
+        let short = task.text.count > 90 ? String(task.text.prefix(90)) + "…" : task.text
+        let due = task.due.map { " (hạn \($0.vietnameseShort))" } ?? ""
+        switch kind {
+        case .assigned: return "Nhiệm vụ mới cho \(task.agencyName): \(short)\(due)"
+        case .dueSoon: return "Sắp đến hạn\(due): \(short)"
+        case .overdue: return "Quá hạn\(due): \(short)"
+        }
+    }
+
+    /// Finds open tasks due within three days or overdue and notifies their agencies. Run on a
+    /// timer by `treem serve`; safe to run as often as wanted.
+    static func sweep(at now: Date, on db: Database) async throws -> Int {
+        let today = CalendarDay(vietnamTimeOf: now.timeIntervalSince1970)
+        let soon = today.adding(days: dueSoonDays).iso
+        let open = try await TaskModel.query(on: db)
+            .filter(\.$status ~~ [TaskStatus.notStarted, TaskStatus.inProgress])
+            .filter(\.$dueOn <= soon).filter(\.$agency.$id != nil).all()
+        let overdue = open.filter { TaskRules.isOverdue(due: $0.due, status: $0.status, today: today) }
+        let dueSoon = open.filter { !TaskRules.isOverdue(due: $0.due, status: $0.status, today: today) }
+        return try await notify(.overdue, about: overdue, at: now, on: db) + notify(.dueSoon, about: dueSoon, at: now, on: db)
+    }
+
+    static func unreadCount(for user: CurrentUser, on db: Database) async throws -> Int {
+        try await NotificationModel.query(on: db).filter(\.$user.$id == user.id).filter(\.$readAt == nil).count()
+    }
+}
+
+/// Stops a background loop when the application shuts down.
+struct CancelOnShutdown: LifecycleHandler {
+    let task: Task<Void, Never>
+
+    func shutdownAsync(_ application: Application) async {
+        task.cancel()
+    }
+}
+
+extension Notifications {
+    /// Runs the sweep every ten minutes while `treem serve` runs.
+    static func startSweeping(_ app: Application) {
+        let task = Task {
+            while !Task.isCancelled {
+                do {
+                    _ = try await sweep(at: app.treem.now(), on: app.db)
+                } catch {
+                    app.logger.warning("Notification sweep failed: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(600))
+            }
+        }
+        app.lifecycle.use(CancelOnShutdown(task: task))
+    }
+}
