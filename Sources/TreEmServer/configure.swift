@@ -55,6 +55,7 @@ public func configure(_ app: Application, settings: Settings,
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(RenderPlanCommand(), as: "render-plan")
     app.asyncCommands.use(ImportPlanCommand(), as: "import-plan")
+    app.asyncCommands.use(BenchTasksCommand(), as: "bench-tasks")
 }
 
 func routes(_ app: Application) throws {

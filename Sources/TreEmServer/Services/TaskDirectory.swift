@@ -70,9 +70,15 @@ enum TaskDirectory {
         }
     }
 
-    /// Tasks the user may read, filtered; overdue first, then by due date.
-    static func tasks(for user: CurrentUser, filter: Filter, today: CalendarDay, on db: Database) async throws -> [TaskModel] {
-        let query = TaskModel.query(on: db).with(\.$plan)
+    /// At most this many rows on one page; a province's whole list is filtered, not scrolled.
+    static let pageLimit = 300
+
+    /// Tasks the user may read, filtered; overdue first, then by due date. Filters, order and
+    /// limit run in the database; plans are attached with their title and number only (their
+    /// documents are large).
+    static func tasks(for user: CurrentUser, filter: Filter, today: CalendarDay, openOnly: Bool = false,
+                      limit: Int = pageLimit, on db: Database) async throws -> [TaskModel] {
+        let query = TaskModel.query(on: db)
         if !user.seesEverything {
             let root = user.unitID ?? UUID()
             query.filter(.sql(embed: "\(ident: "unit_id") IN (SELECT \(ident: "descendant_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "ancestor_id") = \(bind: root))"))
@@ -82,15 +88,27 @@ enum TaskDirectory {
         }
         if let agency = filter.agency.flatMap(UUID.init(uuidString:)) { query.filter(\.$agency.$id == agency) }
         if let status = filter.status.flatMap(TaskStatus.init(rawValue:)) { query.filter(\.$status == status) }
+        if openOnly { query.filter(\.$status ~~ [TaskStatus.notStarted, TaskStatus.inProgress]) }
         if let due = filter.dueBefore.flatMap(CalendarDay.init(iso:)) { query.filter(\.$dueOn <= due.iso) }
         if let plan = filter.plan.flatMap(UUID.init(uuidString:)) { query.filter(\.$plan.$id == plan) }
-        let tasks = try await query.all()
+        let tasks = try await query.sort(\.$dueOn).sort(\.$id).limit(limit).all()
+        try await attachPlans(tasks, on: db)
         return tasks.sorted { a, b in
             let (oa, ob) = (TaskRules.isOverdue(due: a.due, status: a.status, today: today), TaskRules.isOverdue(due: b.due, status: b.status, today: today))
             if oa != ob { return oa }
             if a.status.isOpen != b.status.isOpen { return a.status.isOpen }
             return (a.dueOn ?? "9999") < (b.dueOn ?? "9999")
         }
+    }
+
+    /// Sets each task's plan to a light copy holding its title and number.
+    static func attachPlans(_ tasks: [TaskModel], on db: Database) async throws {
+        let ids = Array(Set(tasks.map { $0.$plan.id }))
+        guard !ids.isEmpty else { return }
+        let plans = try await PlanModel.query(on: db).filter(\.$id ~~ ids)
+            .field(\.$id).field(\.$title).field(\.$number).field(\.$issuer.$id).all()
+        let byID = Dictionary(uniqueKeysWithValues: plans.compactMap { plan in plan.id.map { ($0, plan) } })
+        for task in tasks { if let plan = byID[task.$plan.id] { task.$plan.value = plan } }
     }
 
     static func task(id: UUID, for user: CurrentUser, on db: Database) async throws -> TaskModel? {

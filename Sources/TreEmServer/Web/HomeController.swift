@@ -28,8 +28,8 @@ struct HomeController {
         }
         let visible = try await UnitDirectory.visibleUnits(for: user, asOf: today, on: req.db)
         let users = user.role.isAdministrator ? try await UserDirectory.visibleUsers(for: user, on: req.db).count : 0
-        let soon = try await TaskDirectory.tasks(for: user, filter: .init(dueBefore: today.adding(days: 7).iso), today: today, on: req.db)
-            .filter(\.status.isOpen).prefix(20)
+        let soon = try await TaskDirectory.tasks(for: user, filter: .init(dueBefore: today.adding(days: 7).iso), today: today,
+                                                 openOnly: true, limit: 20, on: req.db)
         return try await req.page("home", title: "home_title", HomeView(
             unit: unitView, wholeCountry: user.seesEverything, roleLabel: user.role.label(req.language),
             subunitCount: max(0, visible.count - (user.unitID == nil ? 0 : 1)), userCount: users, today: today.iso,
