@@ -22,15 +22,18 @@ public struct Settings: Sendable {
     /// `TREEM_BEHIND_PROXY=1` behind nginx: the client's address is the first of
     /// `X-Forwarded-For`, so sign-in throttling counts people, not the proxy.
     public var behindProxy: Bool
+    /// `TREEM_SMTP_URL`: notifications also go out by e-mail through this server.
+    public var smtpURL: String?
 
     public init(database: Database, secureCookies: Bool = false, idleTimeout: TimeInterval = 3600,
-                initialAdminPassword: String? = nil, bcryptCost: Int = 12, behindProxy: Bool = false) {
+                initialAdminPassword: String? = nil, bcryptCost: Int = 12, behindProxy: Bool = false, smtpURL: String? = nil) {
         self.database = database
         self.secureCookies = secureCookies
         self.idleTimeout = idleTimeout
         self.initialAdminPassword = initialAdminPassword
         self.bcryptCost = bcryptCost
         self.behindProxy = behindProxy
+        self.smtpURL = smtpURL
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -64,9 +67,13 @@ public struct Settings: Sendable {
         if let password, let problem = PasswordPolicy.problem(password: password, username: "admin") {
             problems.append("TREEM_INITIAL_ADMIN_PASSWORD: \(problem.vi) (\(problem.en))")
         }
+        let smtp = env["TREEM_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let smtp, Mailer(url: smtp) == nil {
+            problems.append("TREEM_SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy:cổng?from=địa-chỉ (must look like smtp://user:pass@host:port?from=address)")
+        }
         guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "\n")) }
         return Settings(database: database, secureCookies: env["TREEM_SECURE_COOKIES"] == "1",
                         idleTimeout: idle, initialAdminPassword: password, bcryptCost: cost,
-                        behindProxy: env["TREEM_BEHIND_PROXY"] == "1")
+                        behindProxy: env["TREEM_BEHIND_PROXY"] == "1", smtpURL: smtp)
     }
 }

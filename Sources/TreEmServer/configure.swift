@@ -31,6 +31,7 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M008_CreateTasks())
     app.migrations.add(M009_CreateTaskEvidence())
     app.migrations.add(M010_CreateNotifications())
+    app.migrations.add(M011_AddUserEmail())
 
     let json = JSONEncoder()
     json.outputFormatting = [.withoutEscapingSlashes]

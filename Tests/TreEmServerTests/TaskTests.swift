@@ -269,10 +269,10 @@ struct NotificationTests {
             #expect(notes.allSatisfy { !$0.read })
 
             // 2026-05-28 now: the 01/6 task is due within 3 days.
-            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db) == 1)
-            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db) == 0, "a repeated sweep repeats nothing")
+            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db).count == 1)
+            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db).count == 0, "a repeated sweep repeats nothing")
             f.clock.advance(by: 5 * 86400)
-            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db) == 1, "now it is overdue")
+            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db).count == 1, "now it is overdue")
             api = try await APIClient.signIn(f.app, "a.health")
             notes = try await api.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
             #expect(Set(notes.map(\.kind)) == ["assigned", "dueSoon", "overdue"])
@@ -287,6 +287,46 @@ struct NotificationTests {
             // Nobody else sees them.
             let officer = try await APIClient.signIn(f.app, "b.officer")
             #expect(try await officer.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self).isEmpty)
+        }
+    }
+}
+
+@Suite("E-mail notifications")
+struct EmailTests {
+    @Test("With TREEM_SMTP_URL set, a member with an address gets an e-mail for a new task (local catcher only)")
+    func emailOnAssignment() async throws {
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        try await withTreEm { f in
+            f.app.treem.settings.smtpURL = "smtp://127.0.0.1:\(catcher.port)?from=treem@kimthanh.example"
+            let unit = try await unitID(Fixture.communeA, app: f.app)
+            let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
+            let member = UserModel(username: "a.health", displayName: "Trạm trưởng", passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
+                                   role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false)
+            member.email = "tramyte@kimthanh.example"
+            try await member.create(on: f.app.db)
+            _ = try await issuedCascade(f)
+            let mail = await catcher.waitFor(2)
+            #expect(mail.count == 2)
+            let first = try #require(mail.first)
+            #expect(first.contains("To: <tramyte@kimthanh.example>"))
+            #expect(first.contains("From: TreEm <treem@kimthanh.example>"))
+            #expect(first.contains("Subject: =?UTF-8?B?"))
+            #expect(mail.contains { $0.contains("Khám sức khỏe cho trẻ em.") })
+        }
+    }
+
+    @Test("A user's e-mail address is checked")
+    func emailValidation() async throws {
+        try await withTreEm { f in
+            let admin = try await APIClient.signIn(f.app, "a.admin")
+            let bad = try await admin.send(.POST, "/api/v1/users", json: ["username": "a.mail", "displayName": "Thư", "role": "viewer",
+                                                                         "unitCode": Fixture.communeA, "email": "không phải thư"])
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("\"field\":\"email\""))
+            let good = try await admin.send(.POST, "/api/v1/users", json: ["username": "a.mail", "displayName": "Thư", "role": "viewer",
+                                                                          "unitCode": Fixture.communeA, "email": "Thu@KimThanh.example"])
+            #expect(try good.decode(APIController.CreatedUserDTO.self).user.email == "thu@kimthanh.example")
         }
     }
 }

@@ -73,6 +73,7 @@ struct APIController {
         var id: String
         var username: String
         var displayName: String
+        var email: String?
         var role: String
         var unitCode: String?
         var agencyID: String?
@@ -220,7 +221,7 @@ struct APIController {
     // MARK: users and audit
 
     private func dto(_ user: UserModel) -> UserDTO {
-        UserDTO(id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName, role: user.role.rawValue,
+        UserDTO(id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName, email: user.email, role: user.role.rawValue,
                 unitCode: user.unit?.code, agencyID: user.$agency.id?.uuidString, isActive: user.isActive,
                 mustChangePassword: user.mustChangePassword)
     }
@@ -254,6 +255,7 @@ struct APIController {
         var unitCode: String?
         var agencyID: String?
         var isActive: Bool?
+        var email: String?
     }
 
     private func input(_ body: UserBody, existing: UserModel?, req: Request) async throws -> UserDirectory.Input {
@@ -269,7 +271,7 @@ struct APIController {
             username: body.username ?? existing?.username, displayName: body.displayName ?? existing?.displayName ?? "",
             role: body.role ?? existing?.role.rawValue ?? "", unitID: unitID,
             agencyID: body.agencyID.flatMap(UUID.init(uuidString:)) ?? (body.unitCode == nil ? existing?.$agency.id : nil),
-            isActive: body.isActive ?? existing?.isActive ?? true)
+            isActive: body.isActive ?? existing?.isActive ?? true, email: body.email ?? existing?.email)
     }
 
     @Sendable func createUser(req: Request) async throws -> Response {

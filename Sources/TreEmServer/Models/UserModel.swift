@@ -17,6 +17,8 @@ final class UserModel: Model, @unchecked Sendable {
     /// Set for a one-time password: the first sign-in must choose a new one.
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "is_active") var isActive: Bool
+    /// For notifications by e-mail, when the server has `TREEM_SMTP_URL`.
+    @OptionalField(key: "email") var email: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -10,9 +10,13 @@ enum Notifications {
 
     /// Notifies every active member of each task's agency; an existing notification of the same
     /// kind for the same task and person is left alone.
-    static func notify(_ kind: NotificationModel.Kind, about tasks: [TaskModel], at now: Date, on db: Database) async throws -> Int {
+    /// Returns how many notifications were made and the e-mail to send for them (after the
+    /// caller's transaction has committed: see `deliver`).
+    static func notify(_ kind: NotificationModel.Kind, about tasks: [TaskModel], at now: Date,
+                       on db: Database) async throws -> (count: Int, mail: [Mailer.Message]) {
         let agencyIDs = Set(tasks.compactMap { $0.$agency.id })
-        guard !agencyIDs.isEmpty else { return 0 }
+        guard !agencyIDs.isEmpty else { return (0, []) }
+        var mail: [Mailer.Message] = []
         let members = try await UserModel.query(on: db).filter(\.$agency.$id ~~ Array(agencyIDs)).filter(\.$isActive == true).all()
         var created = 0
         for task in tasks {
@@ -31,9 +35,25 @@ enum Notifications {
                 note.createdAt = now
                 try await note.create(on: db)
                 created += 1
+                if let email = member.email, !email.isEmpty {
+                    mail.append(Mailer.Message(to: email, subject: "[TreEm] " + note.text,
+                                               body: "\(note.text)\n\n\(task.text)\n\nXem trong TreEm: \(note.link)\n"))
+                }
             }
         }
-        return created
+        return (created, mail)
+    }
+
+    /// Sends e-mail off the event loop; a failure is logged, never shown to the person acting.
+    static func deliver(_ mail: [Mailer.Message], app: Application) {
+        guard !mail.isEmpty, let mailer = Mailer(url: app.treem.settings.smtpURL) else { return }
+        let logger = app.logger
+        let now = app.treem.now()
+        Task.detached {
+            for message in mail {
+                do { try mailer.send(message, date: now) } catch { logger.warning("E-mail to \(message.to) failed: \(error)") }
+            }
+        }
     }
 
     static func text(_ kind: NotificationModel.Kind, _ task: TaskModel) -> String {
@@ -48,7 +68,7 @@ enum Notifications {
 
     /// Finds open tasks due within three days or overdue and notifies their agencies. Run on a
     /// timer by `treem serve`; safe to run as often as wanted.
-    static func sweep(at now: Date, on db: Database) async throws -> Int {
+    static func sweep(at now: Date, on db: Database) async throws -> (count: Int, mail: [Mailer.Message]) {
         let today = CalendarDay(vietnamTimeOf: now.timeIntervalSince1970)
         let soon = today.adding(days: dueSoonDays).iso
         let open = try await TaskModel.query(on: db)
@@ -56,7 +76,9 @@ enum Notifications {
             .filter(\.$dueOn <= soon).filter(\.$agency.$id != nil).all()
         let overdue = open.filter { TaskRules.isOverdue(due: $0.due, status: $0.status, today: today) }
         let dueSoon = open.filter { !TaskRules.isOverdue(due: $0.due, status: $0.status, today: today) }
-        return try await notify(.overdue, about: overdue, at: now, on: db) + notify(.dueSoon, about: dueSoon, at: now, on: db)
+        let late = try await notify(.overdue, about: overdue, at: now, on: db)
+        let soonNotes = try await notify(.dueSoon, about: dueSoon, at: now, on: db)
+        return (late.count + soonNotes.count, late.mail + soonNotes.mail)
     }
 
     static func unreadCount(for user: CurrentUser, on db: Database) async throws -> Int {
@@ -79,7 +101,7 @@ extension Notifications {
         let task = Task {
             while !Task.isCancelled {
                 do {
-                    _ = try await sweep(at: app.treem.now(), on: app.db)
+                    deliver(try await sweep(at: app.treem.now(), on: app.db).mail, app: app)
                 } catch {
                     app.logger.warning("Notification sweep failed: \(error)")
                 }

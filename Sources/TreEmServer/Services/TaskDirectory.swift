@@ -9,8 +9,9 @@ import Vapor
 enum TaskDirectory {
     /// One task per agency and plan task. An assignment that names several organisations gives
     /// each its own task; names are matched to the issuer's agencies.
-    static func createTasks(for plan: PlanModel, document: PlanDocument, at now: Date, on db: Database) async throws {
-        guard !plan.isExternal else { return }
+    /// Returns the e-mail to send about the new tasks once the transaction has committed.
+    static func createTasks(for plan: PlanModel, document: PlanDocument, at now: Date, on db: Database) async throws -> [Mailer.Message] {
+        guard !plan.isExternal else { return [] }
         var created: [TaskModel] = []
         let planID = try plan.requireID()
         let agencies = try await AgencyModel.query(on: db).filter(\.$unit.$id == plan.$issuer.id).all()
@@ -51,7 +52,7 @@ enum TaskDirectory {
                 }
             }
         }
-        _ = try await Notifications.notify(.assigned, about: created, at: now, on: db)
+        return try await Notifications.notify(.assigned, about: created, at: now, on: db).mail
     }
 
     struct Filter: Content {

@@ -31,6 +31,18 @@ enum UserDirectory {
         var unitID: UUID?
         var agencyID: UUID?
         var isActive: Bool = true
+        var email: String? = nil
+    }
+
+    /// A plain check: one "@", a dot in the domain, no spaces. Blank clears the address.
+    static func validEmail(_ raw: String?) throws -> String? {
+        let email = VietnameseText.clean(raw ?? "")
+        guard !email.isEmpty else { return nil }
+        let parts = email.split(separator: "@")
+        guard parts.count == 2, parts[1].contains("."), !email.contains(" "), email.count <= 200 else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Địa chỉ thư điện tử \"\(email)\" không hợp lệ.", en: "E-mail address \"\(email)\" is not valid."), field: "email")
+        }
+        return email.lowercased()
     }
 
     /// Checks a proposed role, unit and agency; returns the resolved values.
@@ -94,10 +106,12 @@ enum UserDirectory {
             throw UserFacingError(.conflict, Bilingual(vi: "Tên đăng nhập \(username) đã có người dùng.", en: "The username \(username) is taken."), field: "username")
         }
         let (role, unit, agency) = try await resolve(input, target: nil, request: req)
+        let email = try validEmail(input.email)
         let password = PasswordPolicy.oneTimePassword()
         let user = UserModel(username: username, displayName: displayName,
                              passwordHash: try await req.password.async.hash(password).get(),
                              role: role, unitID: unit?.id, agencyID: agency?.id, mustChangePassword: true)
+        user.email = email
         try await req.db.transaction { tx in
             try await user.create(on: tx)
             try await req.audit(.userCreated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
@@ -112,7 +126,9 @@ enum UserDirectory {
         guard !displayName.isEmpty else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
         }
+        let email = try validEmail(input.email)
         var changes: [String] = []
+        if user.email != email { changes.append("thư điện tử → \(email ?? "không")") }
         if user.role != role { changes.append("vai trò \(user.role.label(.vi)) → \(role.label(.vi))") }
         if user.$unit.id != unit?.id { changes.append("đơn vị → \(unit?.name ?? "không")") }
         if user.$agency.id != agency?.id { changes.append("cơ quan → \(agency?.name ?? "không")") }
@@ -120,6 +136,7 @@ enum UserDirectory {
         if user.displayName != displayName { changes.append("họ tên → \(displayName)") }
         let summary = "Sửa người dùng \(user.username): \(changes.isEmpty ? "không đổi" : changes.joined(separator: "; "))"
         user.displayName = displayName
+        user.email = email
         user.role = role
         user.$unit.id = unit?.id
         user.$agency.id = agency?.id

@@ -79,6 +79,7 @@ enum InterfaceText {
         "users_username": b("Tên đăng nhập", "Username"),
         "users_display_name": b("Họ và tên", "Full name"),
         "users_role": b("Vai trò", "Role"),
+        "users_email": b("Thư điện tử (để nhận thông báo, không bắt buộc)", "E-mail (for notifications, optional)"),
         "users_unit": b("Đơn vị", "Unit"),
         "users_agency": b("Cơ quan (nếu có)", "Agency (optional)"),
         "users_no_agency": b("— Không —", "— None —"),

@@ -56,6 +56,7 @@ struct UsersController {
         var id: String?
         var username: String
         var displayName: String
+        var email: String
         var isActive: Bool
         var isSelf: Bool
         var roles: [Option]
@@ -87,6 +88,7 @@ struct UsersController {
             isNew: user == nil, id: user?.id?.uuidString,
             username: input?.username ?? user?.username ?? "",
             displayName: input?.displayName ?? user?.displayName ?? "",
+            email: input?.email ?? user?.email ?? "",
             isActive: input?.isActive ?? user?.isActive ?? true,
             isSelf: user?.id == caller.id,
             roles: caller.role.grantableRoles.filter { $0 != .systemAdministrator || caller.seesEverything }.map {
@@ -105,6 +107,7 @@ struct UsersController {
     struct UserForm: Content {
         var username: String?
         var display_name: String
+        var email: String?
         var role: String
         var unit: String?
         var agency: String?
@@ -114,7 +117,7 @@ struct UsersController {
     private func input(_ form: UserForm) -> UserDirectory.Input {
         UserDirectory.Input(username: form.username, displayName: form.display_name, role: form.role,
                             unitID: form.unit.flatMap(UUID.init(uuidString:)), agencyID: form.agency.flatMap(UUID.init(uuidString:)),
-                            isActive: form.is_active == "on")
+                            isActive: form.is_active == "on", email: form.email)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
