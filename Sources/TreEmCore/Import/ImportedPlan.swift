@@ -1,10 +1,37 @@
+/// Encodes `nil` as `null` instead of leaving the key out (the canonical form lists every key),
+/// and decodes a missing key as `nil`.
+@propertyWrapper
+public struct NullEncoded<Value: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
+    public var wrappedValue: Value?
+
+    public init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
+extension KeyedDecodingContainer {
+    public func decode<Value>(_ type: NullEncoded<Value>.Type, forKey key: Key) throws -> NullEncoded<Value> {
+        try decodeIfPresent(type, forKey: key) ?? NullEncoded(wrappedValue: nil)
+    }
+}
+
 /// What `PlanReader` recognised in a plan document, in the canonical form of
 /// docs/IMPORT-FORMAT.md. Absent values encode as `null` or `[]`, never as missing keys.
 public struct ImportedPlan: Codable, Equatable, Sendable {
     public struct IssuedOn: Codable, Equatable, Sendable {
         public var year: Int
-        public var month: Int?
-        public var day: Int?
+        @NullEncoded public var month: Int?
+        @NullEncoded public var day: Int?
 
         public init(year: Int, month: Int?, day: Int?) {
             self.year = year
@@ -12,19 +39,13 @@ public struct ImportedPlan: Codable, Equatable, Sendable {
             self.day = day
         }
 
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(year, forKey: .year)
-            try c.encode(month, forKey: .month)
-            try c.encode(day, forKey: .day)
-        }
     }
 
     public struct Basis: Codable, Equatable, Sendable {
         public var type: String
-        public var number: String?
-        public var date: String?
-        public var issuer: String?
+        @NullEncoded public var number: String?
+        @NullEncoded public var date: String?
+        @NullEncoded public var issuer: String?
 
         public init(type: String, number: String?, date: String?, issuer: String?) {
             self.type = type
@@ -33,13 +54,6 @@ public struct ImportedPlan: Codable, Equatable, Sendable {
             self.issuer = issuer
         }
 
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(type, forKey: .type)
-            try c.encode(number, forKey: .number)
-            try c.encode(date, forKey: .date)
-            try c.encode(issuer, forKey: .issuer)
-        }
     }
 
     public struct Period: Codable, Equatable, Sendable {
@@ -54,18 +68,13 @@ public struct ImportedPlan: Codable, Equatable, Sendable {
 
     public struct Target: Codable, Equatable, Sendable {
         public var text: String
-        public var percent: Double?
+        @NullEncoded public var percent: Double?
 
         public init(text: String, percent: Double?) {
             self.text = text
             self.percent = percent
         }
 
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(text, forKey: .text)
-            try c.encode(percent, forKey: .percent)
-        }
     }
 
     public struct Assignment: Codable, Equatable, Sendable {
@@ -84,8 +93,8 @@ public struct ImportedPlan: Codable, Equatable, Sendable {
 
     public struct Reporting: Codable, Equatable, Sendable {
         public var deadline: String
-        public var to: String?
-        public var via: String?
+        @NullEncoded public var to: String?
+        @NullEncoded public var via: String?
 
         public init(deadline: String, to: String?, via: String?) {
             self.deadline = deadline
@@ -93,19 +102,13 @@ public struct ImportedPlan: Codable, Equatable, Sendable {
             self.via = via
         }
 
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(deadline, forKey: .deadline)
-            try c.encode(to, forKey: .to)
-            try c.encode(via, forKey: .via)
-        }
     }
 
     public struct SignatureBlock: Codable, Equatable, Sendable {
-        public var authority: String?
-        public var onBehalf: String?
-        public var position: String?
-        public var name: String?
+        @NullEncoded public var authority: String?
+        @NullEncoded public var onBehalf: String?
+        @NullEncoded public var position: String?
+        @NullEncoded public var name: String?
 
         public init(authority: String?, onBehalf: String?, position: String?, name: String?) {
             self.authority = authority
@@ -114,29 +117,22 @@ public struct ImportedPlan: Codable, Equatable, Sendable {
             self.name = name
         }
 
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(authority, forKey: .authority)
-            try c.encode(onBehalf, forKey: .onBehalf)
-            try c.encode(position, forKey: .position)
-            try c.encode(name, forKey: .name)
-        }
     }
 
     public var kind: String
-    public var issuer: String?
-    public var number: String?
-    public var place: String?
-    public var issuedOn: IssuedOn?
-    public var title: String?
+    @NullEncoded public var issuer: String?
+    @NullEncoded public var number: String?
+    @NullEncoded public var place: String?
+    @NullEncoded public var issuedOn: IssuedOn?
+    @NullEncoded public var title: String?
     public var bases: [Basis]
-    public var theme: String?
-    public var period: Period?
+    @NullEncoded public var theme: String?
+    @NullEncoded public var period: Period?
     public var targets: [Target]
     public var assignments: [Assignment]
-    public var reporting: Reporting?
+    @NullEncoded public var reporting: Reporting?
     public var recipients: [String]
-    public var signature: SignatureBlock?
+    @NullEncoded public var signature: SignatureBlock?
     public var slogans: [String]
 
     public init(kind: String = "other", issuer: String? = nil, number: String? = nil, place: String? = nil,
@@ -160,22 +156,4 @@ public struct ImportedPlan: Codable, Equatable, Sendable {
         self.slogans = slogans
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(issuer, forKey: .issuer)
-        try c.encode(number, forKey: .number)
-        try c.encode(place, forKey: .place)
-        try c.encode(issuedOn, forKey: .issuedOn)
-        try c.encode(title, forKey: .title)
-        try c.encode(bases, forKey: .bases)
-        try c.encode(theme, forKey: .theme)
-        try c.encode(period, forKey: .period)
-        try c.encode(targets, forKey: .targets)
-        try c.encode(assignments, forKey: .assignments)
-        try c.encode(reporting, forKey: .reporting)
-        try c.encode(recipients, forKey: .recipients)
-        try c.encode(signature, forKey: .signature)
-        try c.encode(slogans, forKey: .slogans)
-    }
 }
