@@ -15,6 +15,8 @@ struct TasksController {
     struct Row: Encodable {
         var id: String
         var text: String
+        /// The text cut to a line or two for lists; the task's page shows it whole.
+        var summary: String
         var agencyName: String
         var planTitle: String
         var planID: String
@@ -26,7 +28,8 @@ struct TasksController {
     }
 
     static func row(_ task: TaskModel, today: CalendarDay, language: Language) -> Row {
-        Row(id: task.id?.uuidString ?? "", text: task.text, agencyName: task.agencyName, planTitle: task.$plan.value?.title ?? "",
+        Row(id: task.id?.uuidString ?? "", text: task.text,
+            summary: task.text.count > 180 ? String(task.text.prefix(180)) + "…" : task.text, agencyName: task.agencyName, planTitle: task.$plan.value?.title ?? "",
             planID: task.$plan.id.uuidString, dueOn: task.due?.vietnameseShort ?? "—", status: task.status.rawValue,
             statusLabel: task.status.label(language), overdue: TaskRules.isOverdue(due: task.due, status: task.status, today: today),
             role: task.role.label(language))
