@@ -182,6 +182,10 @@ struct TaskWebTests {
                 .filter(\.$text == "Khám sức khỏe cho trẻ em.").first()?.id)
             let rollup = try await city.get("/tasks/\(cityTask)")
             #expect(rollup.body.string.contains("Các đơn vị cấp dưới thực hiện"))
+            // Each commune's progress on it: Kim Thành's station is done; Phú Thái has no plan yet.
+            #expect(rollup.body.string.contains("<td>Xã Kim Thành</td>"))
+            #expect(rollup.body.string.contains("Đã hoàn thành"))
+            #expect(rollup.body.string.contains("<span class=\"tag\">Xã Phú Thái</span>"))
 
             let other = Browser(app: f.app)
             try await other.signIn("b.officer")

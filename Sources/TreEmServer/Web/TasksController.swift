@@ -73,7 +73,20 @@ struct TasksController {
         var nextStatuses: [UsersController.Option]
         var rollup: TaskRules.Rollup
         var hasDerived: Bool
+        /// Each lower unit's task implementing this one, and the units with no plan yet.
+        var derived: [DerivedRow]
+        var missingUnits: [String]
         var error: String?
+    }
+
+    struct DerivedRow: Encodable {
+        var id: String
+        var unitName: String
+        var agencyName: String
+        var statusLabel: String
+        var status: String
+        var dueOn: String
+        var overdue: Bool
     }
 
     private func render(_ req: Request, _ task: TaskModel, error: UserFacingError? = nil) async throws -> Response {
@@ -85,6 +98,19 @@ struct TasksController {
         let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID()).sort(\.$recordedAt).all()
         let files = try await TaskAPIController.evidenceByProgress(task, on: req.db)
         let rollup = try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db)
+        // How far each lower unit has got with it (only the units the user may see).
+        var derivedRows: [DerivedRow] = []
+        let derivedTasks = try await TaskModel.query(on: req.db).filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
+        let unitNames = Dictionary(uniqueKeysWithValues: try await UnitModel.query(on: req.db)
+            .filter(\.$id ~~ Array(Set(derivedTasks.map(\.unitID)))).all().compactMap { unit in unit.id.map { ($0, unit.name) } })
+        for derived in derivedTasks where try await UnitDirectory.canSee(unitID: derived.unitID, user: user, on: req.db) {
+            derivedRows.append(DerivedRow(id: derived.id?.uuidString ?? "", unitName: unitNames[derived.unitID] ?? "", agencyName: derived.agencyName,
+                                          statusLabel: derived.status.label(req.language), status: derived.status.rawValue,
+                                          dueOn: derived.due?.vietnameseShort ?? "—",
+                                          overdue: TaskRules.isOverdue(due: derived.due, status: derived.status, today: today)))
+        }
+        derivedRows.sort { VietnameseText.precedes($0.unitName, $1.unitName) }
+        let missing = rollup.missingUnits > 0 ? try await PlanDirectory.cascade(of: task.plan, for: user, on: req.db).missing.map(\.name) : []
         let view = DetailView(
             task: Self.row(task, today: today, language: req.language), planNumber: task.$plan.value?.number ?? "",
             mode: task.mode.label(req.language), cancelReason: task.cancelReason,
@@ -100,6 +126,7 @@ struct TasksController {
             nextStatuses: [UsersController.Option(value: "", label: req.text("tasks_keep_status"), selected: true)]
                 + TaskStatus.allCases.filter { task.status.canMove(to: $0) }.map { .init(value: $0.rawValue, label: $0.label(req.language), selected: false) },
             rollup: rollup, hasDerived: rollup.derived > 0 || rollup.missingUnits > 0,
+            derived: derivedRows, missingUnits: missing,
             error: error?.message.text(req.language))
         return try await req.page("task", title: "tasks_title", view, status: error?.status ?? .ok)
     }
