@@ -186,6 +186,9 @@ struct TaskWebTests {
             #expect(rollup.body.string.contains("<td>Xã Kim Thành</td>"))
             #expect(rollup.body.string.contains("Đã hoàn thành"))
             #expect(rollup.body.string.contains("<span class=\"tag\">Xã Phú Thái</span>"))
+            // The city's board shows the same roll-up beside the task.
+            let cityBoard = try await city.get("/plans/\(cityID)/board")
+            #expect(cityBoard.body.string.contains("cấp dưới xong 1/1"))
 
             let other = Browser(app: f.app)
             try await other.signIn("b.officer")

@@ -79,11 +79,7 @@ enum TaskDirectory {
     /// documents are large).
     static func tasks(for user: CurrentUser, filter: Filter, today: CalendarDay, openOnly: Bool = false,
                       limit: Int = pageLimit, on db: Database) async throws -> [TaskModel] {
-        let query = TaskModel.query(on: db)
-        if !user.seesEverything {
-            let root = user.unitID ?? UUID()
-            query.filter(.sql(embed: "\(ident: "unit_id") IN (SELECT \(ident: "descendant_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "ancestor_id") = \(bind: root))"))
-        }
+        let query = scoped(TaskModel.query(on: db), for: user)
         if filter.mine == true {
             if let agencyID = user.agencyID { query.filter(\.$agency.$id == agencyID) } else if let unitID = user.unitID { query.filter(\.$unitID == unitID) }
         }
@@ -100,6 +96,13 @@ enum TaskDirectory {
             if a.status.isOpen != b.status.isOpen { return a.status.isOpen }
             return (a.dueOn ?? "9999") < (b.dueOn ?? "9999")
         }
+    }
+
+    /// Restricts a task query to the units the user may see.
+    static func scoped(_ query: QueryBuilder<TaskModel>, for user: CurrentUser) -> QueryBuilder<TaskModel> {
+        guard !user.seesEverything else { return query }
+        let root = user.unitID ?? UUID()
+        return query.filter(.sql(embed: "\(ident: "unit_id") IN (SELECT \(ident: "descendant_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "ancestor_id") = \(bind: root))"))
     }
 
     /// Sets each task's plan to a light copy holding its title and number.
@@ -221,7 +224,7 @@ enum TaskDirectory {
 
     /// How the tasks derived from `task` in lower units' plans stand.
     static func rollup(of task: TaskModel, for user: CurrentUser, today: CalendarDay, on db: Database) async throws -> TaskRules.Rollup {
-        let derived = try await TaskModel.query(on: db).filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
+        let derived = try await scoped(TaskModel.query(on: db), for: user).filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
         let cascade = try await PlanDirectory.cascade(of: task.plan, for: user, on: db)
         return TaskRules.rollup(of: derived.map { ($0.status, $0.due) }, missingUnits: cascade.missing.count, today: today)
     }

@@ -243,6 +243,7 @@ enum InterfaceText {
         "tasks_rollup_overdue": b("quá hạn", "overdue"),
         "tasks_rollup_missing": b("đơn vị chưa xây dựng kế hoạch", "units without a plan"),
         "tasks_board": b("Bảng theo dõi nhiệm vụ", "Task board"),
+        "tasks_board_derived": b("cấp dưới xong", "lower units done"),
         "tasks_cancelled_because": b("Lý do hủy", "Cancelled because"),
         "home_due": b("Việc sắp đến hạn và quá hạn", "Due soon and overdue"),
         "home_due_none": b("Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới.", "Nothing overdue or due in the next 7 days."),

@@ -25,6 +25,8 @@ struct TasksController {
         var statusLabel: String
         var overdue: Bool
         var role: String
+        /// "2/5": lower units' derived tasks done out of all; empty when none derive it.
+        var derivedProgress: String = ""
     }
 
     static func row(_ task: TaskModel, today: CalendarDay, language: Language) -> Row {
@@ -100,10 +102,11 @@ struct TasksController {
         let rollup = try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db)
         // How far each lower unit has got with it (only the units the user may see).
         var derivedRows: [DerivedRow] = []
-        let derivedTasks = try await TaskModel.query(on: req.db).filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
+        let derivedTasks = try await TaskDirectory.scoped(TaskModel.query(on: req.db), for: user)
+            .filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
         let unitNames = Dictionary(uniqueKeysWithValues: try await UnitModel.query(on: req.db)
             .filter(\.$id ~~ Array(Set(derivedTasks.map(\.unitID)))).all().compactMap { unit in unit.id.map { ($0, unit.name) } })
-        for derived in derivedTasks where try await UnitDirectory.canSee(unitID: derived.unitID, user: user, on: req.db) {
+        for derived in derivedTasks {
             derivedRows.append(DerivedRow(id: derived.id?.uuidString ?? "", unitName: unitNames[derived.unitID] ?? "", agencyName: derived.agencyName,
                                           statusLabel: derived.status.label(req.language), status: derived.status.rawValue,
                                           dueOn: derived.due?.vietnameseShort ?? "—",
@@ -198,7 +201,21 @@ struct TasksController {
         let plan = try await PlanAPIController.find(req)
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
         let tasks = try await TaskDirectory.tasks(for: user, filter: .init(plan: plan.id?.uuidString), today: today, on: req.db)
-        let rows = tasks.map { Self.row($0, today: today, language: req.language) }
+        // The roll-up per task in one query: lower units' tasks derived from this plan's tasks.
+        let derived = try await TaskDirectory.scoped(TaskModel.query(on: req.db), for: user)
+            .filter(\.$derivedFromPlanTaskID ~~ tasks.map(\.planTaskID))
+            .field(\.$id).field(\.$derivedFromPlanTaskID).field(\.$status).field(\.$unitID).all()
+        var counts: [String: (done: Int, total: Int)] = [:]
+        for task in derived {
+            guard let parent = task.derivedFromPlanTaskID else { continue }
+            counts[parent, default: (0, 0)].total += 1
+            if task.status == .done { counts[parent, default: (0, 0)].done += 1 }
+        }
+        let rows = tasks.map { task -> Row in
+            var row = Self.row(task, today: today, language: req.language)
+            if let count = counts[task.planTaskID] { row.derivedProgress = "\(count.done)/\(count.total)" }
+            return row
+        }
         var order: [String] = []
         var byAgency: [String: [Row]] = [:]
         for row in rows {
