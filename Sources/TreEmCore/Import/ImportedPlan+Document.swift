@@ -47,6 +47,14 @@ extension ImportedPlan {
     }
 }
 
+extension ImportedPlan {
+    /// Whether the document was issued by the committee of the unit named `unitName`
+    /// ("Xã Kim Thành"): then it is that unit's own plan, otherwise one received from outside.
+    public func isIssued(byCommitteeOf unitName: String) -> Bool {
+        VietnameseText.fold(issuer ?? "") == VietnameseText.fold("Ủy ban nhân dân " + UnitNaming(unitName).inSentence)
+    }
+}
+
 extension ImportedPlan.Basis {
     /// "Kế hoạch số 94/KH-UBND ngày 15/4/2024 của Ủy ban nhân dân thành phố".
     public var citation: String {

@@ -212,7 +212,7 @@ struct PlanAPIController {
         if (try? req.query.get(Bool.self, at: "save")) == true {
             let unit = try await Self.unit(code: req.query["unitCode"], for: user, req: req)
             let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
-            let own = VietnameseText.fold(reading.plan.issuer ?? "") == VietnameseText.fold("Ủy ban nhân dân " + UnitNaming(unit.name).inSentence)
+            let own = reading.plan.isIssued(byCommitteeOf: unit.name)
             let plan = try await PlanDirectory.create(reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year),
                                                       issuer: unit, external: !own, request: req)
             saved = try await dto(plan, req: req)

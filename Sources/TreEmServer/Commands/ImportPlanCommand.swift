@@ -44,14 +44,13 @@ struct ImportPlanCommand: AsyncCommand {
         }
         try await Bootstrap.prepareDatabase(app)
         let today = CalendarDay(vietnamTimeOf: app.treem.now().timeIntervalSince1970)
-        let versions = try await UnitModel.query(on: app.db).filter(\.$code == code).all()
-        guard let unit = versions.first(where: { $0.isValid(on: today) }) ?? versions.last else {
+        guard let unit = try await UnitDirectory.anyUnit(code: code, asOf: today, on: app.db) else {
             context.console.error("Không có đơn vị mã \(code) (no such unit)")
             exit(2)
         }
         let document = imported.planDocument(extras: reading.extras, fallbackYear: today.year)
         // The unit's own plan becomes its draft; another body's plan is kept to derive from.
-        let own = VietnameseText.fold(imported.issuer ?? "") == VietnameseText.fold("Ủy ban nhân dân " + UnitNaming(unit.name).inSentence)
+        let own = imported.isIssued(byCommitteeOf: unit.name)
         do {
             let plan = try await PlanDirectory.insert(document, issuer: unit, parentPlanID: nil, external: !own,
                                                       actor: .init(id: nil, username: "cli"), address: "local", now: app.treem.now(), on: app.db)

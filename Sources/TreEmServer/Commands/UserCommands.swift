@@ -38,8 +38,7 @@ struct AddUserCommand: AsyncCommand {
         var unitID: UUID?
         if let code = signature.unit {
             let today = CalendarDay(vietnamTimeOf: app.treem.now().timeIntervalSince1970)
-            let versions = try await UnitModel.query(on: app.db).filter(\.$code == code).all()
-            guard let unit = versions.first(where: { $0.isValid(on: today) }) ?? versions.last else {
+            guard let unit = try await UnitDirectory.anyUnit(code: code, asOf: today, on: app.db) else {
                 throw ImportUnitsCommand.Failed(description: "Không có đơn vị mã \(code) (no such unit)")
             }
             unitID = unit.id

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import TreEmCore
 
@@ -73,5 +74,17 @@ final class UnitScopeModel: Model, @unchecked Sendable {
     init(ancestorID: UUID, descendantID: UUID) {
         self.ancestorID = ancestorID
         self.descendantID = descendantID
+    }
+}
+
+extension UnitScopeModel {
+    /// `column IN (units visible from root)` / `column IN (units above root)`, for filtering
+    /// any table that carries a unit id without loading the scope.
+    static func filter(_ column: String, below root: UUID) -> DatabaseQuery.Filter {
+        .sql(embed: "\(ident: column) IN (SELECT \(ident: "descendant_id") FROM \(ident: schema) WHERE \(ident: "ancestor_id") = \(bind: root))")
+    }
+
+    static func filter(_ column: String, above root: UUID) -> DatabaseQuery.Filter {
+        .sql(embed: "\(ident: column) IN (SELECT \(ident: "ancestor_id") FROM \(ident: schema) WHERE \(ident: "descendant_id") = \(bind: root))")
     }
 }

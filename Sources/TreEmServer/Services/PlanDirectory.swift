@@ -13,10 +13,10 @@ enum PlanDirectory {
         if !user.seesEverything {
             let root = user.unitID ?? UUID()
             query.group(.or) {
-                $0.filter(.sql(embed: "\(ident: "issuer_unit_id") IN (SELECT \(ident: "descendant_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "ancestor_id") = \(bind: root))"))
+                $0.filter(UnitScopeModel.filter("issuer_unit_id", below: root))
                     .group(.and) {
                         $0.filter(\.$status != .draft)
-                            .filter(.sql(embed: "\(ident: "issuer_unit_id") IN (SELECT \(ident: "ancestor_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "descendant_id") = \(bind: root))"))
+                            .filter(UnitScopeModel.filter("issuer_unit_id", above: root))
                     }
             }
         }

@@ -102,7 +102,7 @@ enum TaskDirectory {
     static func scoped(_ query: QueryBuilder<TaskModel>, for user: CurrentUser) -> QueryBuilder<TaskModel> {
         guard !user.seesEverything else { return query }
         let root = user.unitID ?? UUID()
-        return query.filter(.sql(embed: "\(ident: "unit_id") IN (SELECT \(ident: "descendant_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "ancestor_id") = \(bind: root))"))
+        return query.filter(UnitScopeModel.filter("unit_id", below: root))
     }
 
     /// Sets each task's plan to a light copy holding its title and number.

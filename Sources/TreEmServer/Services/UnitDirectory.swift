@@ -36,6 +36,13 @@ enum UnitDirectory {
             ?? versions.max { ($0.validFrom ?? "") < ($1.validFrom ?? "") }
     }
 
+    /// The version of `code` valid on `day`, else its latest, regardless of scope (for the
+    /// command line, which acts for the whole installation).
+    static func anyUnit(code: String, asOf day: CalendarDay, on db: Database) async throws -> UnitModel? {
+        let versions = try await UnitModel.query(on: db).filter(\.$code == code).all()
+        return versions.first { $0.isValid(on: day) } ?? versions.max { ($0.validFrom ?? "") < ($1.validFrom ?? "") }
+    }
+
     static func unit(id: UUID, for user: CurrentUser, on db: Database) async throws -> UnitModel? {
         guard try await canSee(unitID: id, user: user, on: db) else { return nil }
         return try await UnitModel.find(id, on: db)

@@ -39,7 +39,7 @@ struct AuditController {
         if !caller.seesEverything {
             let root = caller.unitID ?? UUID()
             query.group(.or) {
-                $0.filter(.sql(embed: "\(ident: "unit_id") IN (SELECT \(ident: "descendant_id") FROM \(ident: UnitScopeModel.schema) WHERE \(ident: "ancestor_id") = \(bind: root))"))
+                $0.filter(UnitScopeModel.filter("unit_id", below: root))
                     .filter(\.$actorID == caller.id)
             }
         }

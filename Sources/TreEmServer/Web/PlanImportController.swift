@@ -64,7 +64,7 @@ struct PlanImportController {
         let reading = PlanReader.readDetailed(text)
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
         let unit = try await user.unitID.asyncMap { try await UnitModel.find($0, on: req.db) } ?? nil
-        let own = unit.map { VietnameseText.fold(reading.plan.issuer ?? "") == VietnameseText.fold("Ủy ban nhân dân " + UnitNaming($0.name).inSentence) } ?? false
+        let own = unit.map { reading.plan.isIssued(byCommitteeOf: $0.name) } ?? false
         var form = PlanForm(reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year))
         if !own { form.external = "1" }
         let sourceLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
