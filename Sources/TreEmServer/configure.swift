@@ -32,6 +32,7 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M009_CreateTaskEvidence())
     app.migrations.add(M010_CreateNotifications())
     app.migrations.add(M011_AddUserEmail())
+    app.migrations.add(M012_CreateMailOutbox())
 
     let json = JSONEncoder()
     json.outputFormatting = [.withoutEscapingSlashes]

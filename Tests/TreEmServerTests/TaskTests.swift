@@ -276,10 +276,10 @@ struct NotificationTests {
             #expect(notes.allSatisfy { !$0.read })
 
             // 2026-05-28 now: the 01/6 task is due within 3 days.
-            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db).count == 1)
-            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db).count == 0, "a repeated sweep repeats nothing")
+            #expect(try await Notifications.sweep(at: f.clock.now, settings: f.app.treem.settings, on: f.app.db) == 1)
+            #expect(try await Notifications.sweep(at: f.clock.now, settings: f.app.treem.settings, on: f.app.db) == 0, "a repeated sweep repeats nothing")
             f.clock.advance(by: 5 * 86400)
-            #expect(try await Notifications.sweep(at: f.clock.now, on: f.app.db).count == 1, "now it is overdue")
+            #expect(try await Notifications.sweep(at: f.clock.now, settings: f.app.treem.settings, on: f.app.db) == 1, "now it is overdue")
             api = try await APIClient.signIn(f.app, "a.health")
             notes = try await api.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
             #expect(Set(notes.map(\.kind)) == ["assigned", "dueSoon", "overdue"])
@@ -320,6 +320,42 @@ struct EmailTests {
             #expect(first.contains("From: TreEm <treem@kimthanh.example>"))
             #expect(first.contains("Subject: =?UTF-8?B?"))
             #expect(mail.contains { $0.contains("Khám sức khỏe cho trẻ em.") })
+        }
+    }
+
+    @Test("E-mail the SMTP server did not take waits in the outbox and is sent on a later try")
+    func emailRetried() async throws {
+        let down = try SMTPCatcher()
+        let closedPort = down.port
+        down.stop() // nothing listens there now: the first try is refused
+        try await withTreEm { f in
+            f.app.treem.settings.smtpURL = "smtp://127.0.0.1:\(closedPort)?from=treem@kimthanh.example"
+            let unit = try await unitID(Fixture.communeA, app: f.app)
+            let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
+            let member = UserModel(username: "a.health", displayName: "Trạm trưởng", passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
+                                   role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false)
+            member.email = "tramyte@kimthanh.example"
+            try await member.create(on: f.app.db)
+            _ = try await issuedCascade(f)
+            // The send after the issue fails; both messages stay queued with the error.
+            var queued: [OutgoingMailModel] = []
+            for _ in 0..<200 {
+                queued = try await OutgoingMailModel.query(on: f.app.db).all()
+                if queued.count == 2, queued.allSatisfy({ $0.attempts == 1 }) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(queued.count == 2)
+            #expect(queued.allSatisfy { $0.attempts == 1 && $0.sentAt == nil && $0.lastError != nil })
+
+            let catcher = try SMTPCatcher()
+            defer { catcher.stop() }
+            f.app.treem.settings.smtpURL = "smtp://127.0.0.1:\(catcher.port)?from=treem@kimthanh.example"
+            #expect(await MailOutbox.deliverDue(f.app) == MailOutbox.Outcome(), "not before the 5-minute wait")
+            f.clock.advance(by: 5 * 60)
+            #expect(await MailOutbox.deliverDue(f.app) == MailOutbox.Outcome(sent: 2, failed: 0))
+            #expect(catcher.messages.count == 2)
+            #expect(await MailOutbox.deliverDue(f.app) == MailOutbox.Outcome(), "a sent message is never sent again")
+            #expect(try await OutgoingMailModel.query(on: f.app.db).filter(\.$sentAt == nil).count() == 0)
         }
     }
 

@@ -8,6 +8,8 @@ struct TreEmEnvironment: Sendable {
     /// A hash of a random string at the configured cost, verified against when a username is
     /// unknown so that the answer takes as long as for a real account.
     var dummyPasswordHash: String
+    /// Lets one e-mail delivery run at a time.
+    let mailDelivery = MailDeliveryGate()
 }
 
 extension Application {

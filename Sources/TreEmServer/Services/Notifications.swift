@@ -10,12 +10,13 @@ enum Notifications {
 
     /// Notifies every active member of each task's agency; an existing notification of the same
     /// kind for the same task and person is left alone.
-    /// Returns how many notifications were made and the e-mail to send for them (after the
-    /// caller's transaction has committed: see `deliver`).
+    /// Members with an e-mail address also get a message, queued in the same transaction and sent
+    /// by `MailOutbox` once it has committed. Returns how many notifications were made.
+    @discardableResult
     static func notify(_ kind: NotificationModel.Kind, about tasks: [TaskModel], at now: Date,
-                       on db: Database) async throws -> (count: Int, mail: [Mailer.Message]) {
+                       settings: Settings, on db: Database) async throws -> Int {
         let agencyIDs = Set(tasks.compactMap { $0.$agency.id })
-        guard !agencyIDs.isEmpty else { return (0, []) }
+        guard !agencyIDs.isEmpty else { return 0 }
         var mail: [Mailer.Message] = []
         let members = try await UserModel.query(on: db).filter(\.$agency.$id ~~ Array(agencyIDs)).filter(\.$isActive == true).all()
         var created = 0
@@ -41,19 +42,8 @@ enum Notifications {
                 }
             }
         }
-        return (created, mail)
-    }
-
-    /// Sends e-mail off the event loop; a failure is logged, never shown to the person acting.
-    static func deliver(_ mail: [Mailer.Message], app: Application) {
-        guard !mail.isEmpty, let mailer = Mailer(url: app.treem.settings.smtpURL) else { return }
-        let logger = app.logger
-        let now = app.treem.now()
-        Task.detached {
-            for message in mail {
-                do { try mailer.send(message, date: now) } catch { logger.warning("E-mail to \(message.to) failed: \(error)") }
-            }
-        }
+        try await MailOutbox.enqueue(mail, at: now, settings: settings, on: db)
+        return created
     }
 
     static func text(_ kind: NotificationModel.Kind, _ task: TaskModel) -> String {
@@ -68,7 +58,8 @@ enum Notifications {
 
     /// Finds open tasks due within three days or overdue and notifies their agencies. Run on a
     /// timer by `treem serve`; safe to run as often as wanted.
-    static func sweep(at now: Date, on db: Database) async throws -> (count: Int, mail: [Mailer.Message]) {
+    @discardableResult
+    static func sweep(at now: Date, settings: Settings, on db: Database) async throws -> Int {
         let today = CalendarDay(vietnamTimeOf: now.timeIntervalSince1970)
         let soon = today.adding(days: dueSoonDays).iso
         let open = try await TaskModel.query(on: db)
@@ -76,9 +67,10 @@ enum Notifications {
             .filter(\.$dueOn <= soon).filter(\.$agency.$id != nil).all()
         let overdue = open.filter { TaskRules.isOverdue(due: $0.due, status: $0.status, today: today) }
         let dueSoon = open.filter { !TaskRules.isOverdue(due: $0.due, status: $0.status, today: today) }
-        let late = try await notify(.overdue, about: overdue, at: now, on: db)
-        let soonNotes = try await notify(.dueSoon, about: dueSoon, at: now, on: db)
-        return (late.count + soonNotes.count, late.mail + soonNotes.mail)
+        return try await db.transaction { tx in
+            let late = try await notify(.overdue, about: overdue, at: now, settings: settings, on: tx)
+            return late + (try await notify(.dueSoon, about: dueSoon, at: now, settings: settings, on: tx))
+        }
     }
 
     static func unreadCount(for user: CurrentUser, on db: Database) async throws -> Int {
@@ -96,15 +88,16 @@ struct CancelOnShutdown: LifecycleHandler {
 }
 
 extension Notifications {
-    /// Runs the sweep every ten minutes while `treem serve` runs.
+    /// Runs the sweep, and sends the e-mail that is due, every ten minutes while `treem serve` runs.
     static func startSweeping(_ app: Application) {
         let task = Task {
             while !Task.isCancelled {
                 do {
-                    deliver(try await sweep(at: app.treem.now(), on: app.db).mail, app: app)
+                    try await sweep(at: app.treem.now(), settings: app.treem.settings, on: app.db)
                 } catch {
                     app.logger.warning("Notification sweep failed: \(error)")
                 }
+                await MailOutbox.deliverDue(app)
                 try? await Task.sleep(for: .seconds(600))
             }
         }

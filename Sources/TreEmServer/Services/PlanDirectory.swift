@@ -129,19 +129,19 @@ enum PlanDirectory {
         plan.status = .issued
         let summary = "Ban hành kế hoạch số \(document.number ?? "") \"\(document.title)\""
         let issued = document
-        let mail = try await req.db.transaction { tx -> [Mailer.Message] in
+        let settings = req.application.treem.settings
+        try await req.db.transaction { tx in
             try await plan.save(on: tx)
             // Every assignment becomes tracked tasks, in the same transaction as the issue.
-            let mail = try await TaskDirectory.createTasks(for: plan, document: issued, at: req.now, on: tx)
+            try await TaskDirectory.createTasks(for: plan, document: issued, at: req.now, settings: settings, on: tx)
             if let previousID = plan.$supersedes.id, let previous = try await PlanModel.find(previousID, on: tx), previous.status == .issued {
                 previous.status = .superseded
                 try await previous.save(on: tx)
             }
             try await req.audit(.planIssued, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
                                 summary: summary, on: tx)
-            return mail
         }
-        Notifications.deliver(mail, app: req.application)
+        MailOutbox.kick(req.application)
     }
 
     /// A correction: a new draft version; issuing it supersedes the issued plan, which stays readable.

@@ -10,8 +10,8 @@ enum TaskDirectory {
     /// One task per agency and plan task. An assignment that names several organisations gives
     /// each its own task; names are matched to the issuer's agencies.
     /// Returns the e-mail to send about the new tasks once the transaction has committed.
-    static func createTasks(for plan: PlanModel, document: PlanDocument, at now: Date, on db: Database) async throws -> [Mailer.Message] {
-        guard !plan.isExternal else { return [] }
+    static func createTasks(for plan: PlanModel, document: PlanDocument, at now: Date, settings: Settings, on db: Database) async throws {
+        guard !plan.isExternal else { return }
         var created: [TaskModel] = []
         let planID = try plan.requireID()
         let agencies = try await AgencyModel.query(on: db).filter(\.$unit.$id == plan.$issuer.id).all()
@@ -52,7 +52,7 @@ enum TaskDirectory {
                 }
             }
         }
-        return try await Notifications.notify(.assigned, about: created, at: now, on: db).mail
+        try await Notifications.notify(.assigned, about: created, at: now, settings: settings, on: db)
     }
 
     struct Filter: Content {

@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Sends the queued e-mail. A message is queued in the transaction that made its notification and
+/// sent after that transaction commits; when the SMTP server refuses or cannot be reached the
+/// message waits 5, 10, 20, 40 then 80 minutes before the next try, and after six failures it is
+/// left in the outbox with the last error for an administrator to see.
+enum MailOutbox {
+    static let maxAttempts = 6
+    static let firstRetry: TimeInterval = 5 * 60
+
+    /// Queues the messages in `db` (the caller's transaction) when e-mail is configured.
+    static func enqueue(_ messages: [Mailer.Message], at now: Date, settings: Settings, on db: Database) async throws {
+        guard Mailer(url: settings.smtpURL) != nil else { return }
+        for message in messages {
+            try await OutgoingMailModel(message, at: now).create(on: db)
+        }
+    }
+
+    /// Starts sending what is due without making the caller wait.
+    static func kick(_ app: Application) {
+        Task.detached { _ = await deliverDue(app) }
+    }
+
+    struct Outcome: Equatable {
+        var sent = 0
+        var failed = 0
+    }
+
+    /// Sends every message whose time has come. Only one delivery runs at a time per application,
+    /// so a message is never sent twice by two overlapping calls.
+    @discardableResult
+    static func deliverDue(_ app: Application) async -> Outcome {
+        guard let mailer = Mailer(url: app.treem.settings.smtpURL), app.treem.mailDelivery.begin() else { return Outcome() }
+        defer { app.treem.mailDelivery.end() }
+        var outcome = Outcome()
+        do {
+            let now = app.treem.now()
+            let due = try await OutgoingMailModel.query(on: app.db).filter(\.$sentAt == nil)
+                .filter(\.$attempts < maxAttempts).filter(\.$nextAttemptAt <= now)
+                .sort(\.$createdAt).limit(200).all()
+            for mail in due {
+                do {
+                    let message = mail.message
+                    try await app.threadPool.runIfActive { try mailer.send(message, date: now) }
+                    mail.sentAt = app.treem.now()
+                    mail.lastError = nil
+                    outcome.sent += 1
+                } catch {
+                    mail.lastError = String(describing: error).prefix(500).description
+                    mail.nextAttemptAt = now.addingTimeInterval(firstRetry * pow(2, Double(mail.attempts)))
+                    outcome.failed += 1
+                    app.logger.warning("E-mail to \(mail.recipient) failed (attempt \(mail.attempts + 1)): \(error)")
+                }
+                mail.attempts += 1
+                try await mail.save(on: app.db)
+            }
+        } catch {
+            app.logger.warning("Mail outbox could not be read: \(error)")
+        }
+        return outcome
+    }
+}
+
+/// Whether a delivery is running in this application.
+final class MailDeliveryGate: Sendable {
+    private let running = NIOLockedValueBox(false)
+
+    func begin() -> Bool {
+        running.withLockedValue { busy in
+            if busy { return false }
+            busy = true
+            return true
+        }
+    }
+
+    func end() { running.withLockedValue { $0 = false } }
+}
