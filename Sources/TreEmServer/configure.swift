@@ -10,6 +10,7 @@ public func configure(_ app: Application, settings: Settings,
                       now: @escaping @Sendable () -> Date = { Date() }) async throws {
     app.treem = TreEmEnvironment(settings: settings, now: now,
                                  dummyPasswordHash: try Bcrypt.hash(Tokens.random(), cost: settings.bcryptCost))
+    app.lifecycle.use(MailDeliveryDrain())
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -33,6 +34,8 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M010_CreateNotifications())
     app.migrations.add(M011_AddUserEmail())
     app.migrations.add(M012_CreateMailOutbox())
+    app.migrations.add(M013_CreateReports())
+    app.migrations.add(M014_InstallBuiltInReportForms())
 
     let json = JSONEncoder()
     json.outputFormatting = [.withoutEscapingSlashes]
@@ -84,5 +87,6 @@ func routes(_ app: Application) throws {
     apiController.bootSignedIn(routes: apiSignedIn)
     PlanAPIController().boot(routes: apiSignedIn)
     TaskAPIController().boot(routes: apiSignedIn)
+    ReportAPIController().boot(routes: apiSignedIn)
     NotificationsController().bootAPI(routes: apiSignedIn)
 }

@@ -346,6 +346,8 @@ struct EmailTests {
             }
             #expect(queued.count == 2)
             #expect(queued.allSatisfy { $0.attempts == 1 && $0.sentAt == nil && $0.lastError != nil })
+            // Let the delivery started by the issue finish before the settings change under it.
+            while f.app.treem.mailDelivery.inFlight > 0 { try await Task.sleep(for: .milliseconds(20)) }
 
             let catcher = try SMTPCatcher()
             defer { catcher.stop() }

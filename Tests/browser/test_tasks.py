@@ -107,7 +107,7 @@ def main():
         fill(driver, "new_password", NEW_PASSWORD)
         fill(driver, "confirmation", NEW_PASSWORD)
         driver.find_element(By.CSS_SELECTOR, 'form[action="/account/password"] button[type="submit"]').click()
-        wait(driver).until(lambda d: "/account/password" not in d.current_url)
+        wait_for_text(driver, "Đã đổi mật khẩu.", "first sign-in: new password")
 
         # 2. My tasks → a task → progress with evidence, done.
         open_page(driver, "/tasks")

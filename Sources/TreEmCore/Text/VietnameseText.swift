@@ -9,6 +9,19 @@ public enum VietnameseText {
         return nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// Text of several paragraphs: each line cleaned, line breaks kept, runs of blank lines
+    /// made one.
+    public static func cleanParagraphs(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+            let cleaned = clean(String(line))
+            if cleaned.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(cleaned)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
     /// Lower-case, without tone marks or vowel marks, and with đ → d: "Trẻ Em Đồ Sơn" → "tre em do son".
     /// Runs of white space become one space. Hot in the plan reader, so it maps scalars through a
     /// table instead of Foundation's folding.

@@ -17,12 +17,12 @@ enum OpenAPIDocument {
         var multipart = false
     }
 
-    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
-    private static func array(_ name: String) -> [String: Any] { ["type": "array", "items": ref(name)] }
-    private static var asOf: [String: Any] { ["name": "asOf", "in": "query", "required": false,
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func array(_ name: String) -> [String: Any] { ["type": "array", "items": ref(name)] }
+    static var asOf: [String: Any] { ["name": "asOf", "in": "query", "required": false,
                                               "description": "Ngày xem (YYYY-MM-DD), mặc định hôm nay — the day to view the hierarchy as of",
                                               "schema": ["type": "string", "format": "date"]] }
-    private static func pathParam(_ name: String, _ description: String) -> [String: Any] {
+    static func pathParam(_ name: String, _ description: String) -> [String: Any] {
         ["name": name, "in": "path", "required": true, "description": description, "schema": ["type": "string"]]
     }
 
@@ -104,17 +104,17 @@ enum OpenAPIDocument {
                   request: "YearThemeInput", response: ref("YearTheme"), parameters: [pathParam("year", "2027")], responseStatus: "200"),
     ] }
 
-    private static func object(_ properties: [String: Any], required: [String]) -> [String: Any] {
+    static func object(_ properties: [String: Any], required: [String]) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
     }
-    private static var string: [String: Any] { ["type": "string"] }
-    private static var nullableString: [String: Any] { ["type": "string", "nullable": true] }
-    private static var bool: [String: Any] { ["type": "boolean"] }
-    private static var date: [String: Any] { ["type": "string", "format": "date"] }
-    private static var strings: [String: Any] { ["type": "array", "items": ["type": "string"]] }
+    static var string: [String: Any] { ["type": "string"] }
+    static var nullableString: [String: Any] { ["type": "string", "nullable": true] }
+    static var bool: [String: Any] { ["type": "boolean"] }
+    static var date: [String: Any] { ["type": "string", "format": "date"] }
+    static var strings: [String: Any] { ["type": "array", "items": ["type": "string"]] }
     private static var planStatus: [String: Any] { ["type": "string", "enum": ["draft", "issued", "superseded", "withdrawn"]] }
     private static var taskStatus: [String: Any] { ["type": "string", "enum": ["notStarted", "inProgress", "done", "cancelled"]] }
-    private static var planKind: [String: Any] { ["type": "string", "enum": ["annualChildWork", "actionMonth", "other"]] }
+    static var planKind: [String: Any] { ["type": "string", "enum": ["annualChildWork", "actionMonth", "other"]] }
 
     static var schemas: [String: Any] { [
         "TokenRequest": object(["username": string, "password": string], required: ["username", "password"]),
@@ -226,7 +226,7 @@ enum OpenAPIDocument {
 
     static let json: String = {
         var paths: [String: [String: Any]] = [:]
-        for operation in operations {
+        for operation in operations + reportOperations {
             var responses: [String: Any] = [
                 "404": ["description": "Không có hoặc ngoài phạm vi — absent or out of scope",
                         "content": ["application/json": ["schema": ref("Error")]]],
@@ -256,7 +256,7 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "security": [["bearer": [] as [Any]]],
             "paths": paths,
-            "components": ["schemas": schemas,
+            "components": ["schemas": schemas.merging(reportSchemas) { current, _ in current },
                            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
         ]
         let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])

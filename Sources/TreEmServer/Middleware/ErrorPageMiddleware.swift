@@ -61,6 +61,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case let error as PlanRejected:
             return (.unprocessableEntity, Bilingual(vi: "Kế hoạch chưa hợp lệ:", en: "The plan is not valid:"),
                     error.problems.first?.field, error.problems.map(\.message), error.problems.map(\.field))
+        case let error as ReportRejected:
+            return (.unprocessableEntity, error.headline, nil, error.messages, [])
+        case let error as ReportConflict:
+            return (.conflict, Bilingual(vi: "Người khác vừa sửa cùng ô số liệu; chưa lưu gì:",
+                                         en: "Someone else changed the same figures; nothing was saved:"), nil, error.messages, [])
         // Before AbortError: Vapor makes DecodingError an AbortError with an English reason.
         case let error as DecodingError:
             return (.badRequest, Bilingual(vi: "Dữ liệu gửi lên không đúng định dạng (\(Self.path(of: error))).",

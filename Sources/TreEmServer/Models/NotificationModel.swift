@@ -7,6 +7,8 @@ final class NotificationModel: Model, @unchecked Sendable {
 
     enum Kind: String, Codable {
         case assigned, dueSoon, overdue
+        /// The level above reminds a unit that its report is awaited.
+        case reportReminder
     }
 
     @ID(key: .id) var id: UUID?

@@ -25,6 +25,13 @@ enum AuditLog {
         case planWithdrawn = "plan.withdrawn"
         case yearThemeSaved = "year_theme.saved"
         case taskProgress = "task.progress"
+        case reportFormCreated = "report_form.created"
+        case reportRoundOpened = "report_round.opened"
+        case reportSaved = "report.saved"
+        case reportSubmitted = "report.submitted"
+        case reportApproved = "report.approved"
+        case reportReturned = "report.returned"
+        case reportReminded = "report.reminded"
     }
 
     struct Actor {

@@ -19,9 +19,15 @@ enum MailOutbox {
         }
     }
 
-    /// Starts sending what is due without making the caller wait.
+    /// Starts sending what is due without making the caller wait. Shutting the application down
+    /// waits for it (see `MailDeliveryDrain`).
     static func kick(_ app: Application) {
-        Task.detached { _ = await deliverDue(app) }
+        let gate = app.treem.mailDelivery
+        gate.enter()
+        Task.detached {
+            _ = await deliverDue(app)
+            gate.leave()
+        }
     }
 
     struct Outcome: Equatable {
@@ -33,8 +39,9 @@ enum MailOutbox {
     /// so a message is never sent twice by two overlapping calls.
     @discardableResult
     static func deliverDue(_ app: Application) async -> Outcome {
-        guard let mailer = Mailer(url: app.treem.settings.smtpURL), app.treem.mailDelivery.begin() else { return Outcome() }
-        defer { app.treem.mailDelivery.end() }
+        let gate = app.treem.mailDelivery
+        guard let mailer = Mailer(url: app.treem.settings.smtpURL), gate.begin() else { return Outcome() }
+        defer { gate.end() }
         var outcome = Outcome()
         do {
             let now = app.treem.now()
@@ -64,9 +71,14 @@ enum MailOutbox {
     }
 }
 
-/// Whether a delivery is running in this application.
+/// Whether a delivery is running in this application, and how many were started and have not ended.
 final class MailDeliveryGate: Sendable {
     private let running = NIOLockedValueBox(false)
+    private let started = NIOLockedValueBox(0)
+
+    func enter() { started.withLockedValue { $0 += 1 } }
+    func leave() { started.withLockedValue { $0 -= 1 } }
+    var inFlight: Int { started.withLockedValue { $0 } }
 
     func begin() -> Bool {
         running.withLockedValue { busy in
@@ -77,4 +89,16 @@ final class MailDeliveryGate: Sendable {
     }
 
     func end() { running.withLockedValue { $0 = false } }
+}
+
+/// Lets a delivery started by a request finish before the database closes on shutdown (at most 30 s:
+/// curl gives up on a server after that).
+struct MailDeliveryDrain: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        let gate = application.treem.mailDelivery
+        let deadline = Date().addingTimeInterval(30)
+        while gate.inFlight > 0, Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
 }

@@ -36,6 +36,7 @@ struct NotificationsController {
         case .assigned: "Được giao"
         case .dueSoon: "Sắp đến hạn"
         case .overdue: "Quá hạn"
+        case .reportReminder: "Nhắc báo cáo"
         }
     }
 

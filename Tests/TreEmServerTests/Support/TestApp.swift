@@ -16,6 +16,12 @@ final class ManualClock: Sendable {
     func advance(by seconds: TimeInterval) {
         current.withLockedValue { $0 = $0.addingTimeInterval(seconds) }
     }
+
+    /// Sets the clock to an instant written in ISO 8601 ("2024-07-10T23:59:59+07:00").
+    func set(_ iso: String) {
+        let date = ISO8601DateFormatter().date(from: iso)!
+        current.withLockedValue { $0 = date }
+    }
 }
 
 /// People the tests act as, all created on the demo data.
@@ -83,6 +89,22 @@ func unitID(_ code: String, app: Application) async throws -> UUID {
     let versions = try await UnitModel.query(on: app.db).filter(\.$code == code).all()
     let today = CalendarDay(year: 2026, month: 5, day: 28)!
     return try #require(versions.first { $0.isValid(on: today) }?.id, "no unit \(code) today")
+}
+
+/// The version of `code` valid on `day` (ISO).
+func unitID(_ code: String, on day: String, app: Application) async throws -> UUID {
+    let versions = try await UnitModel.query(on: app.db).filter(\.$code == code).all()
+    let date = try #require(CalendarDay(iso: day))
+    return try #require(versions.first { $0.isValid(on: date) }?.id, "no unit \(code) on \(day)")
+}
+
+/// An active user of `role` at the unit with `id`, signing in with the fixture password.
+@discardableResult
+func addUser(_ username: String, role: Role, unit: UUID, app: Application) async throws -> UserModel {
+    let user = UserModel(username: username, displayName: "Người dùng \(username)", passwordHash: try await Accounts.hash(Fixture.password, app: app),
+                         role: role, unitID: unit, agencyID: nil, mustChangePassword: false)
+    try await user.create(on: app.db)
+    return user
 }
 
 private func createUsers(_ app: Application) async throws {

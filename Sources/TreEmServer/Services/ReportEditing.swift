@@ -1,0 +1,281 @@
+import Fluent
+import FluentSQL
+import Foundation
+import TreEmCore
+import Vapor
+
+/// A report's figures were refused: every problem, named by indicator.
+struct ReportRejected: Error {
+    var headline: Bilingual
+    var messages: [Bilingual]
+}
+
+/// Filling, submitting and reviewing one unit's report. The unit's officers fill and submit it;
+/// the officers of the unit above approve or return it; nobody approves their own unit's report.
+enum ReportEditing {
+    static func report(id: UUID, for user: CurrentUser, on db: Database) async throws -> ReportModel? {
+        guard let report = try await ReportModel.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$reviewer)
+            .with(\.$round, { $0.with(\.$form).with(\.$root) }).first() else { return nil }
+        guard try await UnitDirectory.canSee(unitID: report.$unit.id, user: user, on: db) else { return nil }
+        return report
+    }
+
+    static func canEdit(_ report: ReportModel, user: CurrentUser) -> Bool {
+        user.role >= .officer && user.unitID == report.$unit.id
+    }
+
+    static func canReview(_ report: ReportModel, user: CurrentUser) -> Bool {
+        user.role >= .officer && report.$reviewer.id != nil && user.unitID == report.$reviewer.id
+    }
+
+    static func values(of report: ReportModel, on db: Database) async throws -> [ValueKey: ReportValue] {
+        let rows = try await ReportValueModel.query(on: db).filter(\.$report.$id == report.requireID()).all()
+        var values: [ValueKey: ReportValue] = [:]
+        for row in rows { if let value = row.value { values[row.key] = value } }
+        return values
+    }
+
+    /// How a stored value is shown in the form (and compared with what the form showed).
+    static func display(_ value: ReportValue?, type: IndicatorValueType) -> String {
+        switch value {
+        case nil: ""
+        case .text(let text): text
+        case .number(let number):
+            type == .yesNo ? (number >= 1 ? "có" : "không") : VietnameseNumber.format(number, fractionDigits: type == .integer || type == .money ? 0 : 2)
+        }
+    }
+
+    /// One edited cell: the new text, and what the form showed when the officer opened it (nil: do not check).
+    struct Change {
+        var shown: String?
+        var value: String
+    }
+
+    struct Narratives {
+        var results: String?
+        var difficulties: String?
+        var proposals: String?
+        var explanation: String?
+    }
+
+    /// Saves a draft. Only the cells the officer changed are written; when another officer has
+    /// saved a different value in one of them since the form was opened, nothing is saved and
+    /// the message names the indicator and both values — nobody's figure is lost silently.
+    static func save(_ report: ReportModel, changes: [ValueKey: Change], narratives: Narratives, expectedVersion: Int?,
+                     request req: Request) async throws {
+        let user = try req.currentUser
+        guard canEdit(report, user: user) else {
+            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của \(report.unit.name) được sửa báo cáo này.",
+                                                        en: "Only officers of \(report.unit.name) can change this report."))
+        }
+        try requireEditable(report)
+        let form = try report.round.form.form()
+        let (parsed, problems) = ReportInput.read(changes.mapValues(\.value), form: form)
+        if !problems.isEmpty {
+            throw ReportRejected(headline: Bilingual(vi: "Số liệu chưa hợp lệ, chưa lưu:", en: "Figures not valid, nothing saved:"),
+                                 messages: problems.map(\.message))
+        }
+        let now = req.now
+        try await req.db.transaction { tx in
+            // Read the report again inside the transaction: the version decides who saved last.
+            guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
+            try requireEditable(current)
+            if let expectedVersion, expectedVersion != current.version {
+                throw UserFacingError(.conflict, Bilingual(
+                    vi: "Báo cáo vừa được người khác lưu (phiên bản \(current.version), bạn đang sửa phiên bản \(expectedVersion)). Tải lại rồi nhập lại.",
+                    en: "Someone else saved the report meanwhile (version \(current.version); yours was \(expectedVersion)). Reload and enter again."))
+            }
+            let rows = try await ReportValueModel.query(on: tx).filter(\.$report.$id == current.requireID()).all()
+            let stored = Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0) })
+            var conflicts: [Bilingual] = []
+            for (key, change) in changes.sorted(by: { $0.key < $1.key }) {
+                guard let indicator = form.indicator(key.indicator), let shown = change.shown else { continue }
+                let now = display(stored[key]?.value, type: indicator.type)
+                if VietnameseText.clean(change.value) != VietnameseText.clean(shown), now != VietnameseText.clean(shown) {
+                    let cell = { (l: Language) in ReportInput.cellName(indicator, key.part, l) }
+                    conflicts.append(Bilingual(
+                        vi: "\(cell(.vi)): người khác vừa lưu \"\(now)\"; giá trị của bạn \"\(change.value)\" chưa được lưu.",
+                        en: "\(cell(.en)): someone else just saved \"\(now)\"; your value \"\(change.value)\" was not saved."))
+                }
+            }
+            if !conflicts.isEmpty {
+                throw ReportConflict(messages: conflicts)
+            }
+            for (key, value) in parsed {
+                guard let shown = changes[key]?.shown.map(VietnameseText.clean), let typed = changes[key]?.value else {
+                    try await write(value, key: key, report: current, existing: stored[key], at: now, by: user.id, on: tx)
+                    continue
+                }
+                // Unchanged cells are left alone, so a colleague's figure in them survives.
+                if VietnameseText.clean(typed) != shown {
+                    try await write(value, key: key, report: current, existing: stored[key], at: now, by: user.id, on: tx)
+                }
+            }
+            if let text = narratives.results { current.results = VietnameseText.cleanParagraphs(text) }
+            if let text = narratives.difficulties { current.difficulties = VietnameseText.cleanParagraphs(text) }
+            if let text = narratives.proposals { current.proposals = VietnameseText.cleanParagraphs(text) }
+            if let text = narratives.explanation { current.explanation = VietnameseText.cleanParagraphs(text) }
+            current.version += 1
+            current.updatedAt = now
+            try await current.save(on: tx)
+            report.version = current.version
+            try await req.audit(.reportSaved, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
+                                summary: "Lưu báo cáo \(report.round.title) của \(report.unit.name): \(parsed.count) ô", on: tx)
+        }
+    }
+
+    private static func write(_ value: ReportValue?, key: ValueKey, report: ReportModel, existing: ReportValueModel?,
+                              at now: Date, by userID: UUID, on db: Database) async throws {
+        guard let value else {
+            try await existing?.delete(on: db)
+            return
+        }
+        let row = existing ?? ReportValueModel()
+        if existing == nil {
+            row.$report.id = try report.requireID()
+            row.roundID = report.$round.id
+            row.unitID = report.$unit.id
+            row.indicator = key.indicator
+            row.part = key.part.rawValue
+            row.counted = false
+        }
+        switch value {
+        case .number(let number):
+            row.number = number
+            row.text = nil
+        case .text(let text):
+            row.number = nil
+            row.text = text
+        }
+        row.updatedAt = now
+        row.updatedBy = userID
+        try await row.save(on: db)
+    }
+
+    static func requireEditable(_ report: ReportModel) throws {
+        switch report.status {
+        case .draft, .returned: return
+        case .submitted: throw UserFacingError(.conflict, Bilingual(vi: "Báo cáo đã gửi lên cấp trên; không sửa được nữa trừ khi bị trả lại.",
+                                                                     en: "The report has been submitted; it can be changed only if it is returned."))
+        case .approved: throw UserFacingError(.conflict, Bilingual(vi: "Báo cáo đã được duyệt; số liệu đã khóa.",
+                                                                    en: "The report is approved; its figures are locked."))
+        }
+    }
+
+    /// The same unit's figures a year earlier: last year's rounds of the same form, over every
+    /// unit in this unit's scope (so a commune formed by a merger compares with its predecessors).
+    static func lastYear(of report: ReportModel, on db: Database) async throws -> [ValueKey: Double] {
+        let rounds = try await ReportRoundModel.query(on: db).filter(\.$form.$id == report.round.$form.id)
+            .filter(\.$year == report.round.year - 1).all().compactMap(\.id)
+        guard !rounds.isEmpty else { return [:] }
+        let sums = try await ReportAggregates.sums(rounds: rounds, units: [report.$unit.id], on: db)
+        return Aggregation.figures(sums[report.$unit.id] ?? [:], form: try report.round.form.form())
+    }
+
+    /// The problems of the report as it stands: errors block submission, warnings need an explanation.
+    static func problems(of report: ReportModel, on db: Database) async throws -> [ReportProblem] {
+        ReportValidation.problems(try await values(of: report, on: db), form: try report.round.form.form(),
+                                  lastYear: try await lastYear(of: report, on: db))
+    }
+
+    static func lowerNotApproved(_ report: ReportModel, on db: Database) async throws -> [String] {
+        try await ReportModel.query(on: db).filter(\.$round.$id == report.$round.id).filter(\.$reviewer.$id == report.$unit.id)
+            .filter(\.$status != .approved).with(\.$unit).all().map(\.unit.name).sorted(by: VietnameseText.precedes)
+    }
+
+    static func submit(_ report: ReportModel, partial: Bool, explanation: String?, request req: Request) async throws {
+        let user = try req.currentUser
+        guard canEdit(report, user: user) else {
+            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của \(report.unit.name) được gửi báo cáo này.",
+                                                        en: "Only officers of \(report.unit.name) can submit this report."))
+        }
+        if let explanation { report.explanation = VietnameseText.cleanParagraphs(explanation) }
+        let problems = try await problems(of: report, on: req.db)
+        let lower = try await lowerNotApproved(report, on: req.db)
+        let refusals = ReportRules.submissionRefusal(status: report.status, problems: problems, warningComment: report.explanation,
+                                                     lowerNotApproved: lower, partial: partial)
+        if !refusals.isEmpty {
+            if !report.status.isEditable { throw UserFacingError(.conflict, refusals[0]) }
+            throw ReportRejected(headline: Bilingual(vi: "Chưa gửi được báo cáo:", en: "The report was not submitted:"), messages: refusals)
+        }
+        let now = req.now
+        try await req.db.transaction { tx in
+            guard let current = try await ReportModel.find(report.requireID(), on: tx), current.status.isEditable else {
+                throw UserFacingError(.conflict, Bilingual(vi: "Báo cáo đã được gửi rồi.", en: "The report has already been submitted."))
+            }
+            current.status = .submitted
+            current.isPartial = partial && !lower.isEmpty
+            current.explanation = report.explanation
+            current.submittedAt = now
+            current.submittedBy = user.id
+            current.returnComment = nil
+            current.version += 1
+            current.updatedAt = now
+            try await current.save(on: tx)
+            try await setCounted(true, report: current, on: tx)
+            try await req.audit(.reportSubmitted, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
+                                summary: "Gửi báo cáo \(report.round.title) của \(report.unit.name)\(current.isPartial ? " (số liệu chưa đầy đủ)" : "")", on: tx)
+            report.status = current.status
+            report.isPartial = current.isPartial
+            report.submittedAt = now
+        }
+    }
+
+    static func approve(_ report: ReportModel, request req: Request) async throws {
+        try await review(report, approve: true, comment: nil, request: req)
+    }
+
+    static func returnForCorrection(_ report: ReportModel, comment: String, request req: Request) async throws {
+        let comment = VietnameseText.cleanParagraphs(comment)
+        guard !comment.isEmpty else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.",
+                                            en: "Say why the report is returned, so the unit knows what to correct."), field: "comment")
+        }
+        try await review(report, approve: false, comment: comment, request: req)
+    }
+
+    private static func review(_ report: ReportModel, approve: Bool, comment: String?, request req: Request) async throws {
+        let user = try req.currentUser
+        if user.unitID == report.$unit.id {
+            throw UserFacingError(.forbidden, Bilingual(vi: "Không được tự duyệt hay trả lại báo cáo của chính đơn vị mình.",
+                                                        en: "You cannot approve or return your own unit's report."))
+        }
+        guard canReview(report, user: user) else {
+            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của cấp nhận báo cáo (\(report.reviewer?.name ?? "cấp trên")) được duyệt.",
+                                                        en: "Only officers of the receiving unit (\(report.reviewer?.name ?? "the level above")) can review it."))
+        }
+        let now = req.now
+        try await req.db.transaction { tx in
+            guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
+            guard current.status == .submitted else {
+                throw UserFacingError(.conflict, current.status == .approved
+                    ? Bilingual(vi: "Báo cáo đã được duyệt rồi.", en: "The report is already approved.")
+                    : Bilingual(vi: "Báo cáo chưa được gửi nên chưa duyệt được.", en: "The report has not been submitted yet."))
+            }
+            current.status = approve ? .approved : .returned
+            current.returnComment = comment
+            current.reviewedAt = now
+            current.reviewedBy = user.id
+            current.version += 1
+            current.updatedAt = now
+            try await current.save(on: tx)
+            if !approve { try await setCounted(false, report: current, on: tx) }
+            try await req.audit(approve ? .reportApproved : .reportReturned, recordType: "report", recordID: current.id?.uuidString,
+                                unitID: current.$unit.id,
+                                summary: (approve ? "Duyệt" : "Trả lại") + " báo cáo \(report.round.title) của \(report.unit.name)"
+                                    + (comment.map { ": \($0)" } ?? ""), on: tx)
+            report.status = current.status
+            report.returnComment = comment
+        }
+    }
+
+    /// Submitted figures count in the totals; returned ones stop counting until sent again.
+    private static func setCounted(_ counted: Bool, report: ReportModel, on db: Database) async throws {
+        try await ReportValueModel.query(on: db).filter(\.$report.$id == report.requireID()).set(\.$counted, to: counted).update()
+    }
+}
+
+/// Two officers changed the same cells of one draft.
+struct ReportConflict: Error {
+    var messages: [Bilingual]
+}
