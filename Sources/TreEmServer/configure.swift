@@ -77,6 +77,7 @@ func routes(_ app: Application) throws {
     AuditController().boot(routes: signedIn)
     PlanImportController().boot(routes: signedIn)
     TasksController().boot(routes: signedIn)
+    ReportsController().boot(routes: signedIn)
     NotificationsController().bootWeb(routes: signedIn)
     PlansController().boot(routes: signedIn)
 

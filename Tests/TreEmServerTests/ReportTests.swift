@@ -242,3 +242,108 @@ struct ReportRoundTests {
         }
     }
 }
+
+@Suite("Reports in the browser")
+struct ReportPageTests {
+    @Test("A province opens the round from its plan page; a commune fills the form, the district approves; the pages show the truth")
+    func pages() async throws {
+        try await withTreEm { f in
+            let day = "2024-06-30"
+            let province = try await unitID("30", on: day, app: f.app)
+            try await addUser("hd.officer", role: .officer, unit: province, app: f.app)
+            try await addUser("kt2024.officer", role: .officer, unit: try await unitID("293", on: day, app: f.app), app: f.app)
+            try await addUser("dongcam.officer", role: .officer, unit: try await unitID("10804", on: day, app: f.app), app: f.app)
+            try await addUser("dongcam.second", role: .officer, unit: try await unitID("10804", on: day, app: f.app), app: f.app)
+            try await addUser("tamky.officer", role: .officer, unit: try await unitID("10801", on: day, app: f.app), app: f.app)
+            let planID = try await issuedActionMonthPlan(f, unit: province, issuer: "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG", year: 2024, deadline: "2024-07-20")
+            f.clock.set("2024-06-20T09:00:00+07:00")
+
+            let hd = Browser(app: f.app)
+            try await hd.signIn("hd.officer")
+            let planPage = try await hd.get("/plans/\(planID)")
+            #expect(planPage.body.string.contains("Mở đợt báo cáo kết quả"))
+            let opened = try await hd.post("/plans/\(planID)/round", form: [:])
+            #expect(opened.status == .seeOther)
+            let roundPath = try #require(opened.headers.first(name: .location))
+            let dashboard = try await hd.get(roundPath)
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.body.string.contains("Huyện Kim Thành"))
+            #expect(dashboard.body.string.contains("<span class=\"value\">11</span>"), "eleven units expected below the province")
+
+            // The commune's home page says what it has to send.
+            let dc = Browser(app: f.app)
+            try await dc.signIn("dongcam.officer")
+            let home = try await dc.get("/")
+            #expect(home.body.string.contains("Báo cáo phải gửi và chờ duyệt"))
+            let reportID = try #require(try await ReportModel.query(on: f.app.db)
+                .filter(\.$unit.$id == (try await unitID("10804", on: day, app: f.app))).first()?.id)
+            let formPage = try await dc.get("/reports/\(reportID)")
+            #expect(formPage.body.string.contains("name=\"v:AM-QUA-TRE:male\""))
+            // Two officers open the same draft; each changes a different figure; then both change the same one.
+            let second = Browser(app: f.app)
+            try await second.signIn("dongcam.second")
+            _ = try await second.get("/reports/\(reportID)")
+            let first = try await dc.post("/reports/\(reportID)", form: ["v:AM-QUA-DS:total": "12", "o:AM-QUA-DS:total": "",
+                                                                         "v:AM-QUA-TRE:total": "10", "o:AM-QUA-TRE:total": "", "then": "save"])
+            #expect(first.status == .seeOther)
+            let other = try await second.post("/reports/\(reportID)", form: ["v:AM-LOP-BOI:total": "2", "o:AM-LOP-BOI:total": "",
+                                                                             "v:AM-QUA-DS:total": "", "o:AM-QUA-DS:total": "", "then": "save"])
+            #expect(other.status == .seeOther, "a cell left as it was shown is not written: the colleague's 12 stays")
+            let clash = try await second.post("/reports/\(reportID)", form: ["v:AM-QUA-TRE:total": "11", "o:AM-QUA-TRE:total": "", "then": "save"])
+            #expect(clash.status == .conflict)
+            #expect(clash.body.string.contains("Số trẻ em được thăm hỏi, tặng quà: người khác vừa lưu &quot;10&quot;"))
+            let values = try await ReportEditing.values(of: try #require(try await ReportModel.find(reportID, on: f.app.db)), on: f.app.db)
+            #expect(values[ValueKey("AM-QUA-DS")] == .number(12))
+            #expect(values[ValueKey("AM-QUA-TRE")] == .number(10))
+            #expect(values[ValueKey("AM-LOP-BOI")] == .number(2))
+            // A breakdown that does not add up is shown beside the indicator and blocks sending.
+            _ = try await dc.post("/reports/\(reportID)", form: ["v:AM-QUA-TRE:male": "7", "o:AM-QUA-TRE:male": "",
+                                                                 "v:AM-QUA-TRE:female": "4", "o:AM-QUA-TRE:female": "", "then": "save"])
+            let withProblem = try await dc.get("/reports/\(reportID)")
+            #expect(withProblem.body.string.contains("cộng theo giới tính được 11, khác tổng số 10"))
+            let blocked = try await dc.post("/reports/\(reportID)", form: ["then": "submit"])
+            #expect(blocked.status == .unprocessableEntity)
+            _ = try await dc.post("/reports/\(reportID)", form: ["v:AM-QUA-TRE:male": "6", "o:AM-QUA-TRE:male": "7",
+                                                                 "results": "Thăm, tặng 10 suất quà.", "o:results": "", "then": "submit"])
+            let sent = try await dc.get("/reports/\(reportID)")
+            #expect(sent.body.string.contains("Đã gửi, chờ duyệt"))
+            #expect(!sent.body.string.contains("name=\"v:AM-QUA-TRE:male\""), "a sent report is read-only")
+
+            // The district approves from the page; the province's dashboard drills into the district.
+            let kt = Browser(app: f.app)
+            try await kt.signIn("kt2024.officer")
+            #expect(try await kt.get("/").body.string.contains("Duyệt báo cáo của Xã Đồng Cẩm"))
+            #expect(try await kt.get("/reports/\(reportID)").body.string.contains("Duyệt, khóa số liệu"))
+            #expect(try await kt.post("/reports/\(reportID)/approve", form: [:]).status == .seeOther)
+            let drill = try await hd.get(roundPath + "?unit=293&indicator=AM-QUA-TRE")
+            #expect(drill.body.string.contains("<svg"))
+            #expect(drill.body.string.contains("Xã Đồng Cẩm"))
+            #expect(drill.body.string.contains("<td class=\"num\">10</td>"))
+
+            // Exports: a real XLSX and the results report as DOCX.
+            let xlsx = try await hd.get(roundPath + "/export/xlsx?unit=293")
+            #expect(xlsx.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let sheet = try ZipReader.entries(Array(xlsx.body.readableBytesView))
+            let sheetXML = String(decoding: try #require(sheet["xl/worksheets/sheet1.xml"]), as: UTF8.self)
+            #expect(sheetXML.contains("Số trẻ em được thăm hỏi, tặng quà"))
+            #expect(sheetXML.contains("<v>10</v>"))
+            let docx = try await hd.get(roundPath + "/export/docx?unit=293")
+            let text = try DOCXText.text(of: Array(docx.body.readableBytesView))
+            #expect(text.contains("BÁO CÁO"))
+            #expect(text.contains("ỦY BAN NHÂN DÂN"))
+            #expect(text.contains("HUYỆN KIM THÀNH"))
+            #expect(text.contains("Xã Đồng Cẩm: Thăm, tặng 10 suất quà."))
+
+            // Another commune: 404 for the report page, the round's exports and the actions.
+            let tk = Browser(app: f.app)
+            try await tk.signIn("tamky.officer")
+            #expect(try await tk.get("/reports/\(reportID)").status == .notFound)
+            #expect(try await tk.get(roundPath + "/export/xlsx?unit=10804").status == .notFound)
+            #expect(try await tk.get(roundPath + "/export/docx?unit=293").status == .notFound)
+            #expect(try await tk.post("/reports/\(reportID)/approve", form: [:]).status == .notFound)
+            let b = Browser(app: f.app)
+            try await b.signIn("b.officer")
+            #expect(try await b.get(roundPath + "?unit=10804").status == .notFound)
+        }
+    }
+}

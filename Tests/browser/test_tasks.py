@@ -81,7 +81,7 @@ def set_up():
         document = json.load(f)
     plan = api("POST", "/plans", officer_token, {"unitCode": COMMUNE, "document": document})
     api("POST", f"/plans/{plan['id']}/issue", officer_token, {"number": "45/KH-UBND", "issueDate": "2026-05-08"})
-    return plan["id"], member["oneTimePassword"], station["name"]
+    return plan["id"], member["oneTimePassword"]
 
 
 def fill(driver, name, value):
@@ -97,7 +97,7 @@ def main():
         return 2
     driver = make_driver()
     try:
-        plan_id, one_time, station = set_up()
+        plan_id, one_time = set_up()
 
         # 1. First sign-in: the one-time password must be replaced.
         driver.delete_all_cookies()
@@ -134,9 +134,8 @@ def main():
         driver.delete_all_cookies()
         submit_login(driver, "kt.vanhoa", NEW_PASSWORD)
         open_page(driver, f"/plans/{plan_id}/board")
-        wait_for_text(driver, station, "plan board")
-        text = page_text(driver)
-        assert nfc("Đã hoàn thành") in text or "1/" in text, f"the board does not show the done task; {excerpt(driver)}"
+        # The board counts the station's task as done (the plan names the station its own way, so count, not name).
+        wait_for_text(driver, "1 đã hoàn thành", "plan board")
         save_screenshot(driver, "treem-board.png", full_page=True)
     except AssertionError as error:
         print(f"FAIL task walk: {error}")

@@ -9,6 +9,8 @@ public struct PlanComposition: Sendable {
         case paragraph(String)
         /// depth 0: "- …"; depth 1: "+ …".
         case bullet(String, depth: Int)
+        /// A bordered table (a report's figures); the first row is the heading.
+        case table([[String]])
     }
 
     public var superiorName: String?
@@ -25,6 +27,21 @@ public struct PlanComposition: Sendable {
 
     public static let nationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     public static let motto = "Độc lập - Tự do - Hạnh phúc"
+
+    public init(superiorName: String?, issuerLines: [String], numberLine: String, placeAndDate: String, documentType: String,
+                title: String, body: [Block], recipients: [String], signatureLines: [String], signerName: String) {
+        self.superiorName = superiorName
+        self.issuerLines = issuerLines
+        self.numberLine = numberLine
+        self.placeAndDate = placeAndDate
+        self.documentType = documentType
+        self.title = title
+        self.body = body
+        self.recipients = recipients
+        self.signatureLines = signatureLines
+        self.signerName = signerName
+        appendices = []
+    }
 
     public init(_ plan: PlanDocument) {
         superiorName = plan.superiorName.map { $0.uppercased() }

@@ -20,7 +20,11 @@ public enum PlanDOCX {
     static let indent = 720 // 1.27 cm
 
     public static func render(_ plan: PlanDocument) -> [UInt8] {
-        let doc = PlanComposition(plan)
+        render(PlanComposition(plan))
+    }
+
+    /// Any administrative document composed the same way (a plan, a results report).
+    public static func render(_ doc: PlanComposition) -> [UInt8] {
         var zip = ZipArchive()
         zip.add("[Content_Types].xml", contentTypes)
         zip.add("_rels/.rels", rootRelationships)
@@ -69,6 +73,8 @@ public enum PlanDOCX {
                 paragraph(&x, text, align: "both", size: 28, firstLine: indent, after: 120)
             case .bullet(let text, let depth):
                 paragraph(&x, (depth > 0 ? "+ " : "- ") + text, align: "both", size: 28, firstLine: indent, after: 120)
+            case .table(let rows):
+                table(&x, rows)
             }
         }
 
@@ -117,6 +123,33 @@ public enum PlanDOCX {
         x.raw("<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr><w:t xml:space=\"preserve\">")
         x.escaped(text)
         x.raw("</w:t></w:r></w:p>")
+    }
+
+    /// A bordered table at 13 pt: the first row bold and repeated on every page; the first
+    /// column narrow (STT), the second wide (the indicator), the rest even.
+    static func table(_ x: inout XMLText, _ rows: [[String]]) {
+        let columns = rows.map(\.count).max() ?? 0
+        guard columns > 0 else { return }
+        let first = columns > 2 ? 600 : 0
+        let second = columns > 2 ? 3600 : 0
+        let rest = columns > 2 ? (textWidth - first - second) / (columns - 2) : textWidth / columns
+        let widths = (0..<columns).map { index in columns > 2 ? (index == 0 ? first : index == 1 ? second : rest) : rest }
+        let border = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
+        x.raw("<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>\(border)</w:tblBorders></w:tblPr><w:tblGrid>")
+        for width in widths { x.raw("<w:gridCol w:w=\"\(width)\"/>") }
+        x.raw("</w:tblGrid>")
+        for (rowIndex, row) in rows.enumerated() {
+            x.raw(rowIndex == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>")
+            for column in 0..<columns {
+                x.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(widths[column])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>")
+                let text = column < row.count ? row[column] : ""
+                paragraph(&x, text, align: rowIndex == 0 || column != 1 ? "center" : "left", size: 26, bold: rowIndex == 0, before: 40, after: 40)
+                x.raw("</w:tc>")
+            }
+            x.raw("</w:tr>")
+        }
+        x.raw("</w:tbl>")
+        paragraph(&x, "", align: "left", size: 14)
     }
 
     /// A centred horizontal rule `length` long: an empty paragraph with a bottom border, indented.

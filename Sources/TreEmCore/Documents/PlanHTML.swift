@@ -57,6 +57,13 @@ public enum PlanHTML {
                 h.append("<p>\(escape(text))</p>")
             case .bullet(let text, let depth):
                 h.append("<p\(depth > 0 ? " class=\"sub\"" : "")>\(depth > 0 ? "+" : "-") \(escape(text))</p>")
+            case .table(let rows):
+                h.append("<table class=\"figures\">")
+                for (index, row) in rows.enumerated() {
+                    let cell = index == 0 ? "th" : "td"
+                    h.append("<tr>" + row.map { "<\(cell)>\(escape($0))</\(cell)>" }.joined() + "</tr>")
+                }
+                h.append("</table>")
             }
         }
         h.append("</div><div class=\"foot\"><div class=\"recipients\"><p class=\"label\">Nơi nhận:</p>")

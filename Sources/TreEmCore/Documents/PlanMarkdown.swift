@@ -29,6 +29,11 @@ public enum PlanMarkdown {
                 out.append(String(repeating: "  ", count: depth) + "- " + text)
                 afterBullet = true
                 continue
+            case .table(let rows):
+                for (index, row) in rows.enumerated() {
+                    out.append("| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+                    if index == 0 { out.append("|" + String(repeating: " --- |", count: row.count)) }
+                }
             }
             out.append("")
         }

@@ -288,10 +288,12 @@ struct ReportAPIController {
             }
             changes[ValueKey(cell.indicator, part)] = ReportEditing.Change(shown: nil, value: cell.value.text)
         }
-        try await ReportEditing.save(report, changes: changes,
-                                     narratives: .init(results: input.results, difficulties: input.difficulties,
-                                                       proposals: input.proposals, explanation: input.explanation),
-                                     expectedVersion: input.version, request: req)
+        var narratives: [ReportEditing.Narrative: ReportEditing.Change] = [:]
+        for (field, text) in [(ReportEditing.Narrative.results, input.results), (.difficulties, input.difficulties),
+                              (.proposals, input.proposals), (.explanation, input.explanation)] {
+            if let text { narratives[field] = ReportEditing.Change(shown: nil, value: text) }
+        }
+        try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: input.version, request: req)
         return try await detail(try await Self.findReport(req), req: req)
     }
 

@@ -51,17 +51,42 @@ enum ReportEditing {
         var value: String
     }
 
-    struct Narratives {
-        var results: String?
-        var difficulties: String?
-        var proposals: String?
-        var explanation: String?
+    /// The written parts of a report.
+    enum Narrative: String, CaseIterable {
+        case results, difficulties, proposals, explanation
+
+        var label: Bilingual {
+            switch self {
+            case .results: Bilingual(vi: "Kết quả thực hiện", en: "Results")
+            case .difficulties: Bilingual(vi: "Khó khăn, vướng mắc", en: "Difficulties")
+            case .proposals: Bilingual(vi: "Đề xuất, kiến nghị", en: "Proposals")
+            case .explanation: Bilingual(vi: "Giải trình số liệu", en: "Explanation of figures")
+            }
+        }
+
+        func value(of report: ReportModel) -> String {
+            switch self {
+            case .results: report.results
+            case .difficulties: report.difficulties
+            case .proposals: report.proposals
+            case .explanation: report.explanation
+            }
+        }
+
+        func set(_ text: String, on report: ReportModel) {
+            switch self {
+            case .results: report.results = text
+            case .difficulties: report.difficulties = text
+            case .proposals: report.proposals = text
+            case .explanation: report.explanation = text
+            }
+        }
     }
 
     /// Saves a draft. Only the cells the officer changed are written; when another officer has
     /// saved a different value in one of them since the form was opened, nothing is saved and
     /// the message names the indicator and both values — nobody's figure is lost silently.
-    static func save(_ report: ReportModel, changes: [ValueKey: Change], narratives: Narratives, expectedVersion: Int?,
+    static func save(_ report: ReportModel, changes: [ValueKey: Change], narratives: [Narrative: Change], expectedVersion: Int?,
                      request req: Request) async throws {
         let user = try req.currentUser
         guard canEdit(report, user: user) else {
@@ -98,6 +123,14 @@ enum ReportEditing {
                         en: "\(cell(.en)): someone else just saved \"\(now)\"; your value \"\(change.value)\" was not saved."))
                 }
             }
+            for (field, change) in narratives.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                guard let shown = change.shown.map(VietnameseText.cleanParagraphs) else { continue }
+                let stored = field.value(of: current)
+                if VietnameseText.cleanParagraphs(change.value) != shown, stored != shown {
+                    conflicts.append(Bilingual(vi: "\(field.label.vi): người khác vừa sửa phần này; phần bạn viết chưa được lưu.",
+                                               en: "\(field.label.en): someone else just changed it; your text was not saved."))
+                }
+            }
             if !conflicts.isEmpty {
                 throw ReportConflict(messages: conflicts)
             }
@@ -111,10 +144,10 @@ enum ReportEditing {
                     try await write(value, key: key, report: current, existing: stored[key], at: now, by: user.id, on: tx)
                 }
             }
-            if let text = narratives.results { current.results = VietnameseText.cleanParagraphs(text) }
-            if let text = narratives.difficulties { current.difficulties = VietnameseText.cleanParagraphs(text) }
-            if let text = narratives.proposals { current.proposals = VietnameseText.cleanParagraphs(text) }
-            if let text = narratives.explanation { current.explanation = VietnameseText.cleanParagraphs(text) }
+            for (field, change) in narratives {
+                let text = VietnameseText.cleanParagraphs(change.value)
+                if text != change.shown.map(VietnameseText.cleanParagraphs) { field.set(text, on: current) }
+            }
             current.version += 1
             current.updatedAt = now
             try await current.save(on: tx)

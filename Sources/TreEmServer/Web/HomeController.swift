@@ -17,6 +17,9 @@ struct HomeController {
         var today: String
         /// Open tasks overdue or due within 7 days, in the user's scope.
         var due: [TasksController.Row]
+        /// Reports the user's unit has to send, and lower units' reports waiting for it.
+        var reportsToFill: [ReportsController.ReportRow]
+        var reportsToReview: [ReportsController.ReportRow]
     }
 
     @Sendable func home(req: Request) async throws -> Response {
@@ -30,9 +33,11 @@ struct HomeController {
         let users = user.role.isAdministrator ? try await UserDirectory.visibleUsers(for: user, on: req.db).count : 0
         let soon = try await TaskDirectory.tasks(for: user, filter: .init(dueBefore: today.adding(days: 7).iso), today: today,
                                                  openOnly: true, limit: 20, on: req.db)
+        let reports = try await ReportsController.due(for: user, now: req.now, language: req.language, on: req.db)
         return try await req.page("home", title: "home_title", HomeView(
             unit: unitView, wholeCountry: user.seesEverything, roleLabel: user.role.label(req.language),
             subunitCount: max(0, visible.count - (user.unitID == nil ? 0 : 1)), userCount: users, today: today.iso,
-            due: soon.map { TasksController.row($0, today: today, language: req.language) }))
+            due: soon.map { TasksController.row($0, today: today, language: req.language) },
+            reportsToFill: reports.toFill, reportsToReview: reports.toReview))
     }
 }

@@ -6,9 +6,11 @@ enum InterfaceText {
         entries.mapValues { $0.text(language) }
     }
 
-    private static func b(_ vi: String, _ en: String) -> Bilingual { Bilingual(vi: vi, en: en) }
+    static func b(_ vi: String, _ en: String) -> Bilingual { Bilingual(vi: vi, en: en) }
 
-    static let entries: [String: Bilingual] = [
+    static let entries: [String: Bilingual] = general.merging(reports) { first, _ in first }
+
+    private static let general: [String: Bilingual] = [
         "app_name": b("TreEm — Quản lý công tác trẻ em", "TreEm — children's work"),
         "app_tagline": b("Hệ thống thông tin công tác trẻ em của Ủy ban nhân dân các cấp", "Information system for People's Committees' children's work"),
         "nav_home": b("Trang chủ", "Home"),

@@ -236,6 +236,9 @@ struct PlansController {
         var signerName: String
         var error: String?
         var problems: [String]
+        /// The reporting round opened from this plan, or whether the user may open one.
+        var roundID: String?
+        var canOpenRound: Bool
     }
 
     private func link(_ plan: PlanModel, _ language: Language) -> Link {
@@ -269,12 +272,14 @@ struct PlansController {
                 .sorted { VietnameseText.precedes($0.name, $1.name) }
                 .map { .init(value: $0.code, label: $0.name, selected: $0.id == user.unitID) }
         }
+        let round = try await ReportRoundModel.query(on: req.db).filter(\.$plan.$id == plan.requireID()).first()
         let composition = PlanComposition(document)
         let preview: [PreviewBlock] = composition.body.map { block in
             switch block {
             case .heading(let level, let label, let text): PreviewBlock(kind: "h\(level)", text: "\(label) \(text)")
             case .paragraph(let text): PreviewBlock(kind: "p", text: text)
             case .bullet(let text, let depth): PreviewBlock(kind: depth > 0 ? "sub" : "li", text: (depth > 0 ? "+ " : "- ") + text)
+            case .table(let rows): PreviewBlock(kind: "p", text: rows.map { $0.joined(separator: " | ") }.joined(separator: "\n"))
             }
         }
         let view = PlanView(
@@ -291,7 +296,9 @@ struct PlansController {
             head: (composition.superiorName.map { [$0] } ?? []) + composition.issuerLines + [composition.numberLine, composition.placeAndDate],
             foot: composition.recipients + [""] + composition.signatureLines + [composition.signerName],
             issueNumber: document.number ?? "", issueDate: document.issueDate.calendarDay?.iso ?? today.iso,
-            signerName: document.signature?.name ?? "", error: error, problems: problems)
+            signerName: document.signature?.name ?? "", error: error, problems: problems,
+            roundID: round?.id?.uuidString,
+            canOpenRound: round == nil && plan.status == .issued && !plan.isExternal && user.role >= .officer && user.unitID == plan.$issuer.id)
         return try await req.page("plan", title: plan.title, view, status: status)
     }
 

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A horizontal bar chart as SVG, drawn on the server: one bar per unit, the value at its end,
+/// and a dashed line where the indicator has a target. Colours are SVG attributes (no inline
+/// style), so the page's Content-Security-Policy needs no exception.
+public struct BarChart: Sendable {
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Double?
+
+        public init(label: String, value: Double?) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    public var title: String
+    public var bars: [Bar]
+    public var target: Double?
+    public var valueType: IndicatorValueType
+
+    public init(title: String, bars: [Bar], target: Double? = nil, valueType: IndicatorValueType) {
+        self.title = title
+        self.bars = bars
+        self.target = target
+        self.valueType = valueType
+    }
+
+    public func svg() -> String {
+        let labelWidth = 200.0, barArea = 380.0, valueWidth = 110.0, rowHeight = 26.0, top = 8.0
+        let width = labelWidth + barArea + valueWidth
+        let height = top * 2 + rowHeight * Double(max(bars.count, 1)) + (target == nil ? 0 : 16)
+        let largest = max(bars.compactMap(\.value).max() ?? 0, target ?? 0, valueType == .percent ? 100 : 0)
+        let scale = largest > 0 ? barArea / largest : 0
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+            + "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"><title>\(Self.escape(title))</title>"
+        for (index, bar) in bars.enumerated() {
+            let y = top + rowHeight * Double(index)
+            let label = bar.label.count > 28 ? String(bar.label.prefix(27)) + "…" : bar.label
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(Self.number(y + 17))\" text-anchor=\"end\" font-size=\"13\" fill=\"#222\">\(Self.escape(label))</text>"
+            if let value = bar.value {
+                let length = max(value * scale, value > 0 ? 2 : 0)
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(Self.number(y + 4))\" width=\"\(Self.number(length))\" height=\"\(rowHeight - 8)\" fill=\"#1f6f8b\"/>"
+                svg += "<text x=\"\(Self.number(labelWidth + length + 6))\" y=\"\(Self.number(y + 17))\" font-size=\"12\" fill=\"#222\">"
+                    + Self.escape(VietnameseNumber.display(value, type: valueType)) + "</text>"
+            } else {
+                svg += "<text x=\"\(labelWidth + 4)\" y=\"\(Self.number(y + 17))\" font-size=\"12\" fill=\"#888\">chưa có số liệu</text>"
+            }
+        }
+        if let target, scale > 0 {
+            let x = labelWidth + target * scale
+            let bottom = top + rowHeight * Double(max(bars.count, 1))
+            svg += "<line x1=\"\(Self.number(x))\" y1=\"\(top)\" x2=\"\(Self.number(x))\" y2=\"\(Self.number(bottom))\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+            svg += "<text x=\"\(Self.number(x))\" y=\"\(Self.number(bottom + 13))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#c0392b\">"
+                + "Chỉ tiêu \(Self.escape(VietnameseNumber.display(target, type: valueType)))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    static func number(_ value: Double) -> String {
+        String(format: "%.1f", value)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

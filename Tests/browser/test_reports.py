@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Browser walk through a reporting round, as the city and a commune would use it.
+
+Set-up through the API: the admin creates an officer of Thành phố Hải Phòng (31) and of Xã Kim
+Thành (10804); the city officer creates and issues a 2026 Action Month plan whose communes report
+by 10/7/2026.
+
+Then in headless Chromium:
+1. the city officer opens the plan and presses "Mở đợt báo cáo kết quả": the round's page lists
+   the five communes of the demo data as expected;
+2. the commune officer finds the report on the home page, types figures (one with a breakdown that
+   does not add up: the page says so), corrects it and sends it (screenshot treem-report.png);
+3. the city's round page shows 1 of 5 sent, the commune's figure in the totals and a bar chart
+   (screenshot treem-round.png); the XLSX export downloads and is saved for LibreOffice
+   ($TREEM_SCREENSHOT_DIR/treem-round.xlsx).
+
+Environment as for test_login.py (TREEM_URL, TREEM_ADMIN_PASSWORD, TREEM_SCREENSHOT_DIR).
+"""
+
+import os
+import sys
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from test_login import (  # noqa: E402
+    ADMIN_PASSWORD, BASE_URL, SCREENSHOT_DIR, By, EC, excerpt, make_driver, open_page, save_screenshot,
+    submit_login, wait, wait_for_text,
+)
+from test_tasks import NEW_PASSWORD, api, fill, token  # noqa: E402
+
+
+def officer(admin, username, unit):
+    created = api("POST", "/users", admin, {"username": username, "displayName": f"Cán bộ {username}",
+                                            "role": "officer", "unitCode": unit})
+    first = token(username, created["oneTimePassword"])
+    api("POST", "/me/password", first, {"currentPassword": created["oneTimePassword"], "newPassword": NEW_PASSWORD})
+    return token(username, NEW_PASSWORD)
+
+
+def set_up():
+    admin = token("admin", ADMIN_PASSWORD)
+    city = officer(admin, "hp.vanxa", "31")
+    officer(admin, "kt.baocao", "10804")
+    document = {
+        "kind": "actionMonth", "issuerName": "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", "place": "Hải Phòng",
+        "issueDate": {"year": 2026, "month": 4, "day": 30},
+        "title": "Triển khai Tháng hành động vì trẻ em thành phố Hải Phòng năm 2026",
+        "bases": [{"text": "Luật Trẻ em năm 2016"}], "purposes": ["Bảo đảm quyền trẻ em."], "requirements": [], "targets": [],
+        "theme": "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số",
+        "period": {"start": "2026-06-01", "end": "2026-06-30"}, "sections": [], "funding": [], "assignments": [],
+        "reporting": {"deadline": "2026-07-10", "reportTo": "Ủy ban nhân dân thành phố", "via": "Sở Y tế"},
+    }
+    plan = api("POST", "/plans", city, {"unitCode": "31", "document": document})
+    api("POST", f"/plans/{plan['id']}/issue", city, {"number": "157/KH-UBND", "issueDate": "2026-04-30",
+                                                     "signerName": "Nguyễn Văn Tùng"})
+    return plan["id"]
+
+
+def sign_in(driver, username):
+    driver.delete_all_cookies()
+    submit_login(driver, username, NEW_PASSWORD)
+
+
+def main():
+    if not ADMIN_PASSWORD:
+        print("TREEM_ADMIN_PASSWORD is not set")
+        print("0 passed, 1 failed")
+        return 2
+    driver = make_driver()
+    try:
+        plan_id = set_up()
+
+        # 1. The city opens the round from its plan.
+        sign_in(driver, "hp.vanxa")
+        open_page(driver, f"/plans/{plan_id}")
+        button = wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, f'form[action="/plans/{plan_id}/round"] button')))
+        button.click()
+        wait_for_text(driver, "Các đơn vị báo cáo lên", "round page after opening")
+        round_url = driver.current_url
+        for name in ("Xã Kim Thành", "Xã Phú Thái", "Phường Kiến An"):
+            wait_for_text(driver, name, "round page lists the communes")
+
+        # 2. The commune fills its report.
+        sign_in(driver, "kt.baocao")
+        open_page(driver, "/")
+        wait_for_text(driver, "Báo cáo phải gửi và chờ duyệt", "commune home page")
+        driver.find_element(By.CSS_SELECTOR, 'a[href^="/reports/"]').click()
+        wait(driver).until(EC.presence_of_element_located((By.NAME, "v:AM-QUA-TRE:total")))
+        for name, value in (("v:AM-QUA-DS:total", "60"), ("v:AM-QUA-TRE:total", "55"), ("v:AM-QUA-TRE:male", "30"),
+                            ("v:AM-QUA-TRE:female", "24"), ("v:AM-TIEN-NS:total", "16.500.000"), ("v:AM-LOP-BOI:total", "3"),
+                            ("v:AM-HOC-BOI:total", "75")):
+            fill(driver, name, value)
+        fill(driver, "results", "Tổ chức lễ phát động; thăm, tặng 55 suất quà; 3 lớp dạy bơi cho 75 trẻ em.")
+        driver.find_element(By.CSS_SELECTOR, 'button[name="then"][value="save"]').click()
+        wait_for_text(driver, "cộng theo giới tính được 54, khác tổng số 55", "a breakdown that does not add up")
+        fill(driver, "v:AM-QUA-TRE:female", "25")
+        driver.find_element(By.CSS_SELECTOR, 'button[name="then"][value="submit"]').click()
+        wait_for_text(driver, "Đã gửi, chờ duyệt", "report after sending")
+        save_screenshot(driver, "treem-report.png", full_page=True)
+
+        # 3. The city sees it arrive, in the totals and on the chart.
+        sign_in(driver, "hp.vanxa")
+        open_page(driver, round_url.split("?")[0] + "?indicator=AM-QUA-TRE")
+        wait_for_text(driver, "Xã Kim Thành", "round page")
+        assert driver.find_elements(By.CSS_SELECTOR, "figure svg rect"), f"no bar in the chart; {excerpt(driver)}"
+        figures = driver.find_element(By.CSS_SELECTOR, "table.figures").text
+        assert "16.500.000" in figures and "55" in figures, f"the totals do not show the commune's figures: {figures[:400]!r}"
+        save_screenshot(driver, "treem-round.png", full_page=True)
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        export = urllib.request.Request(round_url.split("?")[0] + "/export/xlsx", headers={"Cookie": cookie})
+        with urllib.request.urlopen(export) as response:
+            data = response.read()
+        assert data[:2] == b"PK", "the XLSX export is not a ZIP package"
+        path = os.path.join(SCREENSHOT_DIR, "treem-round.xlsx")
+        with open(path, "wb") as out:
+            out.write(data)
+        print(f"   export: {path}")
+    except AssertionError as error:
+        print(f"FAIL report walk: {error}")
+        save_screenshot(driver, "treem-fail-reports.png", full_page=True)
+        print("0 passed, 1 failed")
+        return 1
+    finally:
+        driver.quit()
+    print("PASS report walk: the city opens a round, a commune reports, the city sees the totals")
+    print("1 passed, 0 failed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
