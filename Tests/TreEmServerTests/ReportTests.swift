@@ -279,6 +279,7 @@ struct ReportPageTests {
                 .filter(\.$unit.$id == (try await unitID("10804", on: day, app: f.app))).first()?.id)
             let formPage = try await dc.get("/reports/\(reportID)")
             #expect(formPage.body.string.contains("name=\"v:AM-QUA-TRE:male\""))
+            #expect(formPage.body.string.contains("name=\"o:AM-QUA-TRE:male\""), "the hidden original the save compares with")
             // Two officers open the same draft; each changes a different figure; then both change the same one.
             let second = Browser(app: f.app)
             try await second.signIn("dongcam.second")

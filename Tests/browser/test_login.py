@@ -69,7 +69,8 @@ def make_driver():
 
 
 def wait(driver, seconds=WAIT_SECONDS):
-    return WebDriverWait(driver, seconds)
+    # A page that is being replaced after a click leaves stale elements behind: try again.
+    return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def page_text(driver):

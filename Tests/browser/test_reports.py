@@ -20,6 +20,7 @@ Environment as for test_login.py (TREEM_URL, TREEM_ADMIN_PASSWORD, TREEM_SCREENS
 import os
 import sys
 import urllib.request
+from urllib.parse import urlparse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -50,6 +51,9 @@ def set_up():
         "theme": "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số",
         "period": {"start": "2026-06-01", "end": "2026-06-30"}, "sections": [], "funding": [], "assignments": [],
         "reporting": {"deadline": "2026-07-10", "reportTo": "Ủy ban nhân dân thành phố", "via": "Sở Y tế"},
+        "recipients": ["UBND các xã, phường"], "appendices": [],
+        "signature": {"onBehalfOf": "ỦY BAN NHÂN DÂN", "authority": "deputy", "headTitle": "CHỦ TỊCH",
+                      "position": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Tùng"},
     }
     plan = api("POST", "/plans", city, {"unitCode": "31", "document": document})
     api("POST", f"/plans/{plan['id']}/issue", city, {"number": "157/KH-UBND", "issueDate": "2026-04-30",
@@ -77,7 +81,7 @@ def main():
         button = wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, f'form[action="/plans/{plan_id}/round"] button')))
         button.click()
         wait_for_text(driver, "Các đơn vị báo cáo lên", "round page after opening")
-        round_url = driver.current_url
+        round_path = urlparse(driver.current_url).path
         for name in ("Xã Kim Thành", "Xã Phú Thái", "Phường Kiến An"):
             wait_for_text(driver, name, "round page lists the communes")
 
@@ -101,14 +105,14 @@ def main():
 
         # 3. The city sees it arrive, in the totals and on the chart.
         sign_in(driver, "hp.vanxa")
-        open_page(driver, round_url.split("?")[0] + "?indicator=AM-QUA-TRE")
+        open_page(driver, round_path + "?indicator=AM-QUA-TRE")
         wait_for_text(driver, "Xã Kim Thành", "round page")
         assert driver.find_elements(By.CSS_SELECTOR, "figure svg rect"), f"no bar in the chart; {excerpt(driver)}"
         figures = driver.find_element(By.CSS_SELECTOR, "table.figures").text
         assert "16.500.000" in figures and "55" in figures, f"the totals do not show the commune's figures: {figures[:400]!r}"
         save_screenshot(driver, "treem-round.png", full_page=True)
         cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
-        export = urllib.request.Request(round_url.split("?")[0] + "/export/xlsx", headers={"Cookie": cookie})
+        export = urllib.request.Request(BASE_URL + round_path + "/export/xlsx", headers={"Cookie": cookie})
         with urllib.request.urlopen(export) as response:
             data = response.read()
         assert data[:2] == b"PK", "the XLSX export is not a ZIP package"

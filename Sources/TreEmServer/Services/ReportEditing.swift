@@ -116,7 +116,9 @@ enum ReportEditing {
             for (key, change) in changes.sorted(by: { $0.key < $1.key }) {
                 guard let indicator = form.indicator(key.indicator), let shown = change.shown else { continue }
                 let now = display(stored[key]?.value, type: indicator.type)
-                if VietnameseText.clean(change.value) != VietnameseText.clean(shown), now != VietnameseText.clean(shown) {
+                // A conflict: the officer changed the cell, someone else changed it too, and to something else.
+                let typed = VietnameseText.clean(change.value)
+                if typed != VietnameseText.clean(shown), now != VietnameseText.clean(shown), !sameFigure(typed, now, type: indicator.type) {
                     let cell = { (l: Language) in ReportInput.cellName(indicator, key.part, l) }
                     conflicts.append(Bilingual(
                         vi: "\(cell(.vi)): người khác vừa lưu \"\(now)\"; giá trị của bạn \"\(change.value)\" chưa được lưu.",
@@ -155,6 +157,13 @@ enum ReportEditing {
             try await req.audit(.reportSaved, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
                                 summary: "Lưu báo cáo \(report.round.title) của \(report.unit.name): \(parsed.count) ô", on: tx)
         }
+    }
+
+    /// "1.500.000" and "1500000" are the same figure.
+    static func sameFigure(_ a: String, _ b: String, type: IndicatorValueType) -> Bool {
+        if a == b { return true }
+        guard type.isNumeric, type != .yesNo, let x = VietnameseNumber.parse(a), let y = VietnameseNumber.parse(b) else { return false }
+        return x == y
     }
 
     private static func write(_ value: ReportValue?, key: ValueKey, report: ReportModel, existing: ReportValueModel?,

@@ -6,6 +6,8 @@ import Vapor
 extension ReportsController {
     struct CellView: Encodable {
         var name: String
+        /// The hidden field carrying the value as the page showed it ("o:…" for "v:…").
+        var originalName: String
         var label: String
         var value: String
         var original: String
@@ -99,7 +101,7 @@ extension ReportsController {
                 let cells = indicator.isEntered ? indicator.parts.map { part -> CellView in
                     let key = ValueKey(indicator.code, part)
                     let shown = ReportEditing.display(values[key], type: indicator.type)
-                    return CellView(name: Self.fieldName(key), label: part.label.text(language), value: shown, original: shown,
+                    return CellView(name: Self.fieldName(key), originalName: "o" + Self.fieldName(key).dropFirst(), label: part.label.text(language), value: shown, original: shown,
                                     kind: indicator.type == .yesNo ? "yesno" : indicator.type == .text ? "text" : "number")
                 } : []
                 let computed = indicator.isEntered ? nil
