@@ -61,6 +61,7 @@ public func configure(_ app: Application, settings: Settings,
     app.asyncCommands.use(RenderPlanCommand(), as: "render-plan")
     app.asyncCommands.use(ImportPlanCommand(), as: "import-plan")
     app.asyncCommands.use(BenchTasksCommand(), as: "bench-tasks")
+    app.asyncCommands.use(BenchCommands(), as: "bench")
 }
 
 func routes(_ app: Application) throws {
@@ -78,6 +79,7 @@ func routes(_ app: Application) throws {
     PlanImportController().boot(routes: signedIn)
     TasksController().boot(routes: signedIn)
     ReportsController().boot(routes: signedIn)
+    ReportFormsController().boot(routes: signedIn)
     NotificationsController().bootWeb(routes: signedIn)
     PlansController().boot(routes: signedIn)
 

@@ -348,3 +348,57 @@ struct ReportPageTests {
         }
     }
 }
+
+@Suite("Report forms and reminders")
+struct ReportFormAndReminderTests {
+    @Test("A system administrator adds a form from a CSV; a bad line is named; officers only read the list")
+    func formsFromCSV() async throws {
+        try await withTreEm { f in
+            let admin = Browser(app: f.app)
+            try await admin.signIn("admin")
+            let list = try await admin.get("/reports/forms")
+            #expect(list.body.string.contains("AM-QUA-TRE"))
+            #expect(list.body.string.contains("Bộ chỉ tiêu quốc gia (TT 13/2021): Số trẻ em bị xâm hại"))
+            let good = "section,code,name,unit,type,breakdowns,part_of,target\n1. Trẻ em,TE-DS,Số trẻ em trong danh sách,trẻ em,số nguyên,giới tính,,\n"
+            let created = try await admin.upload("/reports/forms", fields: ["code": "mau-hoc-boi", "name": "Kết quả dạy bơi", "planKind": "other"],
+                                                 file: ("file", "mau.csv", good))
+            #expect(created.status == .ok)
+            #expect(created.body.string.contains("Đã thêm biểu mẫu MAU-HOC-BOI — Kết quả dạy bơi"))
+            let bad = "section,code,name,unit,type,breakdowns,part_of,target\nA,X1,Một,cái,số đếm,,,\n"
+            let refused = try await admin.upload("/reports/forms", fields: ["code": "mau-2", "name": "Mẫu 2"], file: ("file", "mau2.csv", bad))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Dòng 2, cột type: kiểu &quot;số đếm&quot; không có"))
+            #expect(try await ReportFormModel.query(on: f.app.db).filter(\.$code == "MAU-2").first() == nil)
+            // The API too, and only for system administrators.
+            let officer = try await APIClient.signIn(f.app, "a.officer")
+            let forms = try await officer.get("/api/v1/forms").decode([ReportAPIController.FormDTO].self)
+            #expect(Set(forms.map(\.form.code)) == ["THANG-HANH-DONG", "CONG-TAC-TRE-EM", "MAU-HOC-BOI"])
+            let denied = try await officer.send(.POST, "/api/v1/forms", json: ["code": "X", "name": "X", "sections": [] as [Any]])
+            #expect(denied.status == .forbidden)
+        }
+    }
+
+    @Test("The level above reminds the units that have not reported; only their officers hear of it")
+    func reminders() async throws {
+        try await withTreEm { f in
+            let round = try await openRound2024(f)
+            let district = try await APIClient.signIn(f.app, "kt2024.officer")
+            let reminded = try await district.send(.POST, "/api/v1/rounds/\(round.roundID)/remind", json: [:])
+            #expect(reminded.status == .ok)
+            let result = try reminded.decode(ReportAPIController.RemindDTO.self)
+            #expect(result.units.count == 6, "Kim Thành's six communes")
+            #expect(result.reminded == 4, "the four commune officers created for the round (one each)")
+            let commune = try await APIClient.signIn(f.app, "dongcam.officer")
+            let notes = try await commune.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+            #expect(notes.contains { $0.text.contains("Huyện Kim Thành nhắc Xã Đồng Cẩm gửi") && $0.text.contains("01/7/2024") })
+            let province = try await APIClient.signIn(f.app, "hd.officer")
+            #expect(try await province.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self).isEmpty)
+            // Phú Thái of 2026 sees the round (its 2024 predecessor reports in it) but not Kim Thành district.
+            let sibling = try await APIClient.signIn(f.app, "b.officer")
+            #expect(try await sibling.send(.POST, "/api/v1/rounds/\(round.roundID)/remind?unit=293", json: [:]).status == .notFound)
+            let outsider = try await APIClient.signIn(f.app, "city.officer")
+            #expect(try await outsider.send(.POST, "/api/v1/rounds/\(round.roundID)/remind?unit=293", json: [:]).status == .ok,
+                    "the city of 2026 covers Hải Dương's 2024 units through the merger")
+        }
+    }
+}

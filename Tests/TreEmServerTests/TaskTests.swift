@@ -313,7 +313,7 @@ struct EmailTests {
             member.email = "tramyte@kimthanh.example"
             try await member.create(on: f.app.db)
             _ = try await issuedCascade(f)
-            let mail = await catcher.waitFor(2)
+            let mail = await catcher.waitFor(2, seconds: 30)
             #expect(mail.count == 2)
             let first = try #require(mail.first)
             #expect(first.contains("To: <tramyte@kimthanh.example>"))

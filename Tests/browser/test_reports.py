@@ -11,8 +11,8 @@ Then in headless Chromium:
 2. the commune officer finds the report on the home page, types figures (one with a breakdown that
    does not add up: the page says so), corrects it and sends it (screenshot treem-report.png);
 3. the city's round page shows 1 of 5 sent, the commune's figure in the totals and a bar chart
-   (screenshot treem-round.png); the XLSX export downloads and is saved for LibreOffice
-   ($TREEM_SCREENSHOT_DIR/treem-round.xlsx).
+   (screenshot treem-round.png); the XLSX export and the results report (DOCX) download and are
+   saved for LibreOffice ($TREEM_SCREENSHOT_DIR/treem-round.xlsx, treem-round.docx).
 
 Environment as for test_login.py (TREEM_URL, TREEM_ADMIN_PASSWORD, TREEM_SCREENSHOT_DIR).
 """
@@ -112,14 +112,15 @@ def main():
         assert "16.500.000" in figures and "55" in figures, f"the totals do not show the commune's figures: {figures[:400]!r}"
         save_screenshot(driver, "treem-round.png", full_page=True)
         cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
-        export = urllib.request.Request(BASE_URL + round_path + "/export/xlsx", headers={"Cookie": cookie})
-        with urllib.request.urlopen(export) as response:
-            data = response.read()
-        assert data[:2] == b"PK", "the XLSX export is not a ZIP package"
-        path = os.path.join(SCREENSHOT_DIR, "treem-round.xlsx")
-        with open(path, "wb") as out:
-            out.write(data)
-        print(f"   export: {path}")
+        for kind in ("xlsx", "docx"):
+            export = urllib.request.Request(BASE_URL + round_path + f"/export/{kind}", headers={"Cookie": cookie})
+            with urllib.request.urlopen(export) as response:
+                data = response.read()
+            assert data[:2] == b"PK", f"the {kind} export is not a ZIP package"
+            path = os.path.join(SCREENSHOT_DIR, f"treem-round.{kind}")
+            with open(path, "wb") as out:
+                out.write(data)
+            print(f"   export: {path}")
     except AssertionError as error:
         print(f"FAIL report walk: {error}")
         save_screenshot(driver, "treem-fail-reports.png", full_page=True)

@@ -130,8 +130,8 @@ public enum PlanDOCX {
     static func table(_ x: inout XMLText, _ rows: [[String]]) {
         let columns = rows.map(\.count).max() ?? 0
         guard columns > 0 else { return }
-        let first = columns > 2 ? 600 : 0
-        let second = columns > 2 ? 3600 : 0
+        let first = columns > 2 ? 800 : 0
+        let second = columns > 2 ? 3800 : 0
         let rest = columns > 2 ? (textWidth - first - second) / (columns - 2) : textWidth / columns
         let widths = (0..<columns).map { index in columns > 2 ? (index == 0 ? first : index == 1 ? second : rest) : rest }
         let border = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()

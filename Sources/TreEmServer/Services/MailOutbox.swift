@@ -36,12 +36,22 @@ enum MailOutbox {
     }
 
     /// Sends every message whose time has come. Only one delivery runs at a time per application,
-    /// so a message is never sent twice by two overlapping calls.
+    /// so a message is never sent twice by two overlapping calls; a call that finds one running
+    /// asks it to look again when it is done, so mail queued meanwhile is not left waiting.
     @discardableResult
     static func deliverDue(_ app: Application) async -> Outcome {
         let gate = app.treem.mailDelivery
         guard let mailer = Mailer(url: app.treem.settings.smtpURL), gate.begin() else { return Outcome() }
-        defer { gate.end() }
+        var outcome = Outcome()
+        repeat {
+            let pass = await deliverOnce(app, mailer: mailer)
+            outcome.sent += pass.sent
+            outcome.failed += pass.failed
+        } while gate.endUnlessAskedAgain() == false
+        return outcome
+    }
+
+    private static func deliverOnce(_ app: Application, mailer: Mailer) async -> Outcome {
         var outcome = Outcome()
         do {
             let now = app.treem.now()
@@ -80,15 +90,32 @@ final class MailDeliveryGate: Sendable {
     func leave() { started.withLockedValue { $0 -= 1 } }
     var inFlight: Int { started.withLockedValue { $0 } }
 
+    private let askedAgain = NIOLockedValueBox(false)
+
+    /// True when the caller may deliver; false when a delivery is running (which is then asked to look again).
     func begin() -> Bool {
         running.withLockedValue { busy in
-            if busy { return false }
+            if busy {
+                askedAgain.withLockedValue { $0 = true }
+                return false
+            }
             busy = true
             return true
         }
     }
 
-    func end() { running.withLockedValue { $0 = false } }
+    /// Ends the delivery, unless another call asked for one more pass meanwhile (then false).
+    func endUnlessAskedAgain() -> Bool {
+        running.withLockedValue { busy in
+            let again = askedAgain.withLockedValue { value in
+                defer { value = false }
+                return value
+            }
+            if again { return false }
+            busy = false
+            return true
+        }
+    }
 }
 
 /// Lets a delivery started by a request finish before the database closes on shutdown (at most 30 s:

@@ -13,10 +13,16 @@ enum ReportAggregates {
     /// unit in its closure, in the given rounds. One query.
     static func sums(rounds: [UUID], units: [UUID], on db: Database) async throws -> [UUID: [ValueKey: CellSum]] {
         guard !rounds.isEmpty, !units.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        // Drive the join from the rounds' figures (read from the covering index), each finding its
+        // ancestors by the closure's descendant index. SQLite needs telling: CROSS JOIN fixes the
+        // order and "+" keeps it from probing the index once per unit asked for.
+        let sqlite = sql.dialect.name == "sqlite"
         let rows = try await sql.raw("""
             SELECT s.ancestor_id AS unit, v.indicator AS indicator, v.part AS part, SUM(v.number) AS total, COUNT(v.number) AS n \
-            FROM \(ident: ReportValueModel.schema) v JOIN \(ident: UnitScopeModel.schema) s ON s.descendant_id = v.unit_id \
-            WHERE v.round_id IN \(SQLBindList(rounds)) AND v.counted = \(bind: true) AND s.ancestor_id IN \(SQLBindList(units)) \
+            FROM \(ident: ReportValueModel.schema) v \(unsafeRaw: sqlite ? "CROSS JOIN" : "JOIN") \(ident: UnitScopeModel.schema) s \
+            ON s.descendant_id = v.unit_id \
+            WHERE v.round_id IN \(SQLBindList(rounds)) AND v.counted = \(bind: true) \
+            AND \(unsafeRaw: sqlite ? "+" : "")s.ancestor_id IN \(SQLBindList(units)) \
             GROUP BY s.ancestor_id, v.indicator, v.part
             """).all()
         var result: [UUID: [ValueKey: CellSum]] = [:]
@@ -40,7 +46,11 @@ enum ReportAggregates {
     /// The totals of `unit` and of each reporting unit directly below it as the hierarchy stood on
     /// `asOf`; with no unit, of each province (the country).
     static func level(round: ReportRoundModel, unit: UnitModel?, asOf: CalendarDay, on db: Database) async throws -> Level {
-        let form = try round.form.form()
+        try await level(rounds: [round.requireID()], form: round.form.form(), unit: unit, asOf: asOf, on: db)
+    }
+
+    /// The same over several rounds of one form, such as the 34 provinces' rounds of one year.
+    static func level(rounds: [UUID], form: ReportForm, unit: UnitModel?, asOf: CalendarDay, on db: Database) async throws -> Level {
         let children: [UnitModel]
         if let unit {
             children = try await UnitModel.query(on: db).filter(\.$parent.$id == unit.requireID()).all()
@@ -51,23 +61,28 @@ enum ReportAggregates {
             .sorted { VietnameseText.precedes($0.name, $1.name) }
         var ids = current.compactMap(\.id)
         if let id = unit?.id { ids.append(id) }
-        let sums = try await sums(rounds: [round.requireID()], units: ids, on: db)
+        let sums = try await sums(rounds: rounds, units: ids, on: db)
         let childFigures = current.map { ($0, Aggregation.figures(sums[$0.id!] ?? [:], form: form)) }
         let total: [ValueKey: Double]
         if let id = unit?.id {
             total = Aggregation.figures(sums[id] ?? [:], form: form)
         } else {
             // The country: the provinces' sums added (their closures do not overlap on one day).
-            var combined: [ValueKey: CellSum] = [:]
-            for unitSums in sums.values {
-                for (key, cell) in unitSums {
-                    combined[key, default: CellSum(sum: 0, count: 0)].sum += cell.sum
-                    combined[key, default: CellSum(sum: 0, count: 0)].count += cell.count
-                }
-            }
-            total = Aggregation.figures(combined, form: form)
+            total = Aggregation.figures(combined(sums.values), form: form)
         }
         return Level(unit: unit, figures: total, children: childFigures)
+    }
+
+    /// Several units' sums added cell by cell.
+    static func combined<S: Sequence>(_ unitSums: S) -> [ValueKey: CellSum] where S.Element == [ValueKey: CellSum] {
+        var result: [ValueKey: CellSum] = [:]
+        for sums in unitSums {
+            for (key, cell) in sums {
+                result[key, default: CellSum(sum: 0, count: 0)].sum += cell.sum
+                result[key, default: CellSum(sum: 0, count: 0)].count += cell.count
+            }
+        }
+        return result
     }
 }
 

@@ -83,14 +83,7 @@ extension ReportsController {
         var lowerFigures: [ValueKey: Double] = [:]
         if !lowerReports.isEmpty {
             let sums = try await ReportAggregates.sums(rounds: [report.$round.id], units: lowerReports.map(\.$unit.id), on: req.db)
-            var combined: [ValueKey: CellSum] = [:]
-            for unitSums in sums.values {
-                for (key, cell) in unitSums {
-                    combined[key, default: CellSum(sum: 0, count: 0)].sum += cell.sum
-                    combined[key, default: CellSum(sum: 0, count: 0)].count += cell.count
-                }
-            }
-            lowerFigures = Aggregation.figures(combined, form: form)
+            lowerFigures = Aggregation.figures(ReportAggregates.combined(sums.values), form: form)
         }
         let ownFigures = Aggregation.figures(of: values, form: form)
         let problemsByIndicator = Dictionary(grouping: problems, by: \.key.indicator)

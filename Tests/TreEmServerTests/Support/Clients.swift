@@ -27,16 +27,29 @@ final class Browser {
         return try await send(.POST, path, body: body)
     }
 
+    /// A multipart form as a browser sends a file input: the fields, the CSRF token and one text file.
+    @discardableResult
+    func upload(_ path: String, fields: [String: String], file: (field: String, name: String, text: String)) async throws -> TestingHTTPResponse {
+        let boundary = "treem-test-boundary"
+        var body = ""
+        for (name, value) in fields.merging(["csrf_token": csrf], uniquingKeysWith: { a, _ in a }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n\(file.text)\r\n"
+        body += "--\(boundary)--\r\n"
+        return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     private func escape(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? text
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+    private func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         var buffer: ByteBuffer?
         if let body {
-            headers.contentType = .urlEncodedForm
+            if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) } else { headers.contentType = .urlEncodedForm }
             buffer = ByteBuffer(string: body)
         }
         var captured: TestingHTTPResponse?

@@ -1,0 +1,178 @@
+import Fluent
+import FluentSQL
+import Foundation
+import TreEmCore
+import Vapor
+
+/// `treem bench aggregate`: a synthetic nation (34 provinces, 3,321 communes, 10,000 villages),
+/// the Action Month form and three years of rounds, filled with figures; then the live roll-ups
+/// TreEm answers with — national, one province, a province's completeness — timed over repeated
+/// runs, beside a hand-written `GROUP BY` of the same totals on the same rows. Prints one
+/// `key=value` line per figure. Build with `-c release`.
+struct BenchAggregateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "database", help: "sqlite (mặc định, tệp tạm) | postgres (cần DATABASE_URL)") var database: String?
+        @Option(name: "scale", help: "nation (mặc định) | small") var scale: String?
+        @Option(name: "iterations", help: "Số lần đo (mặc định 20)") var iterations: Int?
+        @Option(name: "keep", help: "Giữ cơ sở dữ liệu SQLite ở đường dẫn này để xem lại — keep the SQLite database at this path") var keep: String?
+    }
+
+    var help: String { "Đo tổng hợp báo cáo trên một quốc gia giả lập — benchmark live report aggregation" }
+
+    struct Scale {
+        var provinces: Int
+        var communes: Int
+        var villages: Int
+        var years: [Int]
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let scale = signature.scale == "small"
+            ? Scale(provinces: 3, communes: 100, villages: 300, years: [2024, 2025, 2026])
+            : Scale(provinces: 34, communes: 3321, villages: 10000, years: [2024, 2025, 2026])
+        let iterations = signature.iterations ?? 20
+        let kind = signature.database ?? "sqlite"
+        let database: Settings.Database
+        var schema: String?
+        var file: String?
+        switch kind {
+        case "sqlite":
+            file = signature.keep ?? NSTemporaryDirectory() + "treem-bench-\(UUID().uuidString).sqlite"
+            database = .sqliteFile(path: file!)
+        case "postgres":
+            guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else {
+                throw Settings.Invalid(description: "--database postgres cần DATABASE_URL (needs DATABASE_URL)")
+            }
+            schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+            database = .postgres(url: url, searchPath: schema)
+        default:
+            throw Settings.Invalid(description: "--database: sqlite | postgres")
+        }
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .error
+        let print = { (line: String) in context.console.output(line.consoleText()) }
+        do {
+            try await configure(app, settings: Settings(database: database, bcryptCost: 4))
+            let sql = app.db as! any SQLDatabase
+            if let schema { try await sql.raw("CREATE SCHEMA \(ident: schema)").run() }
+            if case .sqliteFile = database { try await sql.raw("PRAGMA journal_mode=WAL").run() }
+            try await app.autoMigrate()
+            let seedStart = DispatchTime.now().uptimeNanoseconds
+            let nation = try await SyntheticNation.build(scale, on: app.db)
+            let seedMS = Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e6
+            print("database=\(kind)")
+            if let schema { print("schema=\(schema)") }
+            print("scale=\(signature.scale ?? "nation")")
+            print("provinces=\(scale.provinces)")
+            print("communes=\(scale.communes)")
+            print("villages=\(scale.villages)")
+            print("rounds=\(nation.roundsByYear.values.map(\.count).reduce(0, +))")
+            print("reports=\(nation.reports)")
+            print("values=\(nation.values)")
+            print(String(format: "seed_ms=%.0f", seedMS))
+            let form = ReportForm.actionMonthResults
+            let year = scale.years.last!
+            let rounds = nation.roundsByYear[year]!
+            let asOf = CalendarDay(year: year, month: 6, day: 30)!
+            let province = try await requireUnit(nation.firstProvince, on: app.db)
+            let provinceRound = try await requireRound(nation.firstProvinceRounds[year]!, on: app.db)
+
+            var national: ReportAggregates.Level?
+            let nationalMS = try await Self.median(iterations) {
+                national = try await ReportAggregates.level(rounds: rounds, form: form, unit: nil, asOf: asOf, on: app.db)
+            }
+            let provinceMS = try await Self.median(iterations) {
+                _ = try await ReportAggregates.level(round: provinceRound, unit: province, asOf: asOf, on: app.db)
+            }
+            let now = Date()
+            let completenessMS = try await Self.median(iterations) {
+                _ = try await ReportRounds.overview(provinceRound, below: province, now: now, on: app.db)
+            }
+            var plain: [UUID: [ValueKey: CellSum]] = [:]
+            let sqlMS = try await Self.median(iterations) {
+                plain = try await Self.plainGroupBy(rounds: rounds, on: sql)
+            }
+            let matches = Self.same(national!, plain, form: form)
+            print(String(format: "national_rollup_ms=%.2f", nationalMS))
+            print(String(format: "province_rollup_ms=%.2f", provinceMS))
+            print(String(format: "completeness_ms=%.2f", completenessMS))
+            print(String(format: "sql_group_by_ms=%.2f", sqlMS))
+            print(String(format: "ratio_to_sql=%.2f", nationalMS / sqlMS))
+            print("totals_match=\(matches)")
+            print("iterations=\(iterations)")
+        } catch {
+            try? await Self.cleanUp(app, schema: schema, file: file)
+            throw error
+        }
+        try await Self.cleanUp(app, schema: schema, file: signature.keep == nil ? file : nil)
+    }
+
+    static func cleanUp(_ app: Application, schema: String?, file: String?) async throws {
+        if let schema, let sql = app.db as? any SQLDatabase, ProcessInfo.processInfo.environment["TREEM_BENCH_KEEP_SCHEMA"] == nil {
+            try? await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+        }
+        try await app.asyncShutdown()
+        if let file {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+        }
+    }
+
+    /// Median milliseconds of `body` over `count` runs after two warm-up runs.
+    static func median(_ count: Int, _ body: () async throws -> Void) async throws -> Double {
+        var samples: [Double] = []
+        for index in 0..<(count + 2) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try await body()
+            if index >= 2 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+        }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+
+    /// The same provincial totals written by hand for this two-level country: a commune's
+    /// figures belong to its parent, a province's to itself.
+    static func plainGroupBy(rounds: [UUID], on sql: any SQLDatabase) async throws -> [UUID: [ValueKey: CellSum]] {
+        let rows = try await sql.raw("""
+            SELECT COALESCE(u.parent_id, u.id) AS unit, v.indicator AS indicator, v.part AS part, SUM(v.number) AS total, COUNT(v.number) AS n \
+            FROM \(ident: ReportValueModel.schema) v JOIN \(ident: UnitModel.schema) u ON u.id = v.unit_id \
+            WHERE v.round_id IN \(SQLBindList(rounds)) AND v.counted = \(bind: true) \
+            GROUP BY COALESCE(u.parent_id, u.id), v.indicator, v.part
+            """).all()
+        var result: [UUID: [ValueKey: CellSum]] = [:]
+        for row in rows {
+            let part = IndicatorPart(rawValue: try row.decode(column: "part", as: String.self)) ?? .total
+            result[try row.decode(column: "unit", as: UUID.self), default: [:]][ValueKey(try row.decode(column: "indicator", as: String.self), part)] =
+                CellSum(sum: try row.decode(column: "total", as: Double?.self) ?? 0, count: try row.decode(column: "n", as: Int.self))
+        }
+        return result
+    }
+
+    static func same(_ level: ReportAggregates.Level, _ plain: [UUID: [ValueKey: CellSum]], form: ReportForm) -> Bool {
+        guard level.children.count == plain.count else { return false }
+        for child in level.children {
+            guard let id = child.unit.id, let sums = plain[id] else { return false }
+            let expected = Aggregation.figures(sums, form: form)
+            guard expected.count == child.figures.count,
+                  expected.allSatisfy({ key, value in abs((child.figures[key] ?? .nan) - value) < 1e-6 }) else { return false }
+        }
+        return true
+    }
+}
+
+private func requireUnit(_ id: UUID, on db: Database) async throws -> UnitModel {
+    guard let unit = try await UnitModel.find(id, on: db) else { throw Abort(.internalServerError) }
+    return unit
+}
+
+private func requireRound(_ id: UUID, on db: Database) async throws -> ReportRoundModel {
+    guard let round = try await ReportRoundModel.query(on: db).filter(\.$id == id).with(\.$form).with(\.$root).first() else {
+        throw Abort(.internalServerError)
+    }
+    return round
+}
+
+/// `treem bench aggregate | tasks`.
+struct BenchCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["aggregate": BenchAggregateCommand(), "tasks": BenchTasksCommand()] }
+    var help: String { "Đo hiệu năng (bản release) — benchmarks (release build)" }
+}
