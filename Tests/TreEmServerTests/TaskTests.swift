@@ -298,6 +298,16 @@ struct NotificationTests {
     }
 }
 
+/// The health station's head of commune A, with an e-mail address, before any plan is issued.
+func stationMemberWithEmail(_ f: Fixture) async throws {
+    let unit = try await unitID(Fixture.communeA, app: f.app)
+    let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
+    let member = UserModel(username: "a.health", displayName: "Trạm trưởng", passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
+                           role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false)
+    member.email = "tramyte@kimthanh.example"
+    try await member.create(on: f.app.db)
+}
+
 @Suite("E-mail notifications")
 struct EmailTests {
     @Test("With TREEM_SMTP_URL set, a member with an address gets an e-mail for a new task (local catcher only)")
@@ -306,12 +316,7 @@ struct EmailTests {
         defer { catcher.stop() }
         try await withTreEm { f in
             f.app.treem.settings.smtpURL = "smtp://127.0.0.1:\(catcher.port)?from=treem@kimthanh.example"
-            let unit = try await unitID(Fixture.communeA, app: f.app)
-            let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
-            let member = UserModel(username: "a.health", displayName: "Trạm trưởng", passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
-                                   role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false)
-            member.email = "tramyte@kimthanh.example"
-            try await member.create(on: f.app.db)
+            try await stationMemberWithEmail(f)
             _ = try await issuedCascade(f)
             let mail = await catcher.waitFor(2, seconds: 30)
             #expect(mail.count == 2)
@@ -330,12 +335,7 @@ struct EmailTests {
         down.stop() // nothing listens there now: the first try is refused
         try await withTreEm { f in
             f.app.treem.settings.smtpURL = "smtp://127.0.0.1:\(closedPort)?from=treem@kimthanh.example"
-            let unit = try await unitID(Fixture.communeA, app: f.app)
-            let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
-            let member = UserModel(username: "a.health", displayName: "Trạm trưởng", passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
-                                   role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false)
-            member.email = "tramyte@kimthanh.example"
-            try await member.create(on: f.app.db)
+            try await stationMemberWithEmail(f)
             _ = try await issuedCascade(f)
             // The send after the issue fails; both messages stay queued with the error.
             var queued: [OutgoingMailModel] = []

@@ -268,6 +268,28 @@ def main():
     return 1 if failed else 0
 
 
+def run_walk(name, success, walk):
+    """Runs one walk through the pages (walk(driver)) as a single test; prints PASS or FAIL and
+    the "N passed, M failed" line; returns the exit status."""
+    if not ADMIN_PASSWORD:
+        print("TREEM_ADMIN_PASSWORD is not set")
+        print("0 passed, 1 failed")
+        return 2
+    driver = make_driver()
+    try:
+        walk(driver)
+    except AssertionError as error:
+        print(f"FAIL {name}: {error}")
+        try_failure_screenshot(driver, name.replace(" ", "-"))
+        print("0 passed, 1 failed")
+        return 1
+    finally:
+        driver.quit()
+    print(f"PASS {name}: {success}")
+    print("1 passed, 0 failed")
+    return 0
+
+
 def try_failure_screenshot(driver, name):
     try:
         save_screenshot(driver, f"treem-fail-{name}.png")

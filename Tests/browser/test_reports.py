@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_login import (  # noqa: E402
-    ADMIN_PASSWORD, BASE_URL, SCREENSHOT_DIR, By, EC, excerpt, make_driver, open_page, save_screenshot,
+    ADMIN_PASSWORD, BASE_URL, SCREENSHOT_DIR, By, EC, excerpt, open_page, run_walk, save_screenshot,
     submit_login, wait, wait_for_text,
 )
 from test_tasks import NEW_PASSWORD, api, fill, token  # noqa: E402
@@ -66,71 +66,59 @@ def sign_in(driver, username):
     submit_login(driver, username, NEW_PASSWORD)
 
 
+def walk(driver):
+    plan_id = set_up()
+
+    # 1. The city opens the round from its plan.
+    sign_in(driver, "hp.vanxa")
+    open_page(driver, f"/plans/{plan_id}")
+    button = wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, f'form[action="/plans/{plan_id}/round"] button')))
+    button.click()
+    wait_for_text(driver, "Các đơn vị báo cáo lên", "round page after opening")
+    round_path = urlparse(driver.current_url).path
+    for name in ("Xã Kim Thành", "Xã Phú Thái", "Phường Kiến An"):
+        wait_for_text(driver, name, "round page lists the communes")
+
+    # 2. The commune fills its report.
+    sign_in(driver, "kt.baocao")
+    open_page(driver, "/")
+    wait_for_text(driver, "Báo cáo phải gửi và chờ duyệt", "commune home page")
+    driver.find_element(By.CSS_SELECTOR, 'a[href^="/reports/"]').click()
+    wait(driver).until(EC.presence_of_element_located((By.NAME, "v:AM-QUA-TRE:total")))
+    for name, value in (("v:AM-QUA-DS:total", "60"), ("v:AM-QUA-TRE:total", "55"), ("v:AM-QUA-TRE:male", "30"),
+                        ("v:AM-QUA-TRE:female", "24"), ("v:AM-TIEN-NS:total", "16.500.000"), ("v:AM-LOP-BOI:total", "3"),
+                        ("v:AM-HOC-BOI:total", "75")):
+        fill(driver, name, value)
+    fill(driver, "results", "Tổ chức lễ phát động; thăm, tặng 55 suất quà; 3 lớp dạy bơi cho 75 trẻ em.")
+    driver.find_element(By.CSS_SELECTOR, 'button[name="then"][value="save"]').click()
+    wait_for_text(driver, "cộng theo giới tính được 54, khác tổng số 55", "a breakdown that does not add up")
+    fill(driver, "v:AM-QUA-TRE:female", "25")
+    driver.find_element(By.CSS_SELECTOR, 'button[name="then"][value="submit"]').click()
+    wait_for_text(driver, "Đã gửi, chờ duyệt", "report after sending")
+    save_screenshot(driver, "treem-report.png", full_page=True)
+
+    # 3. The city sees it arrive, in the totals and on the chart.
+    sign_in(driver, "hp.vanxa")
+    open_page(driver, round_path + "?indicator=AM-QUA-TRE")
+    wait_for_text(driver, "Xã Kim Thành", "round page")
+    assert driver.find_elements(By.CSS_SELECTOR, "figure svg rect"), f"no bar in the chart; {excerpt(driver)}"
+    figures = driver.find_element(By.CSS_SELECTOR, "table.figures").text
+    assert "16.500.000" in figures and "55" in figures, f"the totals do not show the commune's figures: {figures[:400]!r}"
+    save_screenshot(driver, "treem-round.png", full_page=True)
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    for kind in ("xlsx", "docx"):
+        export = urllib.request.Request(BASE_URL + round_path + f"/export/{kind}", headers={"Cookie": cookie})
+        with urllib.request.urlopen(export) as response:
+            data = response.read()
+        assert data[:2] == b"PK", f"the {kind} export is not a ZIP package"
+        path = os.path.join(SCREENSHOT_DIR, f"treem-round.{kind}")
+        with open(path, "wb") as out:
+            out.write(data)
+        print(f"   export: {path}")
+
+
 def main():
-    if not ADMIN_PASSWORD:
-        print("TREEM_ADMIN_PASSWORD is not set")
-        print("0 passed, 1 failed")
-        return 2
-    driver = make_driver()
-    try:
-        plan_id = set_up()
-
-        # 1. The city opens the round from its plan.
-        sign_in(driver, "hp.vanxa")
-        open_page(driver, f"/plans/{plan_id}")
-        button = wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, f'form[action="/plans/{plan_id}/round"] button')))
-        button.click()
-        wait_for_text(driver, "Các đơn vị báo cáo lên", "round page after opening")
-        round_path = urlparse(driver.current_url).path
-        for name in ("Xã Kim Thành", "Xã Phú Thái", "Phường Kiến An"):
-            wait_for_text(driver, name, "round page lists the communes")
-
-        # 2. The commune fills its report.
-        sign_in(driver, "kt.baocao")
-        open_page(driver, "/")
-        wait_for_text(driver, "Báo cáo phải gửi và chờ duyệt", "commune home page")
-        driver.find_element(By.CSS_SELECTOR, 'a[href^="/reports/"]').click()
-        wait(driver).until(EC.presence_of_element_located((By.NAME, "v:AM-QUA-TRE:total")))
-        for name, value in (("v:AM-QUA-DS:total", "60"), ("v:AM-QUA-TRE:total", "55"), ("v:AM-QUA-TRE:male", "30"),
-                            ("v:AM-QUA-TRE:female", "24"), ("v:AM-TIEN-NS:total", "16.500.000"), ("v:AM-LOP-BOI:total", "3"),
-                            ("v:AM-HOC-BOI:total", "75")):
-            fill(driver, name, value)
-        fill(driver, "results", "Tổ chức lễ phát động; thăm, tặng 55 suất quà; 3 lớp dạy bơi cho 75 trẻ em.")
-        driver.find_element(By.CSS_SELECTOR, 'button[name="then"][value="save"]').click()
-        wait_for_text(driver, "cộng theo giới tính được 54, khác tổng số 55", "a breakdown that does not add up")
-        fill(driver, "v:AM-QUA-TRE:female", "25")
-        driver.find_element(By.CSS_SELECTOR, 'button[name="then"][value="submit"]').click()
-        wait_for_text(driver, "Đã gửi, chờ duyệt", "report after sending")
-        save_screenshot(driver, "treem-report.png", full_page=True)
-
-        # 3. The city sees it arrive, in the totals and on the chart.
-        sign_in(driver, "hp.vanxa")
-        open_page(driver, round_path + "?indicator=AM-QUA-TRE")
-        wait_for_text(driver, "Xã Kim Thành", "round page")
-        assert driver.find_elements(By.CSS_SELECTOR, "figure svg rect"), f"no bar in the chart; {excerpt(driver)}"
-        figures = driver.find_element(By.CSS_SELECTOR, "table.figures").text
-        assert "16.500.000" in figures and "55" in figures, f"the totals do not show the commune's figures: {figures[:400]!r}"
-        save_screenshot(driver, "treem-round.png", full_page=True)
-        cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
-        for kind in ("xlsx", "docx"):
-            export = urllib.request.Request(BASE_URL + round_path + f"/export/{kind}", headers={"Cookie": cookie})
-            with urllib.request.urlopen(export) as response:
-                data = response.read()
-            assert data[:2] == b"PK", f"the {kind} export is not a ZIP package"
-            path = os.path.join(SCREENSHOT_DIR, f"treem-round.{kind}")
-            with open(path, "wb") as out:
-                out.write(data)
-            print(f"   export: {path}")
-    except AssertionError as error:
-        print(f"FAIL report walk: {error}")
-        save_screenshot(driver, "treem-fail-reports.png", full_page=True)
-        print("0 passed, 1 failed")
-        return 1
-    finally:
-        driver.quit()
-    print("PASS report walk: the city opens a round, a commune reports, the city sees the totals")
-    print("1 passed, 0 failed")
-    return 0
+    return run_walk("report walk", "the city opens a round, a commune reports, the city sees the totals", walk)
 
 
 if __name__ == "__main__":

@@ -27,8 +27,8 @@ import zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_login import (  # noqa: E402
-    ADMIN_PASSWORD, BASE_URL, By, EC, make_driver, open_page, page_text, save_screenshot,
-    submit_login, wait, wait_for_text, excerpt, nfc,
+    ADMIN_PASSWORD, BASE_URL, By, EC, open_page, run_walk, save_screenshot,
+    submit_login, wait, wait_for_text, excerpt,
 )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -90,62 +90,51 @@ def fill(driver, name, value):
     box.send_keys(value)
 
 
+def walk(driver):
+    plan_id, one_time = set_up()
+
+    # 1. First sign-in: the one-time password must be replaced.
+    driver.delete_all_cookies()
+    submit_login(driver, "kt.tramyte", one_time)
+    wait(driver).until(EC.presence_of_element_located((By.NAME, "new_password")))
+    fill(driver, "current_password", one_time)
+    fill(driver, "new_password", NEW_PASSWORD)
+    fill(driver, "confirmation", NEW_PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, 'form[action="/account/password"] button[type="submit"]').click()
+    wait_for_text(driver, "Đã đổi mật khẩu.", "first sign-in: new password")
+
+    # 2. My tasks → a task → progress with evidence, done.
+    open_page(driver, "/tasks")
+    wait_for_text(driver, "Nhiệm vụ của cơ quan tôi", "/tasks")
+    links = driver.find_elements(By.CSS_SELECTOR, 'a[href^="/tasks/"]')
+    assert links, f"the station has no task listed; {excerpt(driver)}"
+    links[0].click()
+    wait_for_text(driver, "Ghi tiến độ", "task page")
+    task_url = driver.current_url
+    fill(driver, "text", "Khám sàng lọc cho 42 trẻ em ngày 12/6")
+    fill(driver, "children_reached", "42")
+    driver.find_element(By.NAME, "evidence[]").send_keys(png_file())
+    driver.find_element(By.CSS_SELECTOR, '#status option[value="done"]').click()
+    form = driver.find_element(By.CSS_SELECTOR, 'form[action$="/progress"]')
+    form.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+    wait(driver).until(EC.staleness_of(form))
+    wait_for_text(driver, "Khám sàng lọc cho 42 trẻ em ngày 12/6", "task page after progress")
+    wait_for_text(driver, "Đã hoàn thành", "task page after progress")
+    wait_for_text(driver, "danh-sach-ky-nhan.png", "the evidence file is listed")
+    assert driver.current_url == task_url, f"expected to stay on {task_url}; {excerpt(driver)}"
+    save_screenshot(driver, "treem-task.png", full_page=True)
+
+    # 3. The officer's board.
+    driver.delete_all_cookies()
+    submit_login(driver, "kt.vanhoa", NEW_PASSWORD)
+    open_page(driver, f"/plans/{plan_id}/board")
+    # The board counts the station's task as done (the plan names the station its own way, so count, not name).
+    wait_for_text(driver, "1 đã hoàn thành", "plan board")
+    save_screenshot(driver, "treem-board.png", full_page=True)
+
+
 def main():
-    if not ADMIN_PASSWORD:
-        print("TREEM_ADMIN_PASSWORD is not set")
-        print("0 passed, 1 failed")
-        return 2
-    driver = make_driver()
-    try:
-        plan_id, one_time = set_up()
-
-        # 1. First sign-in: the one-time password must be replaced.
-        driver.delete_all_cookies()
-        submit_login(driver, "kt.tramyte", one_time)
-        wait(driver).until(EC.presence_of_element_located((By.NAME, "new_password")))
-        fill(driver, "current_password", one_time)
-        fill(driver, "new_password", NEW_PASSWORD)
-        fill(driver, "confirmation", NEW_PASSWORD)
-        driver.find_element(By.CSS_SELECTOR, 'form[action="/account/password"] button[type="submit"]').click()
-        wait_for_text(driver, "Đã đổi mật khẩu.", "first sign-in: new password")
-
-        # 2. My tasks → a task → progress with evidence, done.
-        open_page(driver, "/tasks")
-        wait_for_text(driver, "Nhiệm vụ của cơ quan tôi", "/tasks")
-        links = driver.find_elements(By.CSS_SELECTOR, 'a[href^="/tasks/"]')
-        assert links, f"the station has no task listed; {excerpt(driver)}"
-        links[0].click()
-        wait_for_text(driver, "Ghi tiến độ", "task page")
-        task_url = driver.current_url
-        fill(driver, "text", "Khám sàng lọc cho 42 trẻ em ngày 12/6")
-        fill(driver, "children_reached", "42")
-        driver.find_element(By.NAME, "evidence[]").send_keys(png_file())
-        driver.find_element(By.CSS_SELECTOR, '#status option[value="done"]').click()
-        form = driver.find_element(By.CSS_SELECTOR, 'form[action$="/progress"]')
-        form.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
-        wait(driver).until(EC.staleness_of(form))
-        wait_for_text(driver, "Khám sàng lọc cho 42 trẻ em ngày 12/6", "task page after progress")
-        wait_for_text(driver, "Đã hoàn thành", "task page after progress")
-        wait_for_text(driver, "danh-sach-ky-nhan.png", "the evidence file is listed")
-        assert driver.current_url == task_url, f"expected to stay on {task_url}; {excerpt(driver)}"
-        save_screenshot(driver, "treem-task.png", full_page=True)
-
-        # 3. The officer's board.
-        driver.delete_all_cookies()
-        submit_login(driver, "kt.vanhoa", NEW_PASSWORD)
-        open_page(driver, f"/plans/{plan_id}/board")
-        # The board counts the station's task as done (the plan names the station its own way, so count, not name).
-        wait_for_text(driver, "1 đã hoàn thành", "plan board")
-        save_screenshot(driver, "treem-board.png", full_page=True)
-    except AssertionError as error:
-        print(f"FAIL task walk: {error}")
-        print("0 passed, 1 failed")
-        return 1
-    finally:
-        driver.quit()
-    print("PASS task walk: member records progress with evidence, officer sees it on the board")
-    print("1 passed, 0 failed")
-    return 0
+    return run_walk("task walk", "member records progress with evidence, officer sees it on the board", walk)
 
 
 if __name__ == "__main__":

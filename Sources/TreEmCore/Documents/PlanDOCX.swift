@@ -204,20 +204,31 @@ public enum PlanDOCX {
     }
 }
 
-/// Builds XML text with escaping; control characters that XML 1.0 forbids are dropped.
+/// Builds XML text with escaping; control characters that XML 1.0 forbids are dropped rather
+/// than making a file Word or Excel refuses.
 struct XMLText {
     var text = ""
 
+    /// `s` escaped on its own.
+    static func escape(_ s: String, keepingLineBreaks: Bool = false) -> String {
+        var x = XMLText()
+        x.escaped(s, keepingLineBreaks: keepingLineBreaks)
+        return x.text
+    }
+
     mutating func raw(_ s: String) { text += s }
 
-    mutating func escaped(_ s: String) {
+    /// Escapes `s`; tabs and line breaks become spaces (a Word run) unless `keepingLineBreaks`
+    /// (a spreadsheet cell keeps them).
+    mutating func escaped(_ s: String, keepingLineBreaks: Bool = false) {
         for scalar in s.unicodeScalars {
             switch scalar {
             case "&": text += "&amp;"
             case "<": text += "&lt;"
             case ">": text += "&gt;"
             case "\"": text += "&quot;"
-            case "\t", "\n", "\r": text += " "
+            case "\t", "\n", "\r":
+                if keepingLineBreaks { text.unicodeScalars.append(scalar) } else { text += " " }
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 text.unicodeScalars.append(scalar)
