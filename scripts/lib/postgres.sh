@@ -54,9 +54,10 @@ pg_start() {
     }
 
     info "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    # fsync & co. off: throwaway data, faster tests.
+    # fsync & co. off: throwaway data, faster tests. Every test has its own application and
+    # connection pool, and they run in parallel: room for 400 connections.
     if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/postgres.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
         start >/dev/null; then
         warn "PostgreSQL did not start; its log:"
         cat "$PG_DIR/postgres.log" >&2 || true

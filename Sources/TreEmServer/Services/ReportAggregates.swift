@@ -4,36 +4,85 @@ import Foundation
 import TreEmCore
 import Vapor
 
-/// Live totals: added up from the submitted figures when they are asked for, over the scope
-/// closure. A unit's closure holds the units below it and the units merged into it, so a
+/// Live totals: added up from the submitted figures when they are asked for (no summary
+/// tables), over the scope closure. A unit's closure holds the units below it and the units merged into it, so a
 /// commune formed in 2025 adds up the 2024 figures of the communes it was made from: summed,
 /// never "the latest wins".
 enum ReportAggregates {
     /// For each unit in `units`: the sum and count of each cell over the counted figures of every
-    /// unit in its closure, in the given rounds. One query.
+    /// unit in its closure, in the given rounds.
+    ///
+    /// A round is opened for its root and the units below it, so a unit asked for either holds
+    /// all of a round's reporting units in its closure (a province and its own round: the round's
+    /// totals are added whole, read in index order without a join), some of them (a commune within
+    /// its province's round, or a commune formed by a merger and the old communes' round: those
+    /// figures are joined to the closure one by one), or none. Which it is comes from the reports,
+    /// one row per unit rather than per figure, so the answer is exact whatever the hierarchy did.
     static func sums(rounds: [UUID], units: [UUID], on db: Database) async throws -> [UUID: [ValueKey: CellSum]] {
         guard !rounds.isEmpty, !units.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        // Drive the join from the rounds' figures (read from the covering index), each finding its
-        // ancestors by the closure's descendant index. SQLite needs telling: CROSS JOIN fixes the
-        // order and "+" keeps it from probing the index once per unit asked for.
+        // SQLite needs telling: CROSS JOIN fixes the join order and "+" keeps it from probing the
+        // index once per unit asked for. PostgreSQL finds these plans itself.
         let sqlite = sql.dialect.name == "sqlite"
-        let rows = try await sql.raw("""
-            SELECT s.ancestor_id AS unit, v.indicator AS indicator, v.part AS part, SUM(v.number) AS total, COUNT(v.number) AS n \
-            FROM \(ident: ReportValueModel.schema) v \(unsafeRaw: sqlite ? "CROSS JOIN" : "JOIN") \(ident: UnitScopeModel.schema) s \
-            ON s.descendant_id = v.unit_id \
-            WHERE v.round_id IN \(SQLBindList(rounds)) AND v.counted = \(bind: true) \
-            AND \(unsafeRaw: sqlite ? "+" : "")s.ancestor_id IN \(SQLBindList(units)) \
-            GROUP BY s.ancestor_id, v.indicator, v.part
-            """).all()
+        let join = SQLRaw(sqlite ? "CROSS JOIN" : "JOIN")
+        let plus = SQLRaw(sqlite ? "+" : "")
+
+        struct Pair: Hashable { var unit: UUID; var round: UUID }
+        var reportsIn: [UUID: Int] = [:]
+        for row in try await sql.raw("""
+            SELECT round_id AS round, COUNT(*) AS n FROM \(ident: ReportModel.schema) WHERE round_id IN \(SQLBindList(rounds)) GROUP BY round_id
+            """).all() {
+            reportsIn[try row.decode(column: "round", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        var whole: [UUID: [UUID]] = [:] // round → the units holding all of it
+        var partial: Set<Pair> = []
+        for row in try await sql.raw("""
+            SELECT s.ancestor_id AS unit, r.round_id AS round, COUNT(*) AS n FROM \(ident: ReportModel.schema) r \(join) \(ident: UnitScopeModel.schema) s \
+            ON s.descendant_id = r.unit_id WHERE r.round_id IN \(SQLBindList(rounds)) AND \(plus)s.ancestor_id IN \(SQLBindList(units)) \
+            GROUP BY s.ancestor_id, r.round_id
+            """).all() {
+            let pair = Pair(unit: try row.decode(column: "unit", as: UUID.self), round: try row.decode(column: "round", as: UUID.self))
+            if try row.decode(column: "n", as: Int.self) == reportsIn[pair.round] {
+                whole[pair.round, default: []].append(pair.unit)
+            } else {
+                partial.insert(pair)
+            }
+        }
+
         var result: [UUID: [ValueKey: CellSum]] = [:]
-        for row in rows {
-            let unit = try row.decode(column: "unit", as: UUID.self)
-            let count = try row.decode(column: "n", as: Int.self)
-            guard count > 0, let part = IndicatorPart(rawValue: try row.decode(column: "part", as: String.self)) else { continue }
-            let total = try row.decode(column: "total", as: Double?.self) ?? 0
-            result[unit, default: [:]][ValueKey(try row.decode(column: "indicator", as: String.self), part)] = CellSum(sum: total, count: count)
+        func add(_ unit: UUID, _ key: ValueKey, _ cell: CellSum) {
+            result[unit, default: [:]][key, default: CellSum(sum: 0, count: 0)].sum += cell.sum
+            result[unit, default: [:]][key, default: CellSum(sum: 0, count: 0)].count += cell.count
+        }
+        if !whole.isEmpty {
+            for row in try await sql.raw("""
+                SELECT round_id AS round, indicator, part, SUM(number) AS total, COUNT(number) AS n FROM \(ident: ReportValueModel.schema) \
+                WHERE round_id IN \(SQLBindList(Array(whole.keys))) AND counted = \(bind: true) GROUP BY round_id, indicator, part
+                """).all() {
+                guard let (key, cell) = try cell(row) else { continue }
+                for unit in whole[try row.decode(column: "round", as: UUID.self)] ?? [] { add(unit, key, cell) }
+            }
+        }
+        if !partial.isEmpty {
+            for row in try await sql.raw("""
+                SELECT s.ancestor_id AS unit, v.round_id AS round, v.indicator AS indicator, v.part AS part, SUM(v.number) AS total, \
+                COUNT(v.number) AS n FROM \(ident: ReportValueModel.schema) v \(join) \(ident: UnitScopeModel.schema) s ON s.descendant_id = v.unit_id \
+                WHERE v.round_id IN \(SQLBindList(Array(Set(partial.map(\.round))))) AND v.counted = \(bind: true) \
+                AND \(plus)s.ancestor_id IN \(SQLBindList(Array(Set(partial.map(\.unit))))) \
+                GROUP BY s.ancestor_id, v.round_id, v.indicator, v.part
+                """).all() {
+                let pair = Pair(unit: try row.decode(column: "unit", as: UUID.self), round: try row.decode(column: "round", as: UUID.self))
+                guard partial.contains(pair), let (key, cell) = try cell(row) else { continue }
+                add(pair.unit, key, cell)
+            }
         }
         return result
+    }
+
+    private static func cell(_ row: any SQLRow) throws -> (ValueKey, CellSum)? {
+        let count = try row.decode(column: "n", as: Int.self)
+        guard count > 0, let part = IndicatorPart(rawValue: try row.decode(column: "part", as: String.self)) else { return nil }
+        return (ValueKey(try row.decode(column: "indicator", as: String.self), part),
+                CellSum(sum: try row.decode(column: "total", as: Double?.self) ?? 0, count: count))
     }
 
     struct Level {
