@@ -402,3 +402,36 @@ struct ReportFormAndReminderTests {
         }
     }
 }
+
+@Suite("Demo reporting round")
+struct DemoReportTests {
+    @Test("The demo's 2024 round is complete but for one commune, passes every rule, and adds up under the 2026 communes")
+    func demoRound() async throws {
+        try await withTreEm { f in
+            #expect(try await DemoReports.load(on: f.app.db, at: f.clock.now))
+            #expect(try await DemoReports.load(on: f.app.db, at: f.clock.now) == false, "loaded once only")
+            let round = try #require(try await ReportRoundModel.query(on: f.app.db).with(\.$form).with(\.$root).first())
+            let admin = try await APIClient.signIn(f.app, "admin")
+            let detail = try await admin.get("/api/v1/rounds/\(try round.requireID())").decode(ReportAPIController.RoundDetailDTO.self)
+            #expect(detail.completeness.expected == 11)
+            #expect(detail.completeness.submitted == 10)
+            #expect(detail.completeness.onTime == 10)
+            #expect(detail.missing.map(\.unitName) == ["Xã Liên Hòa"])
+            // Every sent report passes the rules a commune officer's would have to.
+            for report in try await ReportModel.query(on: f.app.db).filter(\.$round.$id == round.requireID()).filter(\.$status == .approved).all() {
+                report.$round.value = round
+                #expect(try await ReportEditing.problems(of: report, on: f.app.db).isEmpty)
+            }
+            let district = try aggregate(try await admin.get("/api/v1/aggregates?round=\(try round.requireID())&unit=293"))
+            let communes = district.children.compactMap { $0.figures.first { $0.indicator == "AM-QUA-TRE" && $0.part == "" }?.number }
+            #expect(district.value("AM-QUA-TRE") == communes.reduce(0, +) + 20, "the communes' gifts and the district's own 20")
+            // As of 2026: Xã Kim Thành holds Đồng Cẩm, Tam Kỳ, Đại Đức and Bình Dân (Liên Hòa sent nothing).
+            let merged = try aggregate(try await admin.get("/api/v1/aggregates?round=\(try round.requireID())&unit=31&asOf=2026-06-30"))
+            let names = ["Xã Đồng Cẩm", "Xã Tam Kỳ", "Xã Đại Đức", "Xã Bình Dân"]
+            let expected = district.children.filter { names.contains($0.unitName) }
+                .compactMap { $0.figures.first { $0.indicator == "AM-QUA-TRE" && $0.part == "" }?.number }.reduce(0, +)
+            #expect(expected > 0)
+            #expect(merged.child("Xã Kim Thành", "AM-QUA-TRE") == expected)
+        }
+    }
+}

@@ -13,6 +13,7 @@ struct TreEmServeCommand: AsyncCommand {
         let app = context.application
         try await Bootstrap.prepareDatabase(app)
         if try await DemoData.load(on: app.db, at: app.treem.now()) {
+            try await DemoReports.load(on: app.db, at: app.treem.now())
             context.console.print("Đã nạp dữ liệu mẫu (demo data loaded).")
         }
         let admin = try await Bootstrap.createFirstAdministrator(app)
@@ -45,7 +46,8 @@ struct MigrateDatabaseCommand: AsyncCommand {
     }
 }
 
-/// `treem demo-data`: loads the demo units and agencies (again).
+/// `treem demo-data`: loads the demo units and agencies (again), and the demo reporting round
+/// when there is no round yet.
 struct DemoDataCommand: AsyncCommand {
     struct Signature: CommandSignature {}
     var help: String { "Nạp dữ liệu mẫu (đơn vị, cơ quan trong 5 kế hoạch mẫu) — load the demo units and agencies" }
@@ -54,6 +56,7 @@ struct DemoDataCommand: AsyncCommand {
         let app = context.application
         try await Bootstrap.prepareDatabase(app)
         try await DemoData.load(on: app.db, at: app.treem.now(), force: true)
+        try await DemoReports.load(on: app.db, at: app.treem.now())
         context.console.print("Đã nạp dữ liệu mẫu (demo data loaded).")
     }
 }

@@ -78,52 +78,62 @@ enum ReportRounds {
             throw UserFacingError(.badRequest, Bilingual(vi: "\(root.name) không tồn tại vào ngày \(asOf.vietnameseShort); chọn ngày khác.",
                                             en: "\(root.name) did not exist on \(asOf.iso); choose another day."), field: "asOf")
         }
-        let units = try await expectedUnits(below: root, asOf: asOf, on: req.db)
-        let derivedDeadlines = try await derivedPlanDeadlines(year: plan.year, kind: plan.kind, units: units.map(\.unit), on: req.db)
-        let unitIDs = units.compactMap(\.unit.id)
+        let title = VietnameseText.clean(input.title ?? "").isEmpty
+            ? "Báo cáo \(formModel.name.lowercasedFirst) năm \(plan.year)" : VietnameseText.clean(input.title ?? "")
+        return try await req.db.transaction { tx in
+            let round = try await create(plan: plan, form: formModel, root: root, title: title, deadline: deadline, asOf: asOf,
+                                         openedBy: user.id, at: req.now, on: tx)
+            try await req.audit(.reportRoundOpened, recordType: "report_round", recordID: round.id?.uuidString, unitID: root.id,
+                                summary: "Mở đợt \"\(round.title)\", hạn \(deadline.vietnameseShort)", on: tx)
+            return round
+        }
+    }
+
+    /// Writes the round and its expected reports (in the caller's transaction); refuses a round
+    /// that would make a unit report twice for one form and year.
+    static func create(plan: PlanModel, form: ReportFormModel, root: UnitModel, title: String, deadline: CalendarDay,
+                       asOf: CalendarDay, openedBy: UUID?, at now: Date, on db: Database) async throws -> ReportRoundModel {
+        let formID = try form.requireID()
+        let units = try await expectedUnits(below: root, asOf: asOf, on: db)
+        let derivedDeadlines = try await derivedPlanDeadlines(year: plan.year, kind: plan.kind, units: units.map(\.unit), on: db)
         // A unit reports once per form and year: a round of the level above or below may already cover it.
-        let clash = try await ReportModel.query(on: req.db).join(ReportRoundModel.self, on: \ReportModel.$round.$id == \ReportRoundModel.$id)
+        let clash = try await ReportModel.query(on: db).join(ReportRoundModel.self, on: \ReportModel.$round.$id == \ReportRoundModel.$id)
             .filter(ReportRoundModel.self, \.$form.$id == formID).filter(ReportRoundModel.self, \.$year == plan.year)
-            .filter(\.$unit.$id ~~ unitIDs).with(\.$unit).first()
+            .filter(\.$unit.$id ~~ units.compactMap(\.unit.id)).with(\.$unit).first()
         if let clash {
             throw UserFacingError(.conflict, Bilingual(
-                vi: "\(clash.unit.name) đã có báo cáo \(formModel.name.lowercasedFirst) năm \(plan.year) trong một đợt khác; không mở trùng.",
-                en: "\(clash.unit.name) already reports \(formModel.name) for \(plan.year) in another round."))
+                vi: "\(clash.unit.name) đã có báo cáo \(form.name.lowercasedFirst) năm \(plan.year) trong một đợt khác; không mở trùng.",
+                en: "\(clash.unit.name) already reports \(form.name) for \(plan.year) in another round."))
         }
         let round = ReportRoundModel()
         round.$form.id = formID
-        round.$plan.id = planID
+        round.$plan.id = try plan.requireID()
         round.$root.id = try root.requireID()
         round.year = plan.year
-        round.title = VietnameseText.clean(input.title ?? "").isEmpty
-            ? "Báo cáo \(formModel.name.lowercasedFirst) năm \(plan.year)" : VietnameseText.clean(input.title ?? "")
+        round.title = title
         round.asOf = asOf.iso
         round.deadline = deadline.iso
-        round.openedBy = user.id
-        round.openedAt = req.now
-        try await req.db.transaction { tx in
-            try await round.create(on: tx)
-            for expected in units {
-                let report = ReportModel()
-                report.$round.id = try round.requireID()
-                report.$unit.id = try expected.unit.requireID()
-                report.$reviewer.id = expected.reviewer
-                report.depth = expected.depth
-                if expected.depth > 0 {
-                    report.deadline = (expected.depth == 1 ? deadline
-                        : expected.reviewer.flatMap { derivedDeadlines[$0] } ?? ReportRules.deadline(rootDeadline: deadline, depth: expected.depth)).iso
-                }
-                report.status = .draft
-                report.version = 0
-                report.isPartial = false
-                report.results = ""
-                report.difficulties = ""
-                report.proposals = ""
-                report.explanation = ""
-                try await report.create(on: tx)
+        round.openedBy = openedBy
+        round.openedAt = now
+        try await round.create(on: db)
+        for expected in units {
+            let report = ReportModel()
+            report.$round.id = try round.requireID()
+            report.$unit.id = try expected.unit.requireID()
+            report.$reviewer.id = expected.reviewer
+            report.depth = expected.depth
+            if expected.depth > 0 {
+                report.deadline = (expected.depth == 1 ? deadline
+                    : expected.reviewer.flatMap { derivedDeadlines[$0] } ?? ReportRules.deadline(rootDeadline: deadline, depth: expected.depth)).iso
             }
-            try await req.audit(.reportRoundOpened, recordType: "report_round", recordID: round.id?.uuidString, unitID: root.id,
-                                summary: "Mở đợt \"\(round.title)\": \(units.count) báo cáo, hạn \(deadline.vietnameseShort)", on: tx)
+            report.status = .draft
+            report.version = 0
+            report.isPartial = false
+            report.results = ""
+            report.difficulties = ""
+            report.proposals = ""
+            report.explanation = ""
+            try await report.create(on: db)
         }
         return round
     }
