@@ -121,6 +121,10 @@ struct ReportRoundTests {
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Số trẻ em được dạy bơi: \\\"ba mươi\\\" không phải là số."))
             #expect(!(try reportDTO(try await dc.get("/api/v1/reports/\(dongCam)")).values.contains { $0.indicator == "AM-LOP-BOI" }))
+            // A negative figure is refused even in a draft.
+            let negative = try await dc.send(.PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [["indicator": "AM-TT-SU-KIEN", "value": "-2"]]])
+            #expect(negative.status == .unprocessableEntity)
+            #expect(negative.body.string.contains("Số buổi, sự kiện truyền thông: không được là số âm (-2)."))
             #expect(try await dc.send(.POST, "/api/v1/reports/\(dongCam)/submit", json: [:]).status == .ok)
             let twice = try await dc.send(.POST, "/api/v1/reports/\(dongCam)/submit", json: [:])
             #expect(twice.status == .conflict)

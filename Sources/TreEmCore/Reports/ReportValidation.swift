@@ -12,24 +12,8 @@ public enum ReportValidation {
                                 lastYear: [ValueKey: Double] = [:]) -> [ReportProblem] {
         var problems: [ReportProblem] = []
         func number(_ key: ValueKey) -> Double? { values[key]?.number }
+        problems += outOfRange(values, form: form)
         for indicator in form.indicators where indicator.isEntered && indicator.type.isNumeric {
-            for part in indicator.parts {
-                let key = ValueKey(indicator.code, part)
-                guard let value = number(key) else { continue }
-                let cell = { (l: Language) in ReportInput.cellName(indicator, part, l) }
-                if value < 0 {
-                    problems.append(ReportProblem(.error, key, Bilingual(vi: "\(cell(.vi)): không được là số âm (\(VietnameseNumber.format(value))).",
-                                                                         en: "\(cell(.en)): cannot be negative (\(value)).")))
-                }
-                if indicator.type == .percent, value > 100 {
-                    problems.append(ReportProblem(.error, key, Bilingual(vi: "\(cell(.vi)): tỷ lệ không quá 100%.",
-                                                                         en: "\(cell(.en)): a percentage cannot exceed 100.")))
-                }
-                if indicator.type == .yesNo, value != 0, value != 1 {
-                    problems.append(ReportProblem(.error, key, Bilingual(vi: "\(cell(.vi)): chỉ nhận có hoặc không.",
-                                                                         en: "\(cell(.en)): only yes or no.")))
-                }
-            }
             let total = number(ValueKey(indicator.code))
             // A part cannot exceed its whole: children given gifts ≤ children listed.
             if let wholeCode = indicator.partOf, let whole = form.indicator(wholeCode), let part = total,
@@ -61,6 +45,28 @@ public enum ReportValidation {
                 problems.append(ReportProblem(.warning, ValueKey(indicator.code), Bilingual(
                     vi: "\(indicator.name): \(VietnameseNumber.format(value)) khác xa năm trước (\(VietnameseNumber.format(previous))). Xin ghi rõ lý do nếu số liệu đúng.",
                     en: "\(indicator.nameEnglish ?? indicator.name): \(value) is far from last year's \(previous). Please explain if it is right.")))
+            }
+        }
+        return problems
+    }
+
+    /// What no figure of its indicator can be, whatever the others say: refused even in a draft.
+    public static func outOfRange(_ values: [ValueKey: ReportValue], form: ReportForm) -> [ReportProblem] {
+        var problems: [ReportProblem] = []
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let value = value.number, let indicator = form.indicator(key.indicator) else { continue }
+            let cell = { (l: Language) in ReportInput.cellName(indicator, key.part, l) }
+            if value < 0 {
+                problems.append(ReportProblem(.error, key, Bilingual(vi: "\(cell(.vi)): không được là số âm (\(VietnameseNumber.format(value))).",
+                                                                     en: "\(cell(.en)): cannot be negative (\(value)).")))
+            }
+            if indicator.type == .percent, value > 100 {
+                problems.append(ReportProblem(.error, key, Bilingual(vi: "\(cell(.vi)): tỷ lệ không quá 100%.",
+                                                                     en: "\(cell(.en)): a percentage cannot exceed 100.")))
+            }
+            if indicator.type == .yesNo, value != 0, value != 1 {
+                problems.append(ReportProblem(.error, key, Bilingual(vi: "\(cell(.vi)): chỉ nhận có hoặc không.",
+                                                                     en: "\(cell(.en)): only yes or no.")))
             }
         }
         return problems

@@ -95,7 +95,8 @@ enum ReportEditing {
         }
         try requireEditable(report)
         let form = try report.round.form.form()
-        let (parsed, problems) = ReportInput.read(changes.mapValues(\.value), form: form)
+        let (parsed, unreadable) = ReportInput.read(changes.mapValues(\.value), form: form)
+        let problems = unreadable + ReportValidation.outOfRange(parsed.compactMapValues { $0 }, form: form)
         if !problems.isEmpty {
             throw ReportRejected(headline: Bilingual(vi: "Số liệu chưa hợp lệ, chưa lưu:", en: "Figures not valid, nothing saved:"),
                                  messages: problems.map(\.message))
