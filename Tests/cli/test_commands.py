@@ -60,6 +60,7 @@ def import_plan_checks():
     check("import-plan --json prints the seed's canonical form", out.returncode == 0 and got == expected, out.stderr[-500:])
 
     plans_before = count("select count(*) from plans")
+    drafts_before = count("select count(*) from plans where status = 'draft'")
     import zipfile, io
     xlsx = io.BytesIO()
     with zipfile.ZipFile(xlsx, "w") as z:
@@ -83,7 +84,7 @@ def import_plan_checks():
     last = saved.stdout.strip().splitlines()[-1] if saved.stdout.strip() else ""
     check("import-plan --save prints 'saved plan <id>' last", saved.returncode == 0 and last.startswith("saved plan "),
           saved.stdout[-300:] + saved.stderr[-300:])
-    check("the saved plan is a draft of the commune", count("select count(*) from plans where status = 'draft'") == plans_before + 1)
+    check("the saved plan is a draft of the commune", count("select count(*) from plans where status = 'draft'") == drafts_before + 1)
 
 
 def main():

@@ -66,7 +66,7 @@ enum ReportRounds {
         } else {
             formModel = forms.first { $0.planKind == plan.kind && $0.isBuiltIn } ?? forms.first { $0.planKind == plan.kind }
         }
-        guard let formModel, let formID = formModel.id else {
+        guard let formModel else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Chưa có biểu mẫu báo cáo cho loại kế hoạch này; chọn một biểu mẫu.",
                                             en: "No report form for this kind of plan; choose one."), field: "formCode")
         }
