@@ -128,3 +128,13 @@ public enum VietnameseText {
         return key(a).lexicographicallyPrecedes(key(b))
     }
 }
+
+extension Sequence {
+    /// Sorted the Vietnamese way by a name, computing each name's collation key once rather than
+    /// on every comparison (a key costs a Unicode decomposition per character).
+    public func sortedVietnamese(by name: (Element) -> String) -> [Element] {
+        map { (VietnameseText.collationKey(name($0)), $0) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+            .map(\.1)
+    }
+}

@@ -28,7 +28,7 @@ enum DemoReports {
                                                       deadline: deadline, asOf: day, openedBy: nil,
                                                       at: date("2024-05-20T08:00:00+07:00"), on: tx)
             let reports = try await ReportModel.query(on: tx).filter(\.$round.$id == round.requireID()).with(\.$unit).all()
-                .sorted { VietnameseText.precedes($0.unit.name, $1.unit.name) }
+                .sortedVietnamese { $0.unit.name }
             for (index, report) in reports.enumerated() where report.depth == 2 {
                 // One commune is still late with its report, as there always is one.
                 let sent = report.unit.name != "Xã Liên Hòa"

@@ -257,7 +257,7 @@ enum PlanDirectory {
         for unit in below where !done.contains(unit.id ?? UUID()) {
             if try await UnitDirectory.canSee(unitID: unit.requireID(), user: user, on: db) { missing.append(unit) }
         }
-        return Cascade(parent: parent, derived: derived, missing: missing.sorted { VietnameseText.precedes($0.name, $1.name) })
+        return Cascade(parent: parent, derived: derived, missing: missing.sortedVietnamese { $0.name })
     }
 
     // MARK: documents

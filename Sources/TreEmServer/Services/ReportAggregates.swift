@@ -107,7 +107,7 @@ enum ReportAggregates {
             children = try await UnitModel.query(on: db).filter(\.$parent.$id == nil).all()
         }
         let current = children.filter { $0.isValid(on: asOf) && ReportRounds.reportingLevels.contains($0.level) }
-            .sorted { VietnameseText.precedes($0.name, $1.name) }
+            .sortedVietnamese { $0.name }
         var ids = current.compactMap(\.id)
         if let id = unit?.id { ids.append(id) }
         let sums = try await sums(rounds: rounds, units: ids, on: db)

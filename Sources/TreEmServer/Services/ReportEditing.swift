@@ -223,7 +223,7 @@ enum ReportEditing {
 
     static func lowerNotApproved(_ report: ReportModel, on db: Database) async throws -> [String] {
         try await ReportModel.query(on: db).filter(\.$round.$id == report.$round.id).filter(\.$reviewer.$id == report.$unit.id)
-            .filter(\.$status != .approved).with(\.$unit).all().map(\.unit.name).sorted(by: VietnameseText.precedes)
+            .filter(\.$status != .approved).with(\.$unit).all().map(\.unit.name).sortedVietnamese { $0 }
     }
 
     static func submit(_ report: ReportModel, partial: Bool, explanation: String?, request req: Request) async throws {

@@ -216,7 +216,7 @@ enum ReportRounds {
             return result
         }
         let directReviewer = own?.$unit.id ?? unitID
-        let direct = (byReviewer[directReviewer] ?? []).sorted { VietnameseText.precedes($0.unit.name, $1.unit.name) }
+        let direct = (byReviewer[directReviewer] ?? []).sortedVietnamese { $0.unit.name }
             .map { report in
                 UnitProgress(report: report,
                              timeliness: ReportRules.timeliness(deadline: report.deadlineDay,
@@ -224,7 +224,9 @@ enum ReportRounds {
                              below: completeness(under: report.$unit.id))
             }
         let missing = below.filter { !$0.status.isCounted }
-            .sorted { $0.depth != $1.depth ? $0.depth < $1.depth : VietnameseText.precedes($0.unit.name, $1.unit.name) }
+            .map { (VietnameseText.collationKey($0.unit.name), $0) }
+            .sorted { $0.1.depth != $1.1.depth ? $0.1.depth < $1.1.depth : $0.0.lexicographicallyPrecedes($1.0) }
+            .map(\.1)
         return Overview(completeness: total, direct: direct, missing: missing)
     }
 }

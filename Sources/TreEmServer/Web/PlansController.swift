@@ -269,7 +269,7 @@ struct PlansController {
                 plan.isExternal ? $0.id == plan.$issuer.id
                     : below.contains($0.id ?? UUID()) && $0.id != plan.$issuer.id && $0.level != .village
             }
-                .sorted { VietnameseText.precedes($0.name, $1.name) }
+                .sortedVietnamese { $0.name }
                 .map { .init(value: $0.code, label: $0.name, selected: $0.id == user.unitID) }
         }
         let round = try await ReportRoundModel.query(on: req.db).filter(\.$plan.$id == plan.requireID()).first()

@@ -79,7 +79,7 @@ extension ReportsController {
         let problems = try await ReportEditing.problems(of: report, on: req.db)
         let lowerReports = try await ReportModel.query(on: req.db).filter(\.$round.$id == report.$round.id)
             .filter(\.$reviewer.$id == report.$unit.id).with(\.$unit).with(\.$round).all()
-            .sorted { VietnameseText.precedes($0.unit.name, $1.unit.name) }
+            .sortedVietnamese { $0.unit.name }
         var lowerFigures: [ValueKey: Double] = [:]
         if !lowerReports.isEmpty {
             let sums = try await ReportAggregates.sums(rounds: [report.$round.id], units: lowerReports.map(\.$unit.id), on: req.db)

@@ -112,7 +112,7 @@ struct TasksController {
                                           dueOn: derived.due?.vietnameseShort ?? "—",
                                           overdue: TaskRules.isOverdue(due: derived.due, status: derived.status, today: today)))
         }
-        derivedRows.sort { VietnameseText.precedes($0.unitName, $1.unitName) }
+        derivedRows = derivedRows.sortedVietnamese { $0.unitName }
         let missing = rollup.missingUnits > 0 ? try await PlanDirectory.cascade(of: task.plan, for: user, on: req.db).missing.map(\.name) : []
         let view = DetailView(
             task: Self.row(task, today: today, language: req.language), planNumber: task.$plan.value?.number ?? "",
