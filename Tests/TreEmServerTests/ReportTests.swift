@@ -176,6 +176,10 @@ struct ReportRoundTests {
             let tkReport = try reportDTO(try await tk.get("/api/v1/reports/\(tamKy)"))
             #expect(tkReport.summary.status == "returned")
             #expect(tkReport.returnComment == "Kiểm tra lại danh sách.")
+            let told = try await tk.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+            #expect(told.contains { $0.kind == "reportReturned" && $0.text.contains("Huyện Kim Thành trả lại báo cáo") && $0.text.contains("Kiểm tra lại danh sách.") })
+            #expect(try await dc.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+                .contains { $0.kind == "reportApproved" })
             #expect(try await tk.send(.POST, "/api/v1/reports/\(tamKy)/submit", json: [:]).status == .ok)
             for id in [tamKy, daiDuc, phuThai] {
                 #expect(try await district.send(.POST, "/api/v1/reports/\(id)/approve", json: [:]).status == .ok)
@@ -308,6 +312,8 @@ struct ReportPageTests {
             #expect(withProblem.body.string.contains("cộng theo giới tính được 11, khác tổng số 10"))
             let blocked = try await dc.post("/reports/\(reportID)", form: ["then": "submit"])
             #expect(blocked.status == .unprocessableEntity)
+            #expect(blocked.body.string.contains("Số liệu đã được lưu nhưng báo cáo chưa gửi được:"), "the officer stays on the form")
+            #expect(blocked.body.string.contains("name=\"v:AM-QUA-TRE:male\""))
             _ = try await dc.post("/reports/\(reportID)", form: ["v:AM-QUA-TRE:male": "6", "o:AM-QUA-TRE:male": "7",
                                                                  "results": "Thăm, tặng 10 suất quà.", "o:results": "", "then": "submit"])
             let sent = try await dc.get("/reports/\(reportID)")

@@ -9,6 +9,8 @@ final class NotificationModel: Model, @unchecked Sendable {
         case assigned, dueSoon, overdue
         /// The level above reminds a unit that its report is awaited.
         case reportReminder
+        /// The level above approved or returned a unit's report.
+        case reportApproved, reportReturned
     }
 
     @ID(key: .id) var id: UUID?

@@ -279,6 +279,7 @@ enum ReportEditing {
 
     private static func review(_ report: ReportModel, approve: Bool, comment: String?, request req: Request) async throws {
         let user = try req.currentUser
+        let settings = req.application.treem.settings
         if user.unitID == report.$unit.id {
             throw UserFacingError(.forbidden, Bilingual(vi: "Không được tự duyệt hay trả lại báo cáo của chính đơn vị mình.",
                                                         en: "You cannot approve or return your own unit's report."))
@@ -303,6 +304,12 @@ enum ReportEditing {
             current.updatedAt = now
             try await current.save(on: tx)
             if !approve { try await setCounted(false, report: current, on: tx) }
+            let reviewer = report.reviewer?.name ?? "Cấp trên"
+            let told = approve
+                ? "\(reviewer) đã duyệt báo cáo \(report.round.title) của \(report.unit.name)."
+                : "\(reviewer) trả lại báo cáo \(report.round.title) của \(report.unit.name): \(comment ?? "")"
+            _ = try await ReportReminders.tell(current, kind: approve ? .reportApproved : .reportReturned, text: told,
+                                               settings: settings, at: now, on: tx)
             try await req.audit(approve ? .reportApproved : .reportReturned, recordType: "report", recordID: current.id?.uuidString,
                                 unitID: current.$unit.id,
                                 summary: (approve ? "Duyệt" : "Trả lại") + " báo cáo \(report.round.title) của \(report.unit.name)"
@@ -310,6 +317,7 @@ enum ReportEditing {
             report.status = current.status
             report.returnComment = comment
         }
+        MailOutbox.kick(req.application)
     }
 
     /// Submitted figures count in the totals; returned ones stop counting until sent again.

@@ -64,6 +64,7 @@ extension InterfaceText {
         "reports_target": b("Chỉ tiêu kế hoạch", "Target"),
         "reports_to": b("gửi", "to"),
         "reports_saved": b("Đã lưu.", "Saved."),
+        "reports_not_sent": b("Số liệu đã được lưu nhưng báo cáo chưa gửi được:", "The figures are saved but the report was not sent:"),
         "reports_returned_with": b("Cấp trên trả lại:", "Returned by the level above:"),
         "reports_errors": b("Cần sửa trước khi gửi:", "To correct before sending:"),
         "reports_warnings": b("Cần xác nhận (ghi lý do vào \"Giải trình số liệu\"):", "To confirm (explain under \"Explanation of figures\"):"),

@@ -37,6 +37,8 @@ struct NotificationsController {
         case .dueSoon: "Sắp đến hạn"
         case .overdue: "Quá hạn"
         case .reportReminder: "Nhắc báo cáo"
+        case .reportApproved: "Báo cáo được duyệt"
+        case .reportReturned: "Báo cáo bị trả lại"
         }
     }
 

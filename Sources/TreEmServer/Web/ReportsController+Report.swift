@@ -57,6 +57,8 @@ extension ReportsController {
         var lower: [ReportRow]
         var lowerPending: Int
         var saved: Bool
+        /// Why the last "send" was refused, shown above the form the officer is still on.
+        var notSent: [String]
     }
 
     static func fieldName(_ key: ValueKey) -> String {
@@ -71,8 +73,11 @@ extension ReportsController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
+        try await page(req, report: try await ReportAPIController.findReport(req))
+    }
+
+    func page(_ req: Request, report: ReportModel, notSent: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try req.currentUser
-        let report = try await ReportAPIController.findReport(req)
         let form = try report.round.form.form()
         let language = req.language
         let values = try await ReportEditing.values(of: report, on: req.db)
@@ -119,7 +124,7 @@ extension ReportsController {
             warnings: problems.filter { $0.severity == .warning }.map { $0.message.text(language) },
             hasLower: !lowerReports.isEmpty, lower: lowerReports.map { Self.reportRow($0, now: req.now, language: language) },
             lowerPending: lowerReports.filter { $0.status != .approved }.count,
-            saved: req.query["saved"] == "1"))
+            saved: req.query["saved"] == "1" || !notSent.isEmpty, notSent: notSent), status: status)
     }
 
     @Sendable func save(req: Request) async throws -> Response {
@@ -136,7 +141,13 @@ extension ReportsController {
         }
         try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: nil, request: req)
         if form["then"] == "submit" {
-            try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: nil, request: req)
+            do {
+                try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: nil, request: req)
+            } catch let refused as ReportRejected {
+                // The figures are saved; the officer stays on the form with the reasons above it.
+                let fresh = try await ReportAPIController.findReport(req)
+                return try await page(req, report: fresh, notSent: refused.messages.map { $0.text(req.language) }, status: .unprocessableEntity)
+            }
         }
         return req.redirect(to: "/reports/\(report.id!.uuidString)?saved=1", redirectType: .normal)
     }
