@@ -186,7 +186,7 @@ public struct PlanComposition: Sendable {
     }
 
     /// "ỦY BAN NHÂN DÂN XÃ KIM THÀNH" → "Ủy ban nhân dân xã Kim Thành".
-    static func titleCase(_ upper: String) -> String {
+    public static func titleCase(_ upper: String) -> String {
         let words = VietnameseText.clean(upper).split(separator: " ").map(String.init)
         let common: Set<String> = ["ủy", "ban", "nhân", "dân", "xã", "phường", "thị", "trấn", "huyện", "quận", "tỉnh", "thành", "phố", "đặc", "khu", "sở", "phòng"]
         var result: [String] = []
@@ -206,21 +206,14 @@ public struct PlanComposition: Sendable {
         return result.joined(separator: " ")
     }
 
-    static func lowercasedFirst(_ text: String) -> String {
+    /// "Kết quả …" → "kết quả …", for a title inside a sentence.
+    public static func lowercasedFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.lowercased() + text.dropFirst()
     }
 
     /// 300000 → "300.000", the Vietnamese grouping.
     public static func formatMoney(_ amount: Int) -> String {
-        let digits = String(abs(amount))
-        var groups: [String] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(String(digits[start..<end]), at: 0)
-            end = start
-        }
-        return (amount < 0 ? "-" : "") + groups.joined(separator: ".")
+        VietnameseNumber.format(Double(amount))
     }
 }

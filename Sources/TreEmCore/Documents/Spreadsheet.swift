@@ -39,7 +39,7 @@ public struct Spreadsheet: Sendable {
             text += row.map { cell -> String in
                 switch cell {
                 case .empty: return ""
-                case .number(let value): return Self.plain(value)
+                case .number(let value): return VietnameseNumber.plain(value)
                 case .text(let raw):
                     let value = Self.neutralised(raw)
                     return value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
@@ -48,10 +48,6 @@ public struct Spreadsheet: Sendable {
             }.joined(separator: ",") + "\r\n"
         }
         return Array(text.utf8)
-    }
-
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     // MARK: XLSX
@@ -122,7 +118,7 @@ public struct Spreadsheet: Sendable {
                 case .number(let value):
                     let integral = value == value.rounded()
                     let style = integral ? (bold ? 3 : 2) : (bold ? 1 : 0)
-                    sheet += "<c r=\"\(reference)\" s=\"\(style)\"><v>\(Self.plain(value))</v></c>"
+                    sheet += "<c r=\"\(reference)\" s=\"\(style)\"><v>\(VietnameseNumber.plain(value))</v></c>"
                 case .text(let text):
                     sheet += "<c r=\"\(reference)\" t=\"inlineStr\"\(bold ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">"
                         + Self.escape(Self.neutralised(text)) + "</t></is></c>"

@@ -52,6 +52,12 @@ public enum ReportRules {
         return CalendarDay(vietnamTimeOf: now.timeIntervalSince1970) > deadline ? .overdue : .pending
     }
 
+    /// The timeliness of a report in `status`: only a report that stands sent (submitted or
+    /// approved) has been sent; a returned one is awaited again.
+    public static func timeliness(status: ReportStatus, deadline: CalendarDay?, submittedAt: Date?, now: Date) -> ReportTimeliness {
+        timeliness(deadline: deadline, submittedAt: status.isCounted ? submittedAt : nil, now: now)
+    }
+
     /// The deadline of a unit `depth` levels below the round's root when its own level's plan
     /// sets none: each level reports ten days before the one above it, as Thông tư
     /// 28/2019/TT-BLĐTBXH, Điều 5 spaces them (commune 10/7, district 20/7, province 31/7).
@@ -111,7 +117,7 @@ public struct Completeness: Codable, Sendable, Equatable {
         expected += 1
         if status.isCounted { submitted += 1 } else { missing += 1 }
         if status == .approved { approved += 1 }
-        switch ReportRules.timeliness(deadline: deadline, submittedAt: status.isCounted ? submittedAt : nil, now: now) {
+        switch ReportRules.timeliness(status: status, deadline: deadline, submittedAt: submittedAt, now: now) {
         case .onTime: onTime += 1
         case .late: late += 1
         case .overdue: overdue += 1

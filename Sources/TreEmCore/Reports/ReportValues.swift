@@ -93,6 +93,11 @@ public enum VietnameseNumber {
         return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
+    /// A number as a machine writes it: "1500000", "12.5" (CSV cells, JSON input read as text).
+    public static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     /// "1.500.000", "12,5".
     public static func format(_ value: Double, fractionDigits: Int = 0) -> String {
         let negative = value < 0

@@ -82,7 +82,7 @@ public struct ResultsReport: Sendable {
     public func composition() -> PlanComposition {
         var body: [PlanComposition.Block] = []
         let issuer = issuerName.split(whereSeparator: \.isNewline).map { VietnameseText.clean(String($0)) }
-        let issuerPhrase = issuer.joined(separator: " ").capitalisedAsBody
+        let issuerPhrase = PlanComposition.titleCase(issuer.joined(separator: " "))
         body.append(.paragraph((planReference.map { "Thực hiện \($0), " } ?? "") + "\(issuerPhrase) báo cáo kết quả thực hiện như sau:"))
         body.append(.heading(level: 0, label: "I.", text: "KẾT QUẢ THỰC HIỆN"))
         if let completeness, completeness.expected > 0 {
@@ -104,7 +104,7 @@ public struct ResultsReport: Sendable {
         body += section(own: own.difficulties, lower: lower.map { ($0.unitName, $0.difficulties) })
         body.append(.heading(level: 0, label: "III.", text: "ĐỀ XUẤT, KIẾN NGHỊ"))
         body += section(own: own.proposals, lower: lower.map { ($0.unitName, $0.proposals) })
-        body.append(.paragraph("Trên đây là báo cáo \(title.lowercasedFirstLetter) của \(issuerPhrase)./."))
+        body.append(.paragraph("Trên đây là báo cáo \(PlanComposition.lowercasedFirst(title)) của \(issuerPhrase)./."))
         return PlanComposition(
             superiorName: superiorName?.uppercased(), issuerLines: issuer.map { $0.uppercased() },
             numberLine: "Số:      /BC-UBND", placeAndDate: "\(place), ngày \(String(format: "%02d", date.day)) tháng \(date.month < 3 ? String(format: "%02d", date.month) : String(date.month)) năm \(date.year)",
@@ -148,30 +148,5 @@ public enum ResultsSpreadsheet {
         }
         sheet.columnWidths = [18, 60, 12] + Array(repeating: 16, count: children.count + 1)
         return sheet
-    }
-}
-
-extension String {
-    /// "ỦY BAN NHÂN DÂN HUYỆN KIM THÀNH" → "Ủy ban nhân dân huyện Kim Thành": as a body sentence writes it.
-    var capitalisedAsBody: String {
-        let upper = self == uppercased()
-        guard upper else { return self }
-        let lower = lowercased()
-        for prefix in ["ủy ban nhân dân ", "uỷ ban nhân dân "] where lower.hasPrefix(prefix) {
-            let rest = String(lower.dropFirst(prefix.count))
-            let words = rest.split(separator: " ").map(String.init)
-            guard let kind = words.first else { return "Ủy ban nhân dân" }
-            var head = [kind]
-            var index = 1
-            if ["thành", "thị", "đặc"].contains(kind), words.count > 1 { head.append(words[1]); index = 2 }
-            let name = words.dropFirst(index).map { $0.prefix(1).uppercased() + $0.dropFirst() }
-            return "Ủy ban nhân dân " + (head + name).joined(separator: " ")
-        }
-        return lower.prefix(1).uppercased() + lower.dropFirst()
-    }
-
-    var lowercasedFirstLetter: String {
-        guard let first else { return self }
-        return first.lowercased() + dropFirst()
     }
 }

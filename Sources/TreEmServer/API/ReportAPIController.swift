@@ -99,9 +99,7 @@ struct ReportAPIController {
             let container = try decoder.singleValueContainer()
             if container.decodeNil() { text = "" }
             else if let bool = try? container.decode(Bool.self) { text = bool ? "có" : "không" }
-            else if let number = try? container.decode(Double.self) {
-                text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-            } else { text = try container.decode(String.self) }
+            else if let number = try? container.decode(Double.self) { text = VietnameseNumber.plain(number) } else { text = try container.decode(String.self) }
         }
 
         func encode(to encoder: Encoder) throws {
@@ -162,9 +160,7 @@ struct ReportAPIController {
     static func summary(_ report: ReportModel, now: Date) -> ReportSummaryDTO {
         ReportSummaryDTO(id: report.id?.uuidString ?? "", unitCode: report.unit.code, unitName: report.unit.name,
                          reviewerUnitCode: report.$reviewer.value??.code, depth: report.depth, deadline: report.deadline,
-                         status: report.status.rawValue,
-                         timeliness: ReportRules.timeliness(deadline: report.deadlineDay,
-                                                            submittedAt: report.status.isCounted ? report.submittedAt : nil, now: now).rawValue,
+                         status: report.status.rawValue, timeliness: report.timeliness(now: now).rawValue,
                          isPartial: report.isPartial, submittedAt: report.submittedAt)
     }
 
@@ -257,7 +253,7 @@ struct ReportAPIController {
     func detail(_ report: ReportModel, req: Request) async throws -> ReportDTO {
         let user = try req.currentUser
         let values = try await ReportEditing.values(of: report, on: req.db)
-        let problems = try await ReportEditing.problems(of: report, on: req.db)
+        let problems = try await ReportEditing.problems(of: report, values: values, on: req.db)
         return ReportDTO(summary: Self.summary(report, now: req.now), roundID: report.$round.id.uuidString, version: report.version,
                          values: values.sorted { $0.key < $1.key }.map { key, value in
                              var text: String?

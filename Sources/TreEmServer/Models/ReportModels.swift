@@ -84,6 +84,10 @@ final class ReportModel: Model, @unchecked Sendable {
     init() {}
 
     var deadlineDay: CalendarDay? { deadline.flatMap(CalendarDay.init(iso:)) }
+
+    func timeliness(now: Date) -> ReportTimeliness {
+        ReportRules.timeliness(status: status, deadline: deadlineDay, submittedAt: submittedAt, now: now)
+    }
 }
 
 /// Một ô số liệu của báo cáo.

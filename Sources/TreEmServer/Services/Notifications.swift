@@ -19,14 +19,16 @@ enum Notifications {
         guard !agencyIDs.isEmpty else { return 0 }
         var mail: [Mailer.Message] = []
         let members = try await UserModel.query(on: db).filter(\.$agency.$id ~~ Array(agencyIDs)).filter(\.$isActive == true).all()
+        // Who has heard of which of these tasks already: one query, not one per task and member.
+        struct Told: Hashable { var user: UUID; var task: UUID }
+        let told = Set(try await NotificationModel.query(on: db).filter(\.$task.$id ~~ tasks.compactMap(\.id)).filter(\.$kind == kind).all()
+            .compactMap { note in note.$task.id.map { Told(user: note.$user.id, task: $0) } })
         var created = 0
         for task in tasks {
             guard let agencyID = task.$agency.id, let taskID = task.id else { continue }
             for member in members where member.$agency.id == agencyID {
                 let memberID = try member.requireID()
-                let exists = try await NotificationModel.query(on: db).filter(\.$user.$id == memberID)
-                    .filter(\.$task.$id == taskID).filter(\.$kind == kind).first() != nil
-                if exists { continue }
+                if told.contains(Told(user: memberID, task: taskID)) { continue }
                 let note = NotificationModel()
                 note.$user.id = memberID
                 note.$task.id = taskID

@@ -138,14 +138,9 @@ enum ReportEditing {
                 throw ReportConflict(messages: conflicts)
             }
             for (key, value) in parsed {
-                guard let shown = changes[key]?.shown.map(VietnameseText.clean), let typed = changes[key]?.value else {
-                    try await write(value, key: key, report: current, existing: stored[key], at: now, by: user.id, on: tx)
-                    continue
-                }
                 // Unchanged cells are left alone, so a colleague's figure in them survives.
-                if VietnameseText.clean(typed) != shown {
-                    try await write(value, key: key, report: current, existing: stored[key], at: now, by: user.id, on: tx)
-                }
+                if let change = changes[key], let shown = change.shown, VietnameseText.clean(change.value) == VietnameseText.clean(shown) { continue }
+                try await write(value, key: key, report: current, existing: stored[key], at: now, by: user.id, on: tx)
             }
             for (field, change) in narratives {
                 let text = VietnameseText.cleanParagraphs(change.value)
@@ -215,10 +210,12 @@ enum ReportEditing {
         return Aggregation.figures(sums[report.$unit.id] ?? [:], form: try report.round.form.form())
     }
 
-    /// The problems of the report as it stands: errors block submission, warnings need an explanation.
-    static func problems(of report: ReportModel, on db: Database) async throws -> [ReportProblem] {
-        ReportValidation.problems(try await values(of: report, on: db), form: try report.round.form.form(),
-                                  lastYear: try await lastYear(of: report, on: db))
+    /// The problems of the report as it stands (its `values`, when already read): errors block
+    /// submission, warnings need an explanation.
+    static func problems(of report: ReportModel, values: [ValueKey: ReportValue]? = nil, on db: Database) async throws -> [ReportProblem] {
+        let figures: [ValueKey: ReportValue]
+        if let values { figures = values } else { figures = try await self.values(of: report, on: db) }
+        return ReportValidation.problems(figures, form: try report.round.form.form(), lastYear: try await lastYear(of: report, on: db))
     }
 
     static func lowerNotApproved(_ report: ReportModel, on db: Database) async throws -> [String] {
@@ -308,7 +305,7 @@ enum ReportEditing {
             let told = approve
                 ? "\(reviewer) đã duyệt báo cáo \(report.round.title) của \(report.unit.name)."
                 : "\(reviewer) trả lại báo cáo \(report.round.title) của \(report.unit.name): \(comment ?? "")"
-            _ = try await ReportReminders.tell(current, kind: approve ? .reportApproved : .reportReturned, text: told,
+            _ = try await ReportReminders.tell([(current, told)], kind: approve ? .reportApproved : .reportReturned,
                                                settings: settings, at: now, on: tx)
             try await req.audit(approve ? .reportApproved : .reportReturned, recordType: "report", recordID: current.id?.uuidString,
                                 unitID: current.$unit.id,

@@ -6,27 +6,31 @@ import Vapor
 /// What the officers of a reporting unit hear: a reminder that their report is awaited, and the
 /// level above's approval or return — in the app, and by e-mail when it is configured.
 enum ReportReminders {
-    /// Notifies the active officers of the report's unit (in the caller's transaction; the e-mail
-    /// waits in the outbox). Returns how many were told.
-    static func tell(_ report: ReportModel, kind: NotificationModel.Kind, text: String, settings: Settings, at now: Date,
-                     on db: Database) async throws -> Int {
-        let officers = try await UserModel.query(on: db).filter(\.$unit.$id == report.$unit.id)
+    /// Notifies the active officers of each report's unit, with that report's text (in the
+    /// caller's transaction; the e-mail waits in the outbox). Returns how many were told.
+    static func tell(_ notices: [(report: ReportModel, text: String)], kind: NotificationModel.Kind, settings: Settings,
+                     at now: Date, on db: Database) async throws -> Int {
+        let officers = try await UserModel.query(on: db).filter(\.$unit.$id ~~ notices.map(\.report.$unit.id))
             .filter(\.$isActive == true).filter(\.$role ~~ [.officer, .unitAdministrator]).all()
         var mail: [Mailer.Message] = []
-        for officer in officers {
-            let note = NotificationModel()
-            note.$user.id = try officer.requireID()
-            note.kind = kind
-            note.text = text
-            note.link = "/reports/\(try report.requireID().uuidString)"
-            note.createdAt = now
-            try await note.create(on: db)
-            if let email = officer.email, !email.isEmpty {
-                mail.append(Mailer.Message(to: email, subject: "[TreEm] " + text, body: "\(text)\n\nXem trong TreEm: \(note.link)\n"))
+        var count = 0
+        for (report, text) in notices {
+            for officer in officers where officer.$unit.id == report.$unit.id {
+                let note = NotificationModel()
+                note.$user.id = try officer.requireID()
+                note.kind = kind
+                note.text = text
+                note.link = "/reports/\(try report.requireID().uuidString)"
+                note.createdAt = now
+                try await note.create(on: db)
+                count += 1
+                if let email = officer.email, !email.isEmpty {
+                    mail.append(Mailer.Message(to: email, subject: "[TreEm] " + text, body: "\(text)\n\nXem trong TreEm: \(note.link)\n"))
+                }
             }
         }
         try await MailOutbox.enqueue(mail, at: now, settings: settings, on: db)
-        return officers.count
+        return count
     }
 
     /// "Nhắc nộp báo cáo": the level above reminds every unit below it whose report is still missing.
@@ -41,12 +45,11 @@ enum ReportReminders {
         let settings = req.application.treem.settings
         let now = req.now
         let count = try await req.db.transaction { tx -> Int in
-            var count = 0
-            for report in missing {
-                let deadline = report.deadlineDay.map { " trước ngày \($0.vietnameseShort)" } ?? ""
-                count += try await tell(report, kind: .reportReminder, text: "\(unit.name) nhắc \(report.unit.name) gửi \(round.title)\(deadline).",
-                                        settings: settings, at: now, on: tx)
+            let notices = missing.map { report in
+                (report: report, text: "\(unit.name) nhắc \(report.unit.name) gửi \(round.title)"
+                    + (report.deadlineDay.map { " trước ngày \($0.vietnameseShort)" } ?? "") + ".")
             }
+            let count = try await tell(notices, kind: .reportReminder, settings: settings, at: now, on: tx)
             try await req.audit(.reportReminded, recordType: "report_round", recordID: round.id?.uuidString, unitID: unit.id,
                                 summary: "Nhắc \(missing.count) đơn vị chưa gửi \(round.title)", on: tx)
             return count

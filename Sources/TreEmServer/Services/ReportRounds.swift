@@ -79,7 +79,7 @@ enum ReportRounds {
                                             en: "\(root.name) did not exist on \(asOf.iso); choose another day."), field: "asOf")
         }
         let title = VietnameseText.clean(input.title ?? "").isEmpty
-            ? "Báo cáo \(formModel.name.lowercasedFirst) năm \(plan.year)" : VietnameseText.clean(input.title ?? "")
+            ? "Báo cáo \(PlanComposition.lowercasedFirst(formModel.name)) năm \(plan.year)" : VietnameseText.clean(input.title ?? "")
         return try await req.db.transaction { tx in
             let round = try await create(plan: plan, form: formModel, root: root, title: title, deadline: deadline, asOf: asOf,
                                          openedBy: user.id, at: req.now, on: tx)
@@ -102,7 +102,7 @@ enum ReportRounds {
             .filter(\.$unit.$id ~~ units.compactMap(\.unit.id)).with(\.$unit).first()
         if let clash {
             throw UserFacingError(.conflict, Bilingual(
-                vi: "\(clash.unit.name) đã có báo cáo \(form.name.lowercasedFirst) năm \(plan.year) trong một đợt khác; không mở trùng.",
+                vi: "\(clash.unit.name) đã có báo cáo \(PlanComposition.lowercasedFirst(form.name)) năm \(plan.year) trong một đợt khác; không mở trùng.",
                 en: "\(clash.unit.name) already reports \(form.name) for \(plan.year) in another round."))
         }
         let round = ReportRoundModel()
@@ -186,6 +186,8 @@ enum ReportRounds {
     }
 
     struct Overview {
+        /// The viewed unit's own report in the round, if it has one.
+        var own: ReportModel?
         var completeness: Completeness
         /// The reports of the units that report to the viewed unit, each with its own lower units' completeness.
         var direct: [UnitProgress]
@@ -215,26 +217,12 @@ enum ReportRounds {
             }
             return result
         }
-        let directReviewer = own?.$unit.id ?? unitID
-        let direct = (byReviewer[directReviewer] ?? []).sortedVietnamese { $0.unit.name }
-            .map { report in
-                UnitProgress(report: report,
-                             timeliness: ReportRules.timeliness(deadline: report.deadlineDay,
-                                                                submittedAt: report.status.isCounted ? report.submittedAt : nil, now: now),
-                             below: completeness(under: report.$unit.id))
-            }
+        let direct = (byReviewer[unitID] ?? []).sortedVietnamese { $0.unit.name }
+            .map { UnitProgress(report: $0, timeliness: $0.timeliness(now: now), below: completeness(under: $0.$unit.id)) }
         let missing = below.filter { !$0.status.isCounted }
             .map { (VietnameseText.collationKey($0.unit.name), $0) }
             .sorted { $0.1.depth != $1.1.depth ? $0.1.depth < $1.1.depth : $0.0.lexicographicallyPrecedes($1.0) }
             .map(\.1)
-        return Overview(completeness: total, direct: direct, missing: missing)
-    }
-}
-
-extension String {
-    /// "Kết quả …" → "kết quả …", for a form's name inside a sentence.
-    var lowercasedFirst: String {
-        guard let first else { return self }
-        return first.lowercased() + dropFirst()
+        return Overview(own: own, completeness: total, direct: direct, missing: missing)
     }
 }

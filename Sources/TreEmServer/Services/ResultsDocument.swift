@@ -8,10 +8,10 @@ import Vapor
 enum ResultsDocument {
     static func compose(round: ReportRoundModel, unit: UnitModel, asOf: CalendarDay, level: ReportAggregates.Level,
                         request req: Request) async throws -> ResultsReport {
-        let roundID = try round.requireID()
         let unitID = try unit.requireID()
         let overview = try await ReportRounds.overview(round, below: unit, now: req.now, on: req.db)
-        let own = try await ReportModel.query(on: req.db).filter(\.$round.$id == roundID).filter(\.$unit.$id == unitID).with(\.$reviewer).first()
+        let own = overview.own
+        try await own?.$reviewer.load(on: req.db)
         let lower = overview.direct.map(\.report).filter(\.status.isCounted)
         var planReference: String?
         if let planID = round.$plan.id, let plan = try await PlanModel.query(on: req.db).filter(\.$id == planID).with(\.$issuer).first(),

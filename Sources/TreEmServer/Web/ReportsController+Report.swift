@@ -81,7 +81,7 @@ extension ReportsController {
         let form = try report.round.form.form()
         let language = req.language
         let values = try await ReportEditing.values(of: report, on: req.db)
-        let problems = try await ReportEditing.problems(of: report, on: req.db)
+        let problems = try await ReportEditing.problems(of: report, values: values, on: req.db)
         let lowerReports = try await ReportModel.query(on: req.db).filter(\.$round.$id == report.$round.id)
             .filter(\.$reviewer.$id == report.$unit.id).with(\.$unit).with(\.$round).all()
             .sortedVietnamese { $0.unit.name }
@@ -110,7 +110,7 @@ extension ReportsController {
                                          problems: (problemsByIndicator[indicator.code] ?? []).map { $0.message.text(language) }))
             }
         }
-        let timeliness = ReportRules.timeliness(deadline: report.deadlineDay, submittedAt: report.status.isCounted ? report.submittedAt : nil, now: req.now)
+        let timeliness = report.timeliness(now: req.now)
         return try await req.page("report", title: "\(report.round.title) — \(report.unit.name)", ReportPageView(
             id: report.id?.uuidString ?? "", roundID: report.$round.id.uuidString, roundTitle: report.round.title, formName: report.round.form.name,
             unitName: report.unit.name, unitCode: report.unit.code, reviewerName: report.reviewer?.name,

@@ -46,7 +46,7 @@ struct ReportsController {
     }
 
     static func reportRow(_ report: ReportModel, now: Date, language: Language) -> ReportRow {
-        let timeliness = ReportRules.timeliness(deadline: report.deadlineDay, submittedAt: report.status.isCounted ? report.submittedAt : nil, now: now)
+        let timeliness = report.timeliness(now: now)
         return ReportRow(id: report.id?.uuidString ?? "", roundTitle: report.$round.value?.title ?? "", unitName: report.$unit.value?.name ?? "",
                          deadline: report.deadlineDay?.vietnameseShort ?? "—", status: report.status.rawValue,
                          statusLabel: report.status.label.text(language), timeliness: timeliness.rawValue,
@@ -167,7 +167,6 @@ struct ReportsController {
         if let parentID = unit.$parent.id, try await UnitDirectory.canSee(unitID: parentID, user: user, on: req.db) {
             parent = try await UnitModel.find(parentID, on: req.db)
         }
-        let own = try await ReportModel.query(on: req.db).filter(\.$round.$id == round.requireID()).filter(\.$unit.$id == unit.requireID()).first()
         let chart = chosen.map { indicator in
             BarChart(title: indicator.name, bars: level.children.map { .init(label: $0.unit.name, value: $0.figures[ValueKey(indicator.code)]) },
                      target: indicator.target, valueType: indicator.type).svg()
@@ -195,7 +194,7 @@ struct ReportsController {
             indicators: form.indicators.filter { $0.type.isNumeric }.map {
                 Option(value: $0.code, label: $0.name, selected: $0.code == chosen?.code)
             },
-            chart: chart, chartTitle: chosen?.name ?? "", ownReportID: own?.id?.uuidString,
+            chart: chart, chartTitle: chosen?.name ?? "", ownReportID: overview.own?.id?.uuidString,
             exportQuery: "unit=\(unit.code)&asOf=\(asOf.iso)",
             reminded: req.query["reminded"]))
     }
@@ -240,22 +239,22 @@ struct ReportsController {
             let sheet = ResultsSpreadsheet.table(form: form, title: round.title, unitName: unit.name, asOf: asOf, total: level.figures,
                                                  children: level.children.map { (name: $0.unit.name, figures: $0.figures) })
             let bytes = format == "xlsx" ? sheet.xlsx() : sheet.csv()
-            let type = format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
+            let type = format == "xlsx" ? HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                : HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
             return Self.download(bytes, type: type, name: "\(base).\(format)")
         case "docx":
             let document = try await ResultsDocument.compose(round: round, unit: unit, asOf: asOf, level: level, request: req)
-            return Self.download(PlanDOCX.render(document.composition()), type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            return Self.download(PlanDOCX.render(document.composition()),
+                                 type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"),
                                  name: "\(base).docx")
         default:
             throw Abort(.notFound)
         }
     }
 
-    static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
+    static func download(_ bytes: [UInt8], type: HTTPMediaType, name: String) -> Response {
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: String(type.split(separator: "/")[0]),
-                                            subType: String(type.split(separator: "/")[1].split(separator: ";")[0]),
-                                            parameters: type.contains("charset") ? ["charset": "utf-8"] : [:])
+        headers.contentType = type
         headers.contentDisposition = .init(.attachment, filename: name)
         headers.add(name: "X-Content-Type-Options", value: "nosniff")
         return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
