@@ -31,13 +31,18 @@ final class SMTPCatcher: @unchecked Sendable {
         }
         socketFD = fd
         port = Int(UInt16(bigEndian: address.sin_port))
-        let thread = Thread { [weak self] in self?.acceptLoop() }
+        let thread = Thread { [self] in acceptLoop() }
         thread.start()
     }
 
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Stops listening and returns once the accept loop has ended and closed the socket. The
+    /// socket is closed by that loop, never here: closing it under a loop about to call accept()
+    /// would let the number go to another test's socket, and this catcher would take its mail.
     func stop() {
         shutdown(socketFD, Int32(SHUT_RDWR))
-        close(socketFD)
+        finished.wait()
     }
 
     /// Waits up to `seconds` for `count` messages.
@@ -50,10 +55,12 @@ final class SMTPCatcher: @unchecked Sendable {
     private func acceptLoop() {
         while true {
             let client = accept(socketFD, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0 else { break }
             serve(client)
             close(client)
         }
+        close(socketFD)
+        finished.signal()
     }
 
     private func serve(_ client: Int32) {
