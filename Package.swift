@@ -15,9 +15,14 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "TreEmCore"),
+        .target(
+            name: "TreEmCore",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "TreEmServer",
             dependencies: [
@@ -40,7 +45,10 @@ let package = Package(
             dependencies: ["TreEmCore"],
             path: "Benchmarks/treem-bench"
         ),
-        .testTarget(name: "TreEmCoreTests", dependencies: ["TreEmCore"]),
+        .testTarget(
+            name: "TreEmCoreTests",
+            dependencies: ["TreEmCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "TreEmServerTests",
             dependencies: [

@@ -1,12 +1,30 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 /// The text of a Word document (.docx): its paragraphs in order, one per line (an empty
 /// paragraph gives an empty line), list numbering and bullets written out ("1. …", "- …") as
-/// they appear on the page. Reads the ZIP container itself (stored or deflated entries).
+/// they appear on the page.
+///
+/// Files come from users, so reading one is bounded: the ZIP within a `ReadingBudget` of
+/// inflated bytes and time (`ZipReader`), the XML by an event parser whose time is linear in
+/// its input, with DTDs refused, and every number taken from the file clamped before use.
 public enum DOCXText {
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
         case notAZip
         case missingPart(String)
         case unsupportedCompression(Int)
         case corrupt(String)
+        /// The entries inflate past the budget; the limit in MB.
+        case tooLarge(megabytes: Int)
+        /// The archive lists more entries than any Office file has; the limit.
+        case tooManyEntries(Int)
+        /// Reading took longer than the budget's seconds.
+        case tooSlow(seconds: Double)
+        case cancelled
+        /// A part declares a DTD or entities, which no DOCX part has (the way to entity bombs).
+        case doctypeRefused(String)
 
         public var description: String {
             switch self {
@@ -14,17 +32,39 @@ public enum DOCXText {
             case .missingPart(let name): "thiếu phần \(name) (missing part \(name))"
             case .unsupportedCompression(let method): "kiểu nén \(method) không hỗ trợ (unsupported compression \(method))"
             case .corrupt(let what): "tệp hỏng: \(what) (corrupt file)"
+            case .tooLarge(let megabytes):
+                "tệp quá lớn khi giải nén: vượt \(megabytes) MB (too large once decompressed: over \(megabytes) MB)"
+            case .tooManyEntries(let limit): "tệp có quá nhiều phần: hơn \(limit) (too many entries: over \(limit))"
+            case .tooSlow(let seconds):
+                "đọc tệp quá lâu: hơn \(Self.format(seconds)) giây (took too long to read: over \(Self.format(seconds)) s)"
+            case .cancelled: "đã dừng đọc tệp (reading was cancelled)"
+            case .doctypeRefused(let name): "phần \(name) có khai báo DTD, không được nhận (part \(name) declares a DTD: refused)"
             }
+        }
+
+        static func format(_ seconds: Double) -> String {
+            seconds == seconds.rounded() && abs(seconds) < 1e9 ? String(Int(seconds)) : String(seconds)
         }
     }
 
-    public static func text(of bytes: [UInt8]) throws(Failure) -> String {
-        let entries = try ZipReader.entries(bytes)
-        guard let document = entries["word/document.xml"] else { throw .missingPart("word/document.xml") }
-        let numbering = entries["word/numbering.xml"].map { String(decoding: $0, as: UTF8.self) }
-        return paragraphs(documentXML: String(decoding: document, as: UTF8.self), numberingXML: numbering)
-            .joined(separator: "\n")
+    static let documentPart = "word/document.xml"
+    static let numberingPart = "word/numbering.xml"
+
+    public static func text(of bytes: [UInt8], budget: ReadingBudget = ReadingBudget()) throws(Failure) -> String {
+        let parts = try ZipReader.entries(bytes, named: [documentPart, numberingPart], budget: budget)
+        guard let document = parts[documentPart] else { throw .missingPart(documentPart) }
+        var levels: [Int: [Int: Level]] = [:]
+        if let numbering = parts[numberingPart] {
+            let reader = NumberingReader(part: numberingPart, budget: budget)
+            try reader.parse(numbering)
+            levels = reader.levels
+        }
+        let reader = DocumentReader(levels: levels, budget: budget)
+        try reader.parse(document)
+        return reader.paragraphs.joined(separator: "\n")
     }
+
+    // MARK: - Numbering
 
     struct Level {
         var format: String
@@ -32,32 +72,14 @@ public enum DOCXText {
         var start: Int
     }
 
-    static func paragraphs(documentXML xml: String, numberingXML: String?) -> [String] {
-        let levels = numberingLevels(numberingXML ?? "")
-        var counters: [String: [Int]] = [:]
-        var result: [String] = []
-        for paragraph in xml.matches(of: /<w:p[ >](?:.|\n)*?<\/w:p>|<w:p\/>/) {
-            let p = String(paragraph.0)
-            var text = ""
-            for piece in p.matches(of: /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/) {
-                if let t = piece.1 { text += decodeEntities(String(t)) } else if piece.0.hasPrefix("<w:tab") { text += " " } else { text += "\n" }
-            }
-            var prefix = ""
-            if let numID = p.firstMatch(of: /<w:numId w:val="(\d+)"\/>/).map({ String($0.1) }), numID != "0" {
-                let ilvl = p.firstMatch(of: /<w:ilvl w:val="(\d+)"\/>/).flatMap { Int($0.1) } ?? 0
-                var counter = counters[numID] ?? Array(repeating: 0, count: 9)
-                if ilvl < 9 {
-                    counter[ilvl] += 1
-                    for deeper in (ilvl + 1)..<9 { counter[deeper] = 0 }
-                    counters[numID] = counter
-                    let level = levels[numID]?[ilvl]
-                    prefix = label(level: level, depth: ilvl, counter: counter, levels: levels[numID] ?? [:])
-                }
-            }
-            result.append(text.trimmingCharacters(in: .whitespaces).isEmpty ? "" : prefix + text)
-        }
-        return result
-    }
+    /// Word allows a list to start anywhere in 0...32767.
+    static let startRange = 0...32_767
+    /// Levels 0...8 (`w:ilvl`), as in Word.
+    static let levelCount = 9
+    /// Counters stop here: a million list items is past any real document.
+    static let maximumCounter = 1_000_000
+    /// A written-out label is never longer (Word's own are a few characters).
+    static let maximumLabelLength = 40
 
     static func label(level: Level?, depth: Int, counter: [Int], levels: [Int: Level]) -> String {
         guard let level else { return depth == 0 ? "- " : "+ " }
@@ -65,8 +87,9 @@ public enum DOCXText {
         case "bullet", "none": return depth == 0 ? "- " : "+ "
         default:
             // lvlText such as "%1." or "%1.%2." with each %n the counter of level n-1.
-            var text = level.text
-            for n in 1...9 where text.contains("%\(n)") {
+            var text = String(level.text.prefix(maximumLabelLength))
+            for n in 1...levelCount where counter.count >= n && text.contains("%\(n)") {
+                // start ≤ 32,767 and counter ≤ 1,000,000: the sum cannot overflow.
                 let value = (levels[n - 1]?.start ?? 1) - 1 + counter[n - 1]
                 let formatted: String = switch (n - 1 == depth ? level.format : levels[n - 1]?.format ?? "decimal") {
                 case "lowerLetter": PlanOutline.letter(value)
@@ -77,82 +100,285 @@ public enum DOCXText {
                 }
                 text = text.replacingOccurrences(of: "%\(n)", with: formatted)
             }
-            return text + " "
+            return String(text.prefix(maximumLabelLength)) + " "
         }
     }
 
-    /// numId → level → format, from numbering.xml (num → abstractNum → lvl).
-    static func numberingLevels(_ xml: String) -> [String: [Int: Level]] {
-        var abstract: [String: [Int: Level]] = [:]
-        for match in xml.matches(of: /<w:abstractNum [^>]*w:abstractNumId="(\d+)"[^>]*>((?:.|\n)*?)<\/w:abstractNum>/) {
-            var levels: [Int: Level] = [:]
-            for lvl in String(match.2).matches(of: /<w:lvl [^>]*w:ilvl="(\d+)"[^>]*>((?:.|\n)*?)<\/w:lvl>/) {
-                let body = String(lvl.2)
-                levels[Int(lvl.1) ?? 0] = Level(
-                    format: body.firstMatch(of: /<w:numFmt w:val="([^"]+)"/).map { String($0.1) } ?? "decimal",
-                    text: body.firstMatch(of: /<w:lvlText w:val="([^"]*)"/).map { decodeEntities(String($0.1)) } ?? "%1.",
-                    start: body.firstMatch(of: /<w:start w:val="(\d+)"/).flatMap { Int($0.1) } ?? 1)
+    /// A non-negative decimal attribute (`w:val="12"`); digits past what any field can use
+    /// saturate instead of overflowing, anything else is no number.
+    static func number(_ text: String?) -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        var value = 0
+        for byte in text.utf8 {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = min(value * 10 + Int(byte - 0x30), Int(Int32.max))
+        }
+        return value
+    }
+
+    // MARK: - XML
+
+    /// The XML of a part as the parser gets it, or why it is refused. libxml2 (under
+    /// FoundationXML) switches to the encoding an XML declaration names — UTF-7, EBCDIC… — in
+    /// which the DTD check below would not see what it parses, and FoundationXML traps on names
+    /// that are not UTF-8. DOCX parts are UTF-8: the declaration is dropped, the rest must be
+    /// valid UTF-8 without NUL (which would make libxml2 guess UTF-16) and without a DTD.
+    static func prepared(_ part: [UInt8], name: String) throws(Failure) -> Data {
+        var start = part.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if part[start...].starts(with: Array("<?xml".utf8)) {
+            let window = part[start..<min(part.count, start + 1024)]
+            guard let close = window.indices.first(where: { window[$0] == 0x3F && $0 + 1 < window.endIndex && window[$0 + 1] == 0x3E }) else {
+                throw .corrupt("\(name): XML declaration")
             }
-            abstract[String(match.1)] = levels
+            start = close + 2
         }
-        var result: [String: [Int: Level]] = [:]
-        for match in xml.matches(of: /<w:num [^>]*w:numId="(\d+)"[^>]*>\s*<w:abstractNumId w:val="(\d+)"\/>/) {
-            result[String(match.1)] = abstract[String(match.2)]
+        let body = part[start...]
+        guard String(bytes: body, encoding: .utf8) != nil else { throw .corrupt("\(name): not UTF-8") }
+        enum Finding { case clean, nul, dtd }
+        let finding: Finding = body.withUnsafeBufferPointer { buffer in
+            let doctype = Array("DOCTYPE".utf8), entity = Array("ENTITY".utf8)
+            func markup(_ word: [UInt8], at position: Int) -> Bool {
+                guard position + word.count <= buffer.count else { return false }
+                for k in 0..<word.count where buffer[position + k] & 0xDF != word[k] { return false }
+                return true
+            }
+            for i in 0..<buffer.count {
+                if buffer[i] == 0 { return .nul }
+                if buffer[i] == 0x3C, i + 1 < buffer.count, buffer[i + 1] == 0x21,
+                   markup(doctype, at: i + 2) || markup(entity, at: i + 2) { return .dtd }
+            }
+            return .clean
         }
-        return result
-    }
-
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-        for match in out.matches(of: /&#(x?)([0-9A-Fa-f]+);/).reversed() {
-            let value = UInt32(String(match.2), radix: match.1.isEmpty ? 10 : 16) ?? 0x3F
-            out.replaceSubrange(match.range, with: String(Character(Unicode.Scalar(value) ?? "?")))
+        switch finding {
+        case .clean: return Data(body)
+        case .nul: throw .corrupt("\(name): NUL byte")
+        case .dtd: throw .doctypeRefused(name)
         }
-        return out.replacingOccurrences(of: "&amp;", with: "&")
     }
 }
 
-/// Reads the entries of a ZIP archive through its central directory (APPNOTE.TXT 4.3.12–4.3.16).
-public enum ZipReader {
-    public static func entries(_ bytes: [UInt8], maximumSize: Int = 64 * 1024 * 1024) throws(DOCXText.Failure) -> [String: [UInt8]] {
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        guard bytes.count >= 22, bytes.starts(with: [0x50, 0x4B]) else { throw .notAZip }
-        // The end-of-central-directory record is in the last 64 KiB + 22 bytes.
-        var end = -1
-        var i = bytes.count - 22
-        while i >= max(0, bytes.count - 65_557) {
-            if u32(i) == 0x06054b50 { end = i; break }
-            i -= 1
+/// Runs FoundationXML's event parser over one part, checking the budget as events come and
+/// stopping at the first error; subclasses see elements by qualified name ("w:p").
+class WordPartReader: NSObject, XMLParserDelegate {
+    let part: String
+    let budget: ReadingBudget
+    private(set) var failure: DOCXText.Failure?
+    private var events = 0
+
+    init(part: String, budget: ReadingBudget) {
+        self.part = part
+        self.budget = budget
+    }
+
+    func parse(_ bytes: [UInt8]) throws(DOCXText.Failure) {
+        try budget.check()
+        let parser = XMLParser(data: try DOCXText.prepared(bytes, name: part))
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = self
+        let finished = parser.parse()
+        if let failure { throw failure }
+        // FoundationXML parses in recovery mode and may still answer true after an error.
+        guard finished, parser.parserError == nil else {
+            throw .corrupt("\(part): XML error \((parser.parserError as NSError?)?.code ?? 0)")
         }
-        guard end >= 0 else { throw .notAZip }
-        let count = u16(end + 10)
-        var offset = u32(end + 16)
-        var result: [String: [UInt8]] = [:]
-        for _ in 0..<count {
-            guard offset + 46 <= bytes.count, u32(offset) == 0x02014b50 else { throw .corrupt("central directory") }
-            let method = u16(offset + 10)
-            let compressedSize = u32(offset + 20)
-            let size = u32(offset + 24)
-            let nameLength = u16(offset + 28), extraLength = u16(offset + 30), commentLength = u16(offset + 32)
-            let local = u32(offset + 42)
-            guard offset + 46 + nameLength <= bytes.count else { throw .corrupt("entry name") }
-            let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
-            offset += 46 + nameLength + extraLength + commentLength
-            guard local + 30 <= bytes.count, u32(local) == 0x04034b50 else { throw .corrupt("local header of \(name)") }
-            let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
-            guard dataStart + compressedSize <= bytes.count, size <= maximumSize else { throw .corrupt("size of \(name)") }
-            let data = Array(bytes[dataStart..<(dataStart + compressedSize)])
-            switch method {
-            case 0: result[name] = data
-            case 8:
-                do { result[name] = try Inflate.decompress(data, limit: maximumSize) } catch { throw .corrupt("\(name): \(error)") }
-            default:
-                throw .unsupportedCompression(method)
+    }
+
+    func start(_ element: String, _ attributes: [String: String]) {}
+    func end(_ element: String) {}
+    func characters(_ text: String) {}
+
+    private func proceed(_ parser: XMLParser) -> Bool {
+        guard failure == nil else { return false }
+        events &+= 1
+        if events & 0x3FF == 0 {
+            do { try budget.check() } catch { stop(parser, error) }
+        }
+        return failure == nil
+    }
+
+    private func stop(_ parser: XMLParser, _ reason: DOCXText.Failure) {
+        if failure == nil { failure = reason }
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        if proceed(parser) { start(elementName, attributeDict) }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        if proceed(parser) { end(elementName) }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if proceed(parser) { characters(string) }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        stop(parser, .corrupt("\(part): XML error \((parseError as NSError).code) on line \(parser.lineNumber)"))
+    }
+
+    // The DTD is refused before parsing; these are a second line should one get through.
+    func parser(_ parser: XMLParser, foundElementDeclarationWithName elementName: String, model: String) {
+        stop(parser, .doctypeRefused(part))
+    }
+
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        stop(parser, .doctypeRefused(part))
+    }
+
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        stop(parser, .doctypeRefused(part))
+    }
+
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+        nil
+    }
+}
+
+/// numbering.xml: numId → level → format, through num → abstractNum → lvl.
+final class NumberingReader: WordPartReader {
+    private var abstracts: [Int: [Int: DOCXText.Level]] = [:]
+    private var nums: [Int: Int] = [:]
+    private var inAbstract = false
+    private var abstractID: Int?
+    private var abstractLevels: [Int: DOCXText.Level] = [:]
+    private var inLevel = false
+    private var levelIndex: Int?
+    private var format: String?
+    private var text: String?
+    private var start: Int?
+    private var inNum = false
+    private var numID: Int?
+    private var numAbstract: Int?
+
+    var levels: [Int: [Int: DOCXText.Level]] {
+        nums.compactMapValues { abstracts[$0] }
+    }
+
+    override func start(_ element: String, _ attributes: [String: String]) {
+        switch element {
+        case "w:abstractNum":
+            inAbstract = true
+            abstractID = DOCXText.number(attributes["w:abstractNumId"])
+            abstractLevels = [:]
+        case "w:lvl" where inAbstract && !inNum:
+            inLevel = true
+            levelIndex = DOCXText.number(attributes["w:ilvl"])
+            (format, text, start) = (nil, nil, nil)
+        case "w:numFmt" where inLevel && format == nil:
+            if let value = attributes["w:val"], !value.isEmpty { format = value }
+        case "w:lvlText" where inLevel && text == nil:
+            // Only the first characters can reach a label.
+            if let value = attributes["w:val"] { text = String(value.prefix(DOCXText.maximumLabelLength)) }
+        case "w:start" where inLevel && start == nil:
+            if let value = DOCXText.number(attributes["w:val"]) {
+                start = min(max(value, DOCXText.startRange.lowerBound), DOCXText.startRange.upperBound)
+            }
+        case "w:num":
+            inNum = true
+            numID = DOCXText.number(attributes["w:numId"])
+            numAbstract = nil
+        case "w:abstractNumId" where inNum && numAbstract == nil:
+            numAbstract = DOCXText.number(attributes["w:val"])
+        default:
+            break
+        }
+    }
+
+    override func end(_ element: String) {
+        switch element {
+        case "w:lvl" where inLevel:
+            inLevel = false
+            if let index = levelIndex, index < DOCXText.levelCount {
+                abstractLevels[index] = DOCXText.Level(format: format ?? "decimal", text: text ?? "%1.", start: start ?? 1)
+            }
+        case "w:abstractNum" where inAbstract:
+            inAbstract = false
+            if let abstractID { abstracts[abstractID] = abstractLevels }
+        case "w:num" where inNum:
+            inNum = false
+            if let numID, let numAbstract { nums[numID] = numAbstract }
+        default:
+            break
+        }
+    }
+}
+
+/// document.xml: one line per paragraph. A paragraph runs from a <w:p> to the next </w:p>, as
+/// the reader always took it (a text box's paragraphs inside one end it).
+final class DocumentReader: WordPartReader {
+    private let levels: [Int: [Int: DOCXText.Level]]
+    private(set) var paragraphs: [String] = []
+    private var counters: [Int: [Int]] = [:]
+    private var inParagraph = false
+    private var textDepth = 0
+    private var tabStopsDepth = 0
+    private var text = ""
+    private var numID: Int?
+    private var level: Int?
+
+    init(levels: [Int: [Int: DOCXText.Level]], budget: ReadingBudget) {
+        self.levels = levels
+        super.init(part: DOCXText.documentPart, budget: budget)
+    }
+
+    override func start(_ element: String, _ attributes: [String: String]) {
+        switch element {
+        case "w:p" where !inParagraph:
+            inParagraph = true
+            (text, numID, level, textDepth) = ("", nil, nil, 0)
+        case "w:t" where inParagraph:
+            textDepth += 1
+        case "w:tabs":
+            tabStopsDepth += 1
+        case "w:tab" where inParagraph && tabStopsDepth == 0:
+            text += " "
+        case "w:br" where inParagraph:
+            // A line break; page and column breaks end nothing in plain text.
+            let type = attributes["w:type"] ?? "textWrapping"
+            if type == "textWrapping" { text += "\n" }
+        case "w:numId" where inParagraph && numID == nil:
+            numID = DOCXText.number(attributes["w:val"])
+        case "w:ilvl" where inParagraph && level == nil:
+            level = DOCXText.number(attributes["w:val"])
+        default:
+            break
+        }
+    }
+
+    override func end(_ element: String) {
+        switch element {
+        case "w:p" where inParagraph:
+            inParagraph = false
+            finishParagraph()
+        case "w:t" where textDepth > 0:
+            textDepth -= 1
+        case "w:tabs" where tabStopsDepth > 0:
+            tabStopsDepth -= 1
+        default:
+            break
+        }
+    }
+
+    override func characters(_ string: String) {
+        if inParagraph && textDepth > 0 { text += string }
+    }
+
+    private func finishParagraph() {
+        var prefix = ""
+        if let numID, numID != 0 {
+            let depth = level ?? 0
+            if depth < DOCXText.levelCount {
+                var counter = counters[numID] ?? Array(repeating: 0, count: DOCXText.levelCount)
+                counter[depth] = min(counter[depth] + 1, DOCXText.maximumCounter)
+                for deeper in (depth + 1)..<DOCXText.levelCount { counter[deeper] = 0 }
+                counters[numID] = counter
+                let listLevels = levels[numID] ?? [:]
+                prefix = DOCXText.label(level: listLevels[depth], depth: depth, counter: counter, levels: listLevels)
             }
         }
-        return result
+        paragraphs.append(text.trimmingCharacters(in: .whitespaces).isEmpty ? "" : prefix + text)
     }
 }

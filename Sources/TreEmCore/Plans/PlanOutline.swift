@@ -95,19 +95,25 @@ public enum PlanOutline {
         return lines.joined(separator: "\n")
     }
 
-    /// a, b, c, d, đ, e, g, h, i, k … — the Vietnamese letter sequence used in legal numbering.
+    static let letters = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+
+    /// a, b, c, d, đ, e, g, h, i, k … — the Vietnamese letter sequence used in legal numbering;
+    /// past "y" (and below "a") the number itself, so any Int gives a short label.
     public static func letter(_ index: Int) -> String {
-        let letters = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
-        return index >= 1 && index <= letters.count ? letters[index - 1] : "\(index)"
+        index >= 1 && index <= letters.count ? letters[index - 1] : "\(index)"
     }
 
-    /// Upper-case Roman numerals for the top parts: I, II, III, IV …
+    static let romanTable: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                                              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+    /// Upper-case Roman numerals for the top parts: I, II, III, IV … up to MMMCMXCIX (3999);
+    /// other numbers (0, negative, larger — a numbering in a file may say anything) in decimal,
+    /// so the answer is never longer than 15 characters.
     public static func roman(_ number: Int) -> String {
-        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        guard (1...3999).contains(number) else { return String(number) }
         var rest = number
         var result = ""
-        for (value, symbol) in table {
+        for (value, symbol) in romanTable {
             while rest >= value { result += symbol; rest -= value }
         }
         return result
