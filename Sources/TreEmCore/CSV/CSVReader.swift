@@ -125,3 +125,18 @@ extension CSVReader {
         return Array(records.dropFirst())
     }
 }
+
+extension CSVReader {
+    /// The text of an uploaded CSV file. A file that is not UTF-8 (Excel's "CSV" in Windows-1258,
+    /// say) is refused, naming the line and column of its first bad byte — never read with
+    /// replacement characters into names that would then be stored mangled.
+    public static func text<Bytes: Collection>(of bytes: Bytes) throws(ImportRejected) -> String where Bytes.Element == UInt8 {
+        do {
+            return try UTF8Text.decode(bytes)
+        } catch {
+            throw ImportRejected(problems: [ImportProblem(line: error.line, field: nil, message: Bilingual(
+                vi: "byte sai ở cột \(error.column): tệp không phải UTF-8. Trong Excel, hãy lưu bằng “CSV UTF-8 (Comma delimited)”.",
+                en: "invalid byte at column \(error.column): the file is not UTF-8. In Excel, save it as “CSV UTF-8 (Comma delimited)”."))])
+        }
+    }
+}

@@ -174,6 +174,8 @@ struct PlanAPIController {
                                                          en: "Format \"\(text)\" is not supported; use docx, html or md."), field: "format")
         }
         let (bytes, contentType, ext) = PlanDirectory.render(try plan.document(), as: format)
+        try await AuditLog.record(.planDocumentDownloaded, req.auditStamp, recordType: "plan", recordID: plan.id?.uuidString,
+                                  unitID: plan.$issuer.id, summary: "Tải văn bản kế hoạch (\(format.rawValue))", on: req.db)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: contentType)
         let disposition = format == .html ? "inline" : "attachment"
@@ -201,13 +203,13 @@ struct PlanAPIController {
     @Sendable func importDocument(req: Request) async throws -> Response {
         let user = try req.currentUser
         let upload = try req.content.decode(ImportUpload.self)
-        let text: String
+        let reading: PlanReader.Reading
         do {
-            text = try PlanSourceFile.text(of: Array(buffer: upload.file.data), fileName: upload.file.filename)
+            reading = try await PlanSourceFile.read(Array(buffer: upload.file.data), fileName: upload.file.filename,
+                                                    on: req.application.treem.pools.uploads).reading
         } catch let failure as PlanSourceFile.Failure {
             throw UserFacingError(.unprocessableEntity, failure.message, field: "file")
         }
-        let reading = PlanReader.readDetailed(text)
         var saved: PlanDTO?
         if (try? req.query.get(Bool.self, at: "save")) == true {
             let unit = try await Self.unit(code: req.query["unitCode"], for: user, req: req)

@@ -9,22 +9,55 @@ enum PlanSourceFile {
     }
 
     static let maximumBytes = 10 * 1024 * 1024
+    /// Reading one file may take this long; past it the reading stops and the file is refused.
+    static let secondsAllowed = 5.0
 
     static func text(ofFile path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+              let data = FileManager.default.contents(atPath: path) else {
             throw Failure(message: Bilingual(vi: "Không đọc được tệp \(path).", en: "Cannot read \(path)."))
         }
+        guard size <= maximumBytes else { throw tooLarge(size) }
         return try text(of: [UInt8](data), fileName: path)
     }
 
-    static func text(of bytes: [UInt8], fileName: String) throws -> String {
+    /// Reads an upload on the upload pool — off the event loops, a few at a time, within
+    /// `secondsAllowed` — and recognises the plan's parts there too.
+    static func read(_ bytes: [UInt8], fileName: String, on work: BoundedWork) async throws -> (text: String, reading: PlanReader.Reading) {
+        try await work.run {
+            let text = try text(of: bytes, fileName: fileName)
+            return (text, PlanReader.readDetailed(text))
+        }
+    }
+
+    static func tooLarge(_ count: Int) -> Failure {
+        Failure(message: Bilingual(vi: "Tệp quá lớn (\(count / 1_048_576) MB; tối đa 10 MB).",
+                                   en: "The file is too large (\(count / 1_048_576) MB; at most 10 MB)."))
+    }
+
+    /// No paragraph of a real plan comes near this (the seeds' longest is 1,835 characters);
+    /// refusing longer ones keeps the reader's per-line patterns fast.
+    static let maximumLineLength = 10_000
+
+    static func text(of bytes: [UInt8], fileName: String, budget: ReadingBudget = ReadingBudget(seconds: secondsAllowed)) throws -> String {
+        let text = try extractText(of: bytes, fileName: fileName, budget: budget)
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.utf8.count > maximumLineLength, line.count > maximumLineLength {
+                throw Failure(message: Bilingual(
+                    vi: "Dòng \(lineNumber) dài \(line.count) ký tự, quá \(maximumLineLength) ký tự: không giống một đoạn của văn bản kế hoạch.",
+                    en: "Line \(lineNumber) is \(line.count) characters long, over \(maximumLineLength): not like a paragraph of a plan."))
+            }
+        }
+        return text
+    }
+
+    private static func extractText(of bytes: [UInt8], fileName: String, budget: ReadingBudget) throws -> String {
         guard !bytes.isEmpty else {
             throw Failure(message: Bilingual(vi: "Tệp trống.", en: "The file is empty."))
         }
-        guard bytes.count <= maximumBytes else {
-            throw Failure(message: Bilingual(vi: "Tệp quá lớn (\(bytes.count / 1_048_576) MB; tối đa 10 MB).",
-                                             en: "The file is too large (\(bytes.count / 1_048_576) MB; at most 10 MB)."))
-        }
+        guard bytes.count <= maximumBytes else { throw tooLarge(bytes.count) }
         let lower = fileName.lowercased()
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             guard lower.hasSuffix(".docx") || !lower.contains(".") else {
@@ -32,19 +65,19 @@ enum PlanSourceFile {
                                                  en: "A ZIP (or XLSX…) file is not a plan document; use .docx, .pdf, .txt or .md."))
             }
             do {
-                return try DOCXText.text(of: bytes)
+                return try DOCXText.text(of: bytes, budget: budget)
             } catch {
                 throw Failure(message: Bilingual(vi: "Không đọc được tệp Word: \(error).", en: "Cannot read the Word file: \(error)."))
             }
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
-            return try pdfText(bytes)
+            return try pdfText(bytes, seconds: secondsAllowed)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let offset = firstInvalidUTF8(bytes)
-            let line = bytes[..<offset].filter { $0 == 0x0A }.count + 1
-            throw Failure(message: Bilingual(vi: "Tệp không phải văn bản UTF-8 (byte sai ở dòng \(line)).",
-                                             en: "The file is not UTF-8 text (invalid byte on line \(line))."))
+        let text: String
+        do {
+            text = try UTF8Text.decode(bytes)
+        } catch {
+            throw Failure(message: error.message)
         }
         if text.unicodeScalars.contains(where: { $0.value == 0 }) {
             throw Failure(message: Bilingual(vi: "Tệp nhị phân, không phải văn bản.", en: "A binary file, not text."))
@@ -57,21 +90,9 @@ enum PlanSourceFile {
         return text
     }
 
-    /// Offset of the first byte that is not valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return offset
-            case .error: return offset
-            }
-        }
-    }
-
-    static func pdfText(_ bytes: [UInt8]) throws -> String {
+    /// The text of a PDF through Debian's `pdftotext`, which is killed when it runs past
+    /// `seconds` (a crafted PDF can keep it busy) and whose output is read only up to 20 MB.
+    static func pdfText(_ bytes: [UInt8], seconds: Double) throws -> String {
         let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let tool else {
             throw Failure(message: Bilingual(vi: "Cần cài pdftotext (gói Debian poppler-utils) để đọc tệp PDF.",
@@ -86,9 +107,20 @@ enum PlanSourceFile {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["-enc", "UTF-8", input.path, output.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            throw Failure(message: Bilingual(vi: "Đọc tệp PDF quá \(Int(seconds)) giây nên đã dừng; tệp có thể bị hỏng hoặc quá phức tạp.",
+                                             en: "Reading the PDF took over \(Int(seconds)) seconds and was stopped; the file may be damaged or too complex."))
+        }
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path),
+        let size = (try? FileManager.default.attributesOfItem(atPath: output.path))?[.size] as? Int ?? 0
+        guard process.terminationStatus == 0, size <= 20 * 1024 * 1024, let data = FileManager.default.contents(atPath: output.path),
               let text = String(data: data, encoding: .utf8) else {
             throw Failure(message: Bilingual(vi: "Không đọc được tệp PDF (có thể là ảnh quét).", en: "Cannot read the PDF (it may be a scanned image)."))
         }

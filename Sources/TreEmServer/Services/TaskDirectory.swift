@@ -122,11 +122,12 @@ enum TaskDirectory {
         return task
     }
 
-    /// The agency's members, and the officers of the issuing unit.
+    /// The agency's members, and the officers of the issuing unit (`AccessPolicy`: the role
+    /// first — a viewer linked to the agency still only reads).
     static func canUpdate(_ task: TaskModel, user: CurrentUser) -> Bool {
-        if user.seesEverything { return true }
-        if let agency = task.$agency.id, user.agencyID == agency { return true }
-        return user.role >= .officer && user.unitID == task.unitID
+        var relations = UnitDirectory.relations(of: task.unitID, to: user)
+        if let agency = task.$agency.id, user.agencyID == agency { relations.insert(.assignedAgency) }
+        return AccessPolicy.allows(user.role, .recordTaskProgress, relations: relations)
     }
 
     struct ProgressInput {
@@ -157,6 +158,13 @@ enum TaskDirectory {
         if let amount = input.amountSpent, amount < 0 {
             throw UserFacingError(.badRequest, Bilingual(vi: "Số tiền không được âm.", en: "The amount cannot be negative."), field: "amountSpent")
         }
+        if let tooLong = TextLimit.comment.problem(text, field: Bilingual(vi: "Nội dung tiến độ", en: "Progress note")) {
+            throw UserFacingError(.badRequest, tooLong, field: "text")
+        }
+        if let reason = input.cancelReason,
+           let tooLong = TextLimit.comment.problem(reason, field: Bilingual(vi: "Lý do hủy", en: "Reason for cancelling")) {
+            throw UserFacingError(.badRequest, tooLong, field: "cancelReason")
+        }
         // Every file is checked before anything is written: all or nothing.
         var files: [(name: String, kind: EvidenceKind, bytes: [UInt8])] = []
         for file in input.evidence where !file.bytes.isEmpty {
@@ -166,7 +174,9 @@ enum TaskDirectory {
                     vi: "Tệp \(name) quá lớn (\(file.bytes.count / 1_048_576) MB; tối đa 10 MB).",
                     en: "\(name) is too large (\(file.bytes.count / 1_048_576) MB; at most 10 MB)."), field: "evidence")
             }
-            guard let kind = EvidenceKind.detect(file.bytes) else {
+            // Judged on the upload pool: never on an event loop, and only a few at a time.
+            let bytes = file.bytes
+            guard let kind = try await req.application.treem.pools.uploads.run({ EvidenceKind.detect(bytes) }) else {
                 throw UserFacingError(.unsupportedMediaType, Bilingual(
                     vi: "Tệp \(name) không được nhận: chỉ nhận ảnh (PNG, JPEG), PDF, Word (.docx) hoặc Excel (.xlsx).",
                     en: "\(name) is refused: only images (PNG, JPEG), PDF, Word (.docx) or Excel (.xlsx) are accepted."), field: "evidence")
@@ -230,7 +240,10 @@ enum TaskDirectory {
     }
 
     /// An evidence file as a download: never inline, never sniffed, never able to run script.
-    static func download(_ evidence: TaskEvidenceModel) -> Response {
+    /// Each download is in the audit log: evidence may show children's faces and names.
+    static func download(_ evidence: TaskEvidenceModel, of task: TaskModel, _ stamp: AuditLog.Stamp, on db: Database) async throws -> Response {
+        try await AuditLog.record(.evidenceDownloaded, stamp, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID,
+                                  summary: "Tải tệp minh chứng \(evidence.fileName)", on: db)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: evidence.kind.contentType)
         let safeName = VietnameseText.fold(evidence.fileName).map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "-" }

@@ -53,15 +53,20 @@ struct PlanImportController {
     @Sendable func review(req: Request) async throws -> Response {
         let user = try requireWriter(req)
         let upload = try req.content.decode(Upload.self)
-        let text: String
+        let text: String, reading: PlanReader.Reading
         do {
-            text = try PlanSourceFile.text(of: Array(buffer: upload.file.data), fileName: upload.file.filename)
+            (text, reading) = try await PlanSourceFile.read(Array(buffer: upload.file.data), fileName: upload.file.filename,
+                                                            on: req.application.treem.pools.uploads)
         } catch let failure as PlanSourceFile.Failure {
             return try await req.page("plan_import", title: "import_plan_title",
                                       UploadView(error: "\(upload.file.filename): \(failure.message.text(req.language))"),
                                       status: .unprocessableEntity)
+        } catch is BoundedWork.Busy {
+            let busy = Bilingual(vi: "Máy chủ đang đọc nhiều tệp cùng lúc. Hãy gửi lại sau vài giây.",
+                                 en: "The server is reading many files at once. Send it again in a few seconds.")
+            return try await req.page("plan_import", title: "import_plan_title",
+                                      UploadView(error: "\(upload.file.filename): \(busy.text(req.language))"), status: .tooManyRequests)
         }
-        let reading = PlanReader.readDetailed(text)
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
         let unit = try await user.unitID.asyncMap { try await UnitModel.find($0, on: req.db) } ?? nil
         let own = unit.map { reading.plan.isIssued(byCommitteeOf: $0.name) } ?? false
