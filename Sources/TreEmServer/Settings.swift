@@ -19,20 +19,25 @@ public struct Settings: Sendable {
     public var initialAdminPassword: String?
     /// bcrypt cost; 12 in production, lowered by tests only.
     public var bcryptCost: Int
-    /// `TREEM_BEHIND_PROXY=1` behind nginx: the client's address is the first of
-    /// `X-Forwarded-For`, so sign-in throttling counts people, not the proxy.
+    /// `TREEM_BEHIND_PROXY=1` behind nginx: the client's address is the rightmost entry of
+    /// `X-Forwarded-For` that is not one of `trustedProxies`, so sign-in throttling counts
+    /// people, not the proxy, and a client cannot choose its own address.
     public var behindProxy: Bool
+    /// `TREEM_TRUSTED_PROXIES`: the proxies' addresses, comma-separated CIDR (default loopback).
+    public var trustedProxies: [AddressRange]
     /// `TREEM_SMTP_URL`: notifications also go out by e-mail through this server.
     public var smtpURL: String?
 
     public init(database: Database, secureCookies: Bool = false, idleTimeout: TimeInterval = 3600,
-                initialAdminPassword: String? = nil, bcryptCost: Int = 12, behindProxy: Bool = false, smtpURL: String? = nil) {
+                initialAdminPassword: String? = nil, bcryptCost: Int = 12, behindProxy: Bool = false,
+                trustedProxies: [AddressRange] = ClientAddress.defaultTrustedProxies, smtpURL: String? = nil) {
         self.database = database
         self.secureCookies = secureCookies
         self.idleTimeout = idleTimeout
         self.initialAdminPassword = initialAdminPassword
         self.bcryptCost = bcryptCost
         self.behindProxy = behindProxy
+        self.trustedProxies = trustedProxies
         self.smtpURL = smtpURL
     }
 
@@ -71,9 +76,18 @@ public struct Settings: Sendable {
         if let smtp, Mailer(url: smtp) == nil {
             problems.append("TREEM_SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy:cổng?from=địa-chỉ (must look like smtp://user:pass@host:port?from=address)")
         }
+        var trusted = ClientAddress.defaultTrustedProxies
+        if let text = env["TREEM_TRUSTED_PROXIES"], !text.isEmpty {
+            let entries = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let ranges = entries.compactMap(AddressRange.init)
+            if ranges.count == entries.count { trusted = ranges } else {
+                let bad = entries.filter { AddressRange($0) == nil }.joined(separator: ", ")
+                problems.append("TREEM_TRUSTED_PROXIES phải là danh sách địa chỉ IP hoặc dải CIDR cách nhau bởi dấu phẩy (comma-separated IP addresses or CIDR ranges); sai: \(bad)")
+            }
+        }
         guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "\n")) }
         return Settings(database: database, secureCookies: env["TREEM_SECURE_COOKIES"] == "1",
                         idleTimeout: idle, initialAdminPassword: password, bcryptCost: cost,
-                        behindProxy: env["TREEM_BEHIND_PROXY"] == "1", smtpURL: smtp)
+                        behindProxy: env["TREEM_BEHIND_PROXY"] == "1", trustedProxies: trusted, smtpURL: smtp)
     }
 }

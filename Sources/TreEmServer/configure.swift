@@ -11,6 +11,7 @@ public func configure(_ app: Application, settings: Settings,
     app.treem = TreEmEnvironment(settings: settings, now: now,
                                  dummyPasswordHash: try Bcrypt.hash(Tokens.random(), cost: settings.bcryptCost))
     app.lifecycle.use(MailDeliveryDrain())
+    app.lifecycle.use(WorkPoolsShutdown())
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -36,19 +37,20 @@ public func configure(_ app: Application, settings: Settings,
     app.migrations.add(M012_CreateMailOutbox())
     app.migrations.add(M013_CreateReports())
     app.migrations.add(M014_InstallBuiltInReportForms())
+    app.migrations.add(M015_SealAuditLog())
+    app.migrations.add(M016_AddReportRemindedOn())
 
-    let json = JSONEncoder()
-    json.outputFormatting = [.withoutEscapingSlashes]
-    ContentConfiguration.global.use(encoder: json, for: .json)
+    ContentConfiguration.global.use(encoder: APIJSON.encoder, for: .json)
+    ContentConfiguration.global.use(decoder: APIJSON.decoder, for: .json)
 
-    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.views.use(.leaf)
     // Room for a 10 MB plan document upload (PlanSourceFile.maximumBytes) and its form fields.
     app.routes.defaultMaxBodySize = "12mb"
 
     app.middleware = Middlewares()
-    app.middleware.use(ErrorPageMiddleware())
+    // Outermost, so that error pages (404, 403, 429…) carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
 
     try routes(app)

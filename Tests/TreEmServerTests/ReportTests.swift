@@ -20,15 +20,15 @@ func issuedActionMonthPlan(_ f: Fixture, unit: UUID, issuer: String, year: Int, 
 }
 
 func roundDTO(_ response: TestingHTTPResponse) throws -> ReportAPIController.RoundDTO {
-    try JSONDecoder().decode(ReportAPIController.RoundDTO.self, from: response.body)
+    try APIJSON.decoder.decode(ReportAPIController.RoundDTO.self, from: response.body)
 }
 
 func reportDTO(_ response: TestingHTTPResponse) throws -> ReportAPIController.ReportDTO {
-    try JSONDecoder().decode(ReportAPIController.ReportDTO.self, from: response.body)
+    try APIJSON.decoder.decode(ReportAPIController.ReportDTO.self, from: response.body)
 }
 
 func aggregate(_ response: TestingHTTPResponse) throws -> ReportAPIController.AggregateDTO {
-    try JSONDecoder().decode(ReportAPIController.AggregateDTO.self, from: response.body)
+    try APIJSON.decoder.decode(ReportAPIController.AggregateDTO.self, from: response.body)
 }
 
 extension ReportAPIController.AggregateDTO {

@@ -85,11 +85,23 @@ public enum LoginThrottle {
 /// keeps it simple and explains itself.
 public enum PasswordPolicy {
     public static let minimumLength = 10
+    /// bcrypt reads only the first 72 bytes, so two passwords that differ after them would both
+    /// sign in; a longer one is refused rather than silently cut. A letter with Vietnamese
+    /// diacritics takes two or three bytes.
+    public static let maximumBytes = 72
 
     public static func problem(password: String, username: String) -> Bilingual? {
         if password.count < minimumLength {
             return Bilingual(vi: "Mật khẩu phải có ít nhất \(minimumLength) ký tự.",
                              en: "The password must have at least \(minimumLength) characters.")
+        }
+        if password.utf8.count > maximumBytes {
+            return Bilingual(vi: "Mật khẩu quá dài: tối đa \(maximumBytes) byte (khoảng 72 chữ không dấu; chữ có dấu chiếm 2–3 byte).",
+                             en: "The password is too long: at most \(maximumBytes) bytes (about 72 letters without diacritics; a letter with diacritics takes 2–3).")
+        }
+        if CommonPasswords.contains(password) {
+            return Bilingual(vi: "Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ dò mật khẩu thử đầu tiên. Hãy chọn mật khẩu khác.",
+                             en: "This password is on the list of common passwords that attackers try first. Choose another.")
         }
         if VietnameseText.fold(password).contains(VietnameseText.fold(username)) {
             return Bilingual(vi: "Mật khẩu không được chứa tên đăng nhập.",

@@ -59,7 +59,45 @@ public enum PlanRules {
                     vi: "Nhiệm vụ thứ \(index + 1) chưa ghi cơ quan thực hiện.", en: "Assignment \(index + 1) names no agency.")))
             }
         }
+        problems += lengthProblems(plan)
         return problems
+    }
+
+    /// Every text of the plan within its `TextLimit`, each problem naming the field.
+    static func lengthProblems(_ plan: PlanDocument) -> [PlanProblem] {
+        var checks: [(field: String, label: Bilingual, text: String, limit: TextLimit)] = [
+            ("title", Bilingual(vi: "Trích yếu", en: "Title"), plan.title, .line),
+            ("issuerName", Bilingual(vi: "Cơ quan ban hành", en: "Issuing body"), plan.issuerName, .name),
+            ("number", Bilingual(vi: "Số, ký hiệu", en: "Number"), plan.number ?? "", .name),
+            ("place", Bilingual(vi: "Địa danh", en: "Place"), plan.place, .name),
+            ("theme", Bilingual(vi: "Chủ đề", en: "Theme"), plan.theme ?? "", .line),
+            ("scope", Bilingual(vi: "Phạm vi", en: "Scope"), plan.scope ?? "", .comment),
+            ("preamble", Bilingual(vi: "Mở đầu", en: "Preamble"), plan.preamble ?? "", .comment),
+        ]
+        for (index, basis) in plan.bases.enumerated() {
+            checks.append(("bases[\(index)]", Bilingual(vi: "Căn cứ \(index + 1)", en: "Basis \(index + 1)"), basis.text, .comment))
+        }
+        for (index, text) in plan.purposes.enumerated() {
+            checks.append(("purposes[\(index)]", Bilingual(vi: "Mục đích \(index + 1)", en: "Purpose \(index + 1)"), text, .comment))
+        }
+        for (index, text) in plan.requirements.enumerated() {
+            checks.append(("requirements[\(index)]", Bilingual(vi: "Yêu cầu \(index + 1)", en: "Requirement \(index + 1)"), text, .comment))
+        }
+        for (index, target) in plan.targets.enumerated() {
+            checks.append(("targets[\(index)]", Bilingual(vi: "Chỉ tiêu \(index + 1)", en: "Target \(index + 1)"), target.text, .comment))
+        }
+        for (index, assignment) in plan.assignments.enumerated() {
+            checks.append(("assignments[\(index)].agencyName", Bilingual(vi: "Cơ quan thực hiện \(index + 1)", en: "Agency \(index + 1)"),
+                           assignment.agencyName, .name))
+            for (taskIndex, task) in assignment.tasks.enumerated() {
+                checks.append(("assignments[\(index)].tasks[\(taskIndex)]",
+                               Bilingual(vi: "Nhiệm vụ \(taskIndex + 1) của \(assignment.agencyName.prefix(80))",
+                                         en: "Task \(taskIndex + 1) of \(assignment.agencyName.prefix(80))"), task.text, .comment))
+            }
+        }
+        return checks.compactMap { check in
+            check.limit.problem(check.text, field: check.label).map { PlanProblem(field: check.field, message: $0) }
+        }
     }
 
     /// Problems that keep a plan from being issued: a number, a full date and a signer are required.

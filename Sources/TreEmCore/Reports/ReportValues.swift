@@ -84,7 +84,10 @@ public enum VietnameseNumber {
                 return nil
             }
         }
-        return Double(normalised).map { $0 * sign }
+        // Nothing a commune counts comes near 10^15; past it a Double no longer holds every
+        // whole number, and "1e400" digits would be infinite.
+        guard let value = Double(normalised), value.isFinite, value < 1e15 else { return nil }
+        return value * sign
     }
 
     private static func isGrouped(_ text: String, by mark: Character) -> Bool {
@@ -95,11 +98,13 @@ public enum VietnameseNumber {
 
     /// A number as a machine writes it: "1500000", "12.5" (CSV cells, JSON input read as text).
     public static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     /// "1.500.000", "12,5".
     public static func format(_ value: Double, fractionDigits: Int = 0) -> String {
+        // Only numbers a Int64 holds are grouped; anything else is written plainly, never trapped on.
+        guard value.isFinite, abs(value) < 1e15, (0...6).contains(fractionDigits) else { return plain(value) }
         let negative = value < 0
         let scale = pow(10, Double(fractionDigits))
         let rounded = (abs(value) * scale).rounded() / scale
@@ -150,6 +155,11 @@ public enum ReportInput {
             let text = VietnameseText.clean(raw)
             if text.isEmpty {
                 values[key] = .some(nil)
+                continue
+            }
+            if let tooLong = TextLimit.comment.problem(text, field: Bilingual(vi: cellName(indicator, key.part, .vi),
+                                                                             en: cellName(indicator, key.part, .en))) {
+                problems.append(ReportProblem(.error, key, tooLong))
                 continue
             }
             switch parse(text, as: indicator.type) {

@@ -90,16 +90,14 @@ struct APIController {
 
     @Sendable func issueToken(req: Request) async throws -> TokenResponse {
         let body = try req.content.decode(TokenRequest.self)
-        switch try await Accounts.signIn(username: body.username, password: body.password, kind: .api, request: req) {
+        switch try await Accounts.signIn(username: body.username, password: body.password, kind: .api, in: req.accounts) {
         case .signedIn(let token, let user, _):
             return TokenResponse(token: token, mustChangePassword: user.mustChangePassword,
                                  idleTimeoutSeconds: Int(req.application.treem.settings.idleTimeout))
         case .wrongCredentials:
             throw UserFacingError(.unauthorized, Bilingual(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password."))
         case .throttled(let seconds):
-            throw UserFacingError(.tooManyRequests, Bilingual(
-                vi: "Đăng nhập sai quá \(LoginThrottle.maxFailures) lần. Hãy chờ \(seconds) giây rồi thử lại.",
-                en: "More than \(LoginThrottle.maxFailures) failed sign-ins. Wait \(seconds) seconds and try again."))
+            throw UserFacingError(.tooManyRequests, Accounts.throttledMessage(seconds))
         }
     }
 
@@ -128,7 +126,7 @@ struct APIController {
     @Sendable func changePassword(req: Request) async throws -> HTTPStatus {
         let body = try req.content.decode(PasswordBody.self)
         try await Accounts.changePassword(user: try req.currentUser, currentPassword: body.currentPassword,
-                                          newPassword: body.newPassword, confirmation: body.newPassword, request: req)
+                                          newPassword: body.newPassword, confirmation: body.newPassword, in: req.accounts)
         return .noContent
     }
 
@@ -291,7 +289,10 @@ struct APIController {
     }
 
     @Sendable func audit(req: Request) async throws -> [AuditController.EntryRow] {
-        try await AuditController.entries(filter: try req.query.decode(AuditController.Filter.self), for: try req.currentUser, on: req.db)
+        let filter = try req.query.decode(AuditController.Filter.self)
+        let entries = try await AuditController.entries(filter: filter, for: try req.currentUser, on: req.db)
+        try await AuditController.recordView(filter, count: entries.count, req.auditStamp, on: req.db)
+        return entries
     }
 
     @Sendable func openAPI(req: Request) async throws -> Response {

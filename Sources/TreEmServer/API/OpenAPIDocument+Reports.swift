@@ -85,7 +85,8 @@ extension OpenAPIDocument {
             "RoundDetail": object(["round": ref("Round"), "unitCode": string, "completeness": completeness,
                                    "reports": ["type": "array", "items": summary], "missing": ["type": "array", "items": summary]],
                                   required: ["round", "completeness", "reports", "missing"]),
-            "Reminded": object(["reminded": integer, "units": strings], required: ["reminded", "units"]),
+            "Reminded": object(["reminded": integer, "units": strings, "alreadyRemindedToday": strings],
+                               required: ["reminded", "units", "alreadyRemindedToday"]),
             "ReportSummary": summary,
             "Report": object([
                 "summary": summary, "roundID": string, "version": integer, "values": ["type": "array", "items": value],

@@ -149,6 +149,8 @@ struct ReportAPIController {
     struct RemindDTO: Content {
         var reminded: Int
         var units: [String]
+        /// Missing units reminded earlier the same day: a unit is reminded at most once a day.
+        var alreadyRemindedToday: [String]
     }
 
     static func dto(_ round: ReportRoundModel) -> RoundDTO {
@@ -229,8 +231,9 @@ struct ReportAPIController {
     @Sendable func remind(req: Request) async throws -> RemindDTO {
         let round = try await Self.findRound(req)
         let unit = try await Self.viewedUnit(req, round: round, code: req.query["unit"], asOf: round.asOfDay)
-        let reminded = try await ReportReminders.remind(round, below: unit, request: req)
-        return RemindDTO(reminded: reminded.people, units: reminded.units)
+        let reminded = try await ReportReminders.remind(round, below: unit, by: try req.currentUser, address: req.clientAddress,
+                                                        settings: req.application.treem.settings, now: req.now, on: req.db)
+        return RemindDTO(reminded: reminded.people, units: reminded.units, alreadyRemindedToday: reminded.alreadyToday)
     }
 
     // MARK: reports

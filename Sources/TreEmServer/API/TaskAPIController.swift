@@ -106,7 +106,7 @@ struct TaskAPIController {
         let task = try await Self.find(req)
         guard let id = req.parameters.get("evidence", as: UUID.self),
               let file = try await TaskDirectory.evidence(id: id, task: task, on: req.db) else { throw Abort(.notFound) }
-        return TaskDirectory.download(file)
+        return try await TaskDirectory.download(file, of: task, req.auditStamp, on: req.db)
     }
 
     @Sendable func show(req: Request) async throws -> TaskDetailDTO {

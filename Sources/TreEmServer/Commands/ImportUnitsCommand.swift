@@ -23,10 +23,11 @@ struct ImportUnitsCommand: AsyncCommand {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Failed(description: "Không đọc được tệp \(path) (cannot read the file)")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw Failed(description: "Tệp \(path) không phải UTF-8 (the file is not UTF-8)")
+            do {
+                return try CSVReader.text(of: data)
+            } catch {
+                throw Failed(description: "\(path): " + error.report(.vi) + "\n" + error.report(.en))
             }
-            return text
         }
         let csv = try read(signature.file)
         let successors = try signature.successors.map(read)

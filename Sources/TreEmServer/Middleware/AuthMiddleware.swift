@@ -19,7 +19,8 @@ extension Request {
 struct WebSessionAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if let token = request.cookies[Accounts.sessionCookie]?.string,
-           let user = try await Accounts.user(forToken: token, kind: .web, request: request) {
+           let user = try await Accounts.user(forToken: token, kind: .web, idleTimeout: request.application.treem.settings.idleTimeout,
+                                                         now: request.now, on: request.db) {
             request.auth.login(user)
         }
         return try await next.respond(to: request)
@@ -68,7 +69,8 @@ struct CSRFMiddleware: AsyncMiddleware {
 /// Reads `Authorization: Bearer …` for the JSON API.
 struct APITokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        if let user = try await Accounts.user(forToken: bearer.token, kind: .api, request: request) {
+        if let user = try await Accounts.user(forToken: bearer.token, kind: .api, idleTimeout: request.application.treem.settings.idleTimeout,
+                                                      now: request.now, on: request.db) {
             request.auth.login(user)
         }
     }

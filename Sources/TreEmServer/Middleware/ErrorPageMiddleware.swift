@@ -27,26 +27,37 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, message, field, problems, fields) = describe(error, request: request)
-            if status == .internalServerError {
-                request.logger.report(error: error)
+            let response = try await answer(error, request: request)
+            // Retry-After and the like travel with the error (AbortError.headers).
+            if let abort = error as? AbortError {
+                for (name, value) in abort.headers where !response.headers.contains(name: name) {
+                    response.headers.add(name: name, value: value)
+                }
             }
-            if request.url.path.hasPrefix("/api/") {
-                let body = APIError(error: .init(status: Int(status.code), message: message.vi, messageEn: message.en, field: field,
-                                                 problems: problems.isEmpty ? nil : problems.map { $0.text(request.language) },
-                                                 fields: fields.isEmpty ? nil : fields))
-                let response = try await body.encodeResponse(status: status, for: request)
-                if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
-                return response
-            }
-            let view = ErrorView(status: Int(status.code), message: message.text(request.language),
-                                 problems: problems.map { $0.text(request.language) })
-            do {
-                return try await request.page("error", title: "error_title", view, status: status)
-            } catch {
-                return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"],
-                                body: .init(string: message.text(request.language)))
-            }
+            return response
+        }
+    }
+
+    private func answer(_ error: Error, request: Request) async throws -> Response {
+        let (status, message, field, problems, fields) = describe(error, request: request)
+        if status == .internalServerError {
+            request.logger.report(error: error)
+        }
+        if request.url.path.hasPrefix("/api/") {
+            let body = APIError(error: .init(status: Int(status.code), message: message.vi, messageEn: message.en, field: field,
+                                             problems: problems.isEmpty ? nil : problems.map { $0.text(request.language) },
+                                             fields: fields.isEmpty ? nil : fields))
+            let response = try await body.encodeResponse(status: status, for: request)
+            if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            return response
+        }
+        let view = ErrorView(status: Int(status.code), message: message.text(request.language),
+                             problems: problems.map { $0.text(request.language) })
+        do {
+            return try await request.page("error", title: "error_title", view, status: status)
+        } catch {
+            return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"],
+                            body: .init(string: message.text(request.language)))
         }
     }
 
@@ -54,6 +65,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         switch error {
         case let error as UserFacingError:
             return (error.status, error.message, error.field, [], [])
+        case is BoundedWork.Busy:
+            return (.tooManyRequests, Bilingual(vi: "Máy chủ đang bận với nhiều yêu cầu cùng lúc. Hãy thử lại sau vài giây.",
+                                                en: "The server is busy with many requests at once. Try again in a few seconds."), nil, [], [])
         case let error as ImportRejected:
             return (.unprocessableEntity, Bilingual(vi: error.report(.vi).components(separatedBy: "\n")[0],
                                                     en: error.report(.en).components(separatedBy: "\n")[0]), nil,

@@ -80,6 +80,8 @@ final class ReportModel: Model, @unchecked Sendable {
     @OptionalField(key: "reviewed_at") var reviewedAt: Date?
     @OptionalField(key: "reviewed_by") var reviewedBy: UUID?
     @OptionalField(key: "updated_at") var updatedAt: Date?
+    /// ISO day (Hanoi) of the last reminder to this report's unit.
+    @OptionalField(key: "reminded_on") var remindedOn: String?
 
     init() {}
 

@@ -41,7 +41,7 @@ enum AgencyDirectory {
     }
 
     static func requireAdministrator(_ user: CurrentUser) throws {
-        guard user.role.isAdministrator else {
+        guard AccessPolicy.allowsSomewhere(user.role, .manageAgencies) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ quản trị viên mới được thêm hoặc sửa cơ quan.",
                                                         en: "Only administrators add or change agencies."))
         }

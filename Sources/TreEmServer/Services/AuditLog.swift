@@ -32,6 +32,11 @@ enum AuditLog {
         case reportApproved = "report.approved"
         case reportReturned = "report.returned"
         case reportReminded = "report.reminded"
+        // Reads that hand out data in bulk or as a file.
+        case evidenceDownloaded = "task.evidence_downloaded"
+        case reportExported = "report.exported"
+        case planDocumentDownloaded = "plan.document_downloaded"
+        case auditViewed = "audit.viewed"
     }
 
     struct Actor {
@@ -39,6 +44,19 @@ enum AuditLog {
         var username: String
 
         static let system = Actor(id: nil, username: "system")
+    }
+
+    /// Who acts, from where and when: what an audited service takes instead of a request.
+    struct Stamp {
+        var actor: Actor
+        var address: String
+        var at: Date
+    }
+
+    static func record(_ action: Action, _ stamp: Stamp, recordType: String? = nil, recordID: String? = nil,
+                       unitID: UUID? = nil, summary: String, on db: Database) async throws {
+        try await record(action, by: stamp.actor, recordType: recordType, recordID: recordID, unitID: unitID,
+                         summary: summary, address: stamp.address, at: stamp.at, on: db)
     }
 
     static func record(_ action: Action, by actor: Actor, recordType: String? = nil, recordID: String? = nil,
@@ -58,6 +76,11 @@ enum AuditLog {
 }
 
 extension Request {
+    var auditStamp: AuditLog.Stamp {
+        let user = auth.get(CurrentUser.self)
+        return AuditLog.Stamp(actor: .init(id: user?.id, username: user?.username ?? "anonymous"), address: clientAddress, at: now)
+    }
+
     func audit(_ action: AuditLog.Action, recordType: String? = nil, recordID: String? = nil,
                unitID: UUID? = nil, summary: String, on db: Database? = nil) async throws {
         let user = auth.get(CurrentUser.self)

@@ -1,4 +1,5 @@
 import Foundation
+import TreEmCore
 import Vapor
 
 /// What the app was started with: settings and a clock that tests can move.
@@ -10,6 +11,10 @@ struct TreEmEnvironment: Sendable {
     var dummyPasswordHash: String
     /// Lets one e-mail delivery run at a time.
     let mailDelivery = MailDeliveryGate()
+    /// Threads for bcrypt and for reading uploads, each with a bound on what may wait.
+    let pools = WorkPools()
+
+    var passwordHasher: PasswordHasher { PasswordHasher(work: pools.passwords, cost: settings.bcryptCost) }
 }
 
 extension Application {
@@ -27,13 +32,12 @@ extension Application {
 extension Request {
     var now: Date { application.treem.now() }
 
-    /// The client's address, for the audit log and sign-in throttling.
+    /// The client's address, for the audit log and sign-in throttling (`ClientAddress` says
+    /// which `X-Forwarded-For` entry is believed behind a proxy).
     var clientAddress: String {
-        if application.treem.settings.behindProxy, let forwarded = headers.forwarded.first?.for ?? headers.first(name: .xForwardedFor) {
-            let first = forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            if !first.isEmpty { return first }
-        }
-        return remoteAddress?.ipAddress ?? "unknown"
+        let settings = application.treem.settings
+        return ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+                                     behindProxy: settings.behindProxy, trusted: settings.trustedProxies)
     }
 }
 

@@ -38,8 +38,9 @@ enum PlanDirectory {
     }
 
     static func canEdit(_ plan: PlanModel, user: CurrentUser, on db: Database) async throws -> Bool {
-        guard user.role >= .officer else { return false }
-        return try await UnitDirectory.canSee(unitID: plan.$issuer.id, user: user, on: db)
+        guard AccessPolicy.allowsSomewhere(user.role, .writePlan),
+              try await UnitDirectory.canSee(unitID: plan.$issuer.id, user: user, on: db) else { return false }
+        return AccessPolicy.allows(user.role, .writePlan, relations: UnitDirectory.relations(of: plan.$issuer.id, to: user))
     }
 
     static func requireEditable(_ plan: PlanModel, user: CurrentUser, on db: Database) async throws {
@@ -61,7 +62,7 @@ enum PlanDirectory {
     static func create(_ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID? = nil, external: Bool = false,
                        request req: Request) async throws -> PlanModel {
         let user = try req.currentUser
-        guard user.role >= .officer else {
+        guard AccessPolicy.allows(user.role, .writePlan, relations: UnitDirectory.relations(of: try issuer.requireID(), to: user)) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ hoặc quản trị viên mới lập kế hoạch.", en: "Only officers and administrators write plans."))
         }
         return try await insert(document, issuer: issuer, parentPlanID: parentPlanID, external: external,

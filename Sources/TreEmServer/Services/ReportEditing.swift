@@ -21,11 +21,11 @@ enum ReportEditing {
     }
 
     static func canEdit(_ report: ReportModel, user: CurrentUser) -> Bool {
-        user.role >= .officer && user.unitID == report.$unit.id
+        user.unitID == report.$unit.id && AccessPolicy.allows(user.role, .fillReport, .ownUnit)
     }
 
     static func canReview(_ report: ReportModel, user: CurrentUser) -> Bool {
-        user.role >= .officer && report.$reviewer.id != nil && user.unitID == report.$reviewer.id
+        report.$reviewer.id != nil && user.unitID == report.$reviewer.id && AccessPolicy.allows(user.role, .reviewReport, .reviewingUnit)
     }
 
     static func values(of report: ReportModel, on db: Database) async throws -> [ValueKey: ReportValue] {
@@ -97,9 +97,12 @@ enum ReportEditing {
         let form = try report.round.form.form()
         let (parsed, unreadable) = ReportInput.read(changes.mapValues(\.value), form: form)
         let problems = unreadable + ReportValidation.outOfRange(parsed.compactMapValues { $0 }, form: form)
-        if !problems.isEmpty {
+        let tooLong = narratives.sorted(by: { $0.key.rawValue < $1.key.rawValue }).compactMap { field, change in
+            TextLimit.narrative.problem(change.value, field: field.label)
+        }
+        if !problems.isEmpty || !tooLong.isEmpty {
             throw ReportRejected(headline: Bilingual(vi: "Số liệu chưa hợp lệ, chưa lưu:", en: "Figures not valid, nothing saved:"),
-                                 messages: problems.map(\.message))
+                                 messages: problems.map(\.message) + tooLong)
         }
         let now = req.now
         try await req.db.transaction { tx in
@@ -267,6 +270,9 @@ enum ReportEditing {
 
     static func returnForCorrection(_ report: ReportModel, comment: String, request req: Request) async throws {
         let comment = VietnameseText.cleanParagraphs(comment)
+        if let tooLong = TextLimit.comment.problem(comment, field: Bilingual(vi: "Lý do trả lại", en: "Reason for returning")) {
+            throw UserFacingError(.badRequest, tooLong, field: "comment")
+        }
         guard !comment.isEmpty else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.",
                                             en: "Say why the report is returned, so the unit knows what to correct."), field: "comment")

@@ -7,7 +7,7 @@ import Vapor
 enum ReportForms {
     static func create(_ form: ReportForm, request req: Request) async throws -> ReportFormModel {
         let user = try req.currentUser
-        guard user.role == .systemAdministrator else {
+        guard AccessPolicy.allows(user.role, .manageReportForms, relations: user.seesEverything ? [.everyUnit] : [.ownUnit]) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ quản trị hệ thống được thêm biểu mẫu.",
                                                         en: "Only system administrators can add forms."))
         }

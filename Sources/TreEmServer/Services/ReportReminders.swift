@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import TreEmCore
 import Vapor
@@ -33,28 +34,48 @@ enum ReportReminders {
         return count
     }
 
-    /// "Nhắc nộp báo cáo": the level above reminds every unit below it whose report is still missing.
-    static func remind(_ round: ReportRoundModel, below unit: UnitModel, request req: Request) async throws -> (people: Int, units: [String]) {
-        let user = try req.currentUser
-        guard user.role >= .officer else {
+    struct Reminded {
+        var people: Int
+        var units: [String]
+        /// Missing units already reminded earlier the same day, left alone this time.
+        var alreadyToday: [String]
+    }
+
+    /// "Nhắc nộp báo cáo": the level above reminds every unit below it whose report is still
+    /// missing — each at most once a day (Hanoi time), however often the button is pressed.
+    static func remind(_ round: ReportRoundModel, below unit: UnitModel, by user: CurrentUser, address: String,
+                       settings: Settings, now: Date, on db: Database) async throws -> Reminded {
+        guard AccessPolicy.allows(user.role, .remindUnits,
+                                  relations: UnitDirectory.relations(of: try unit.requireID(), to: user)) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ được gửi lời nhắc.", en: "Only officers can send reminders."))
         }
-        let overview = try await ReportRounds.overview(round, below: unit, now: req.now, on: req.db)
+        let overview = try await ReportRounds.overview(round, below: unit, now: now, on: db)
         let missing = overview.missing
-        guard !missing.isEmpty else { return (0, []) }
-        let settings = req.application.treem.settings
-        let now = req.now
-        let count = try await req.db.transaction { tx -> Int in
-            let notices = missing.map { report in
+        guard !missing.isEmpty else { return Reminded(people: 0, units: [], alreadyToday: []) }
+        let today = CalendarDay(vietnamTimeOf: now.timeIntervalSince1970).iso
+        return try await db.transaction { tx -> Reminded in
+            // The claim comes first, as one conditional UPDATE: of two presses at the same
+            // moment only one gets each report back.
+            let sql = tx as! any SQLDatabase
+            let claimed = try await sql.update(ReportModel.schema)
+                .set("reminded_on", to: today)
+                .where("id", .in, try missing.map { try $0.requireID() })
+                .where { $0.where("reminded_on", .is, SQLLiteral.null).orWhere("reminded_on", .notEqual, today) }
+                .returning("id")
+                .all(decodingColumn: "id", as: UUID.self)
+            let claimedIDs = Set(claimed)
+            let toRemind = missing.filter { $0.id.map(claimedIDs.contains) ?? false }
+            let skipped = missing.filter { !($0.id.map(claimedIDs.contains) ?? false) }.map(\.unit.name)
+            guard !toRemind.isEmpty else { return Reminded(people: 0, units: [], alreadyToday: skipped) }
+            let notices = toRemind.map { report in
                 (report: report, text: "\(unit.name) nhắc \(report.unit.name) gửi \(round.title)"
                     + (report.deadlineDay.map { " trước ngày \($0.vietnameseShort)" } ?? "") + ".")
             }
             let count = try await tell(notices, kind: .reportReminder, settings: settings, at: now, on: tx)
-            try await req.audit(.reportReminded, recordType: "report_round", recordID: round.id?.uuidString, unitID: unit.id,
-                                summary: "Nhắc \(missing.count) đơn vị chưa gửi \(round.title)", on: tx)
-            return count
+            try await AuditLog.record(.reportReminded, by: .init(id: user.id, username: user.username), recordType: "report_round",
+                                      recordID: round.id?.uuidString, unitID: unit.id,
+                                      summary: "Nhắc \(toRemind.count) đơn vị chưa gửi \(round.title)", address: address, at: now, on: tx)
+            return Reminded(people: count, units: toRemind.map(\.unit.name), alreadyToday: skipped)
         }
-        MailOutbox.kick(req.application)
-        return (count, missing.map(\.unit.name))
     }
 }

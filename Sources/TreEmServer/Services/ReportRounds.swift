@@ -50,7 +50,7 @@ enum ReportRounds {
         guard let planID = input.planID, let plan = try await PlanDirectory.plan(id: planID, for: user, on: req.db) else {
             throw UserFacingError(.notFound, Bilingual(vi: "Không tìm thấy kế hoạch.", en: "Plan not found."), field: "planID")
         }
-        guard user.role >= .officer, user.seesEverything || user.unitID == plan.$issuer.id else {
+        guard AccessPolicy.allows(user.role, .openReportRound, relations: UnitDirectory.relations(of: plan.$issuer.id, to: user)) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của đơn vị ban hành kế hoạch mới mở được đợt báo cáo.",
                                                         en: "Only officers of the issuing unit can open its reporting round."))
         }

@@ -29,6 +29,13 @@ enum UnitDirectory {
             .first() != nil
     }
 
+    /// How a unit the user already may see stands to them, for `AccessPolicy`: their own, one
+    /// below (or formed into theirs), or any unit for a system administrator bound to none.
+    static func relations(of unitID: UUID, to user: CurrentUser) -> Set<AccessRelation> {
+        if user.seesEverything { return [.everyUnit] }
+        return user.unitID == unitID ? [.ownUnit] : [.lowerUnit]
+    }
+
     /// The version of `code` valid on `day`; failing that, the latest version the user may see.
     static func unit(code: String, asOf day: CalendarDay, for user: CurrentUser, on db: Database) async throws -> UnitModel? {
         let versions = try await scoped(UnitModel.query(on: db), for: user).filter(\.$code == code).all()

@@ -109,7 +109,7 @@ enum UserDirectory {
         let email = try validEmail(input.email)
         let password = PasswordPolicy.oneTimePassword()
         let user = UserModel(username: username, displayName: displayName,
-                             passwordHash: try await req.password.async.hash(password).get(),
+                             passwordHash: try await req.application.treem.passwordHasher.hash(password),
                              role: role, unitID: unit?.id, agencyID: agency?.id, mustChangePassword: true)
         user.email = email
         try await req.db.transaction { tx in
@@ -156,7 +156,7 @@ enum UserDirectory {
         guard caller.role.isAdministrator else { throw UserAdministration.Refusal.notAnAdministrator.asError }
         guard user.role <= caller.role else { throw UserAdministration.Refusal.targetAboveYou.asError }
         let password = PasswordPolicy.oneTimePassword()
-        user.passwordHash = try await req.password.async.hash(password).get()
+        user.passwordHash = try await req.application.treem.passwordHasher.hash(password)
         user.mustChangePassword = true
         try await req.db.transaction { tx in
             try await user.save(on: tx)

@@ -45,7 +45,18 @@ struct AuthController: RouteCollection {
     @Sendable func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         let next = safeNext(form.next)
-        switch try await Accounts.signIn(username: form.username, password: form.password, kind: .web, request: req) {
+        let result: Accounts.SignInResult
+        do {
+            result = try await Accounts.signIn(username: form.username, password: form.password, kind: .web, in: req.accounts)
+        } catch is BoundedWork.Busy {
+            let message = Bilingual(vi: "Máy chủ đang bận với nhiều lượt đăng nhập cùng lúc. Hãy thử lại sau vài giây.",
+                                    en: "The server is busy with many sign-ins at once. Try again in a few seconds.")
+            let response = try await renderLogin(req, LoginView(error: message.text(req.language), username: form.username, next: next),
+                                                 status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: "Retry-After", value: "5")
+            return response
+        }
+        switch result {
         case .signedIn(let token, let user, _):
             let response = req.redirect(to: user.mustChangePassword ? "/account/password" : next)
             response.cookies[Accounts.sessionCookie] = cookie(token, req: req, maxAge: nil)
@@ -55,11 +66,8 @@ struct AuthController: RouteCollection {
             return try await renderLogin(req, LoginView(error: req.text("login_wrong"), username: form.username, next: next),
                                          status: .unauthorized)
         case .throttled(let seconds):
-            let minutes = max(1, (seconds + 59) / 60)
-            let message = Bilingual(
-                vi: "Đăng nhập sai quá \(LoginThrottle.maxFailures) lần. Hãy chờ \(minutes) phút rồi thử lại.",
-                en: "More than \(LoginThrottle.maxFailures) failed sign-ins. Wait \(minutes) minutes and try again.")
-            return try await renderLogin(req, LoginView(error: message.text(req.language), username: form.username, next: next),
+            return try await renderLogin(req, LoginView(error: Accounts.throttledMessage(seconds).text(req.language),
+                                                        username: form.username, next: next),
                                          status: .tooManyRequests)
         }
     }
@@ -97,7 +105,7 @@ struct AuthController: RouteCollection {
         let form = try req.content.decode(PasswordForm.self)
         do {
             try await Accounts.changePassword(user: user, currentPassword: form.current_password, newPassword: form.new_password,
-                                              confirmation: form.confirmation, request: req)
+                                              confirmation: form.confirmation, in: req.accounts)
         } catch let error as UserFacingError {
             return try await req.page("password", title: "password_title",
                                       PasswordView(mustChange: user.mustChangePassword, error: error.message.text(req.language),
@@ -118,10 +126,9 @@ struct AuthController: RouteCollection {
         return response
     }
 
-    /// Only a local path may follow sign-in, never another site.
+    /// Only a path on this site may follow sign-in or a language switch (`LocalRedirect`).
     private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
+        LocalRedirect.target(next)
     }
 
     private func cookie(_ value: String, req: Request, maxAge: Int?) -> HTTPCookies.Value {

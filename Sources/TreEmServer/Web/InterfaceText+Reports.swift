@@ -56,6 +56,7 @@ extension InterfaceText {
         "reports_missing_units": b("Đơn vị chưa gửi báo cáo", "Units that have not reported"),
         "reports_remind": b("Gửi lời nhắc các đơn vị chưa báo cáo", "Remind the units that have not reported"),
         "reports_reminded": b("Đã nhắc số đơn vị:", "Units reminded:"),
+        "reports_reminded_earlier": b("đã nhắc trong hôm nay, không nhắc lại:", "already reminded today, not again:"),
         "reports_totals": b("Tổng hợp số liệu đã gửi", "Totals of the figures sent"),
         "reports_totals_note": b("Tính trực tiếp từ các báo cáo đã gửi (kể cả chưa duyệt); đơn vị đã sáp nhập được cộng vào đơn vị kế thừa.",
                                  "Computed live from the reports sent (approved or not); merged units add to the unit they became."),

@@ -76,7 +76,7 @@ struct ReportFormsController {
         }
         let upload = try req.content.decode(Upload.self)
         do {
-            let form = try ReportFormImport.parse(csv: String(buffer: upload.file.data), code: upload.code, name: upload.name,
+            let form = try ReportFormImport.parse(csv: try CSVReader.text(of: upload.file.data.readableBytesView), code: upload.code, name: upload.name,
                                                   planKind: upload.planKind.flatMap(PlanKind.init(rawValue:)))
             let model = try await ReportForms.create(form, request: req)
             return try await req.page("report_forms", title: "forms_title", try await view(req, added: "\(model.code) — \(model.name)"))

@@ -137,6 +137,8 @@ struct ReportsController {
         var ownReportID: String?
         var exportQuery: String
         var reminded: String?
+        /// Units left alone because they were already reminded today.
+        var remindedEarlier: String?
     }
 
     static func viewing(_ req: Request, round: ReportRoundModel) async throws -> (unit: UnitModel, asOf: CalendarDay) {
@@ -189,14 +191,16 @@ struct ReportsController {
                                  hasBelow: progress.below.expected > 0)
             },
             missing: overview.missing.map { Self.reportRow($0, now: req.now, language: language) },
-            canRemind: user.role >= .officer && !overview.missing.isEmpty,
+            canRemind: AccessPolicy.allows(user.role, .remindUnits, relations: UnitDirectory.relations(of: try unit.requireID(), to: user))
+                && !overview.missing.isEmpty,
             figures: Self.figureRows(form, figures: level.figures, language: language),
             indicators: form.indicators.filter { $0.type.isNumeric }.map {
                 Option(value: $0.code, label: $0.name, selected: $0.code == chosen?.code)
             },
             chart: chart, chartTitle: chosen?.name ?? "", ownReportID: overview.own?.id?.uuidString,
             exportQuery: "unit=\(unit.code)&asOf=\(asOf.iso)",
-            reminded: req.query["reminded"]))
+            reminded: req.query["reminded"].flatMap { Int($0) }.map(String.init),
+            remindedEarlier: req.query["remindedEarlier"].flatMap { Int($0) }.flatMap { $0 > 0 ? String($0) : nil }))
     }
 
     static func figureRows(_ form: ReportForm, figures: [ValueKey: Double], language: Language) -> [FigureRow] {
@@ -220,8 +224,10 @@ struct ReportsController {
     @Sendable func remind(req: Request) async throws -> Response {
         let round = try await ReportAPIController.findRound(req)
         let (unit, asOf) = try await Self.viewing(req, round: round)
-        let reminded = try await ReportReminders.remind(round, below: unit, request: req)
-        return req.redirect(to: "/reports/rounds/\(round.id!.uuidString)?unit=\(unit.code)&asOf=\(asOf.iso)&reminded=\(reminded.units.count)",
+        let reminded = try await ReportReminders.remind(round, below: unit, by: try req.currentUser, address: req.clientAddress,
+                                                        settings: req.application.treem.settings, now: req.now, on: req.db)
+        return req.redirect(to: "/reports/rounds/\(round.id!.uuidString)?unit=\(unit.code)&asOf=\(asOf.iso)&reminded=\(reminded.units.count)"
+                                + "&remindedEarlier=\(reminded.alreadyToday.count)",
                             redirectType: .normal)
     }
 
@@ -234,6 +240,9 @@ struct ReportsController {
         let form = try round.form.form()
         let format = req.parameters.get("format") ?? ""
         let base = "bao-cao-\(round.year)-\(unit.code)"
+        guard ["xlsx", "csv", "docx"].contains(format) else { throw Abort(.notFound) }
+        try await AuditLog.record(.reportExported, req.auditStamp, recordType: "report_round", recordID: round.id?.uuidString,
+                                  unitID: unit.id, summary: "Xuất \(round.title) — \(unit.name) (\(format))", on: req.db)
         switch format {
         case "xlsx", "csv":
             let sheet = ResultsSpreadsheet.table(form: form, title: round.title, unitName: unit.name, asOf: asOf, total: level.figures,

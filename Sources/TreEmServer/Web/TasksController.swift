@@ -175,7 +175,7 @@ struct TasksController {
         let task = try await TaskAPIController.find(req)
         guard let id = req.parameters.get("evidence", as: UUID.self),
               let file = try await TaskDirectory.evidence(id: id, task: task, on: req.db) else { throw Abort(.notFound) }
-        return TaskDirectory.download(file)
+        return try await TaskDirectory.download(file, of: task, req.auditStamp, on: req.db)
     }
 
     struct BoardGroup: Encodable {

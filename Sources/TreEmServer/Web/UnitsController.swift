@@ -172,8 +172,8 @@ struct UnitsController {
     @Sendable func importFile(req: Request) async throws -> Response {
         try requireSystemAdministrator(req)
         let form = try req.content.decode(ImportForm.self)
-        let text = String(buffer: form.file.data)
         do {
+            let text = try CSVReader.text(of: form.file.data.readableBytesView)
             let summary = try await UnitDirectory.importUnits(csv: text, on: req.db)
             try await req.audit(.unitsImported, recordType: "unit", summary:
                 "Nhập \(form.file.filename): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged)")

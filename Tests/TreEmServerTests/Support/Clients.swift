@@ -16,7 +16,7 @@ final class Browser {
 
     @discardableResult
     func get(_ path: String) async throws -> TestingHTTPResponse {
-        try await send(.GET, path, body: nil)
+        try await send(.GET, path, body: nil as ByteBuffer?)
     }
 
     @discardableResult
@@ -30,13 +30,20 @@ final class Browser {
     /// A multipart form as a browser sends a file input: the fields, the CSRF token and one text file.
     @discardableResult
     func upload(_ path: String, fields: [String: String], file: (field: String, name: String, text: String)) async throws -> TestingHTTPResponse {
+        try await upload(path, fields: fields, file: (field: file.field, name: file.name, bytes: Array(file.text.utf8)))
+    }
+
+    /// The same with the file's raw bytes, which need not be UTF-8.
+    @discardableResult
+    func upload(_ path: String, fields: [String: String], file: (field: String, name: String, bytes: [UInt8])) async throws -> TestingHTTPResponse {
         let boundary = "treem-test-boundary"
-        var body = ""
+        var body = ByteBuffer()
         for (name, value) in fields.merging(["csrf_token": csrf], uniquingKeysWith: { a, _ in a }) {
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n\(file.text)\r\n"
-        body += "--\(boundary)--\r\n"
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n")
+        body.writeBytes(file.bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
         return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
@@ -45,15 +52,17 @@ final class Browser {
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil) async throws -> TestingHTTPResponse {
+        try await send(method, path, body: body.map { ByteBuffer(string: $0) }, contentType: contentType)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: String? = nil) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        var buffer: ByteBuffer?
-        if let body {
+        if body != nil {
             if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) } else { headers.contentType = .urlEncodedForm }
-            buffer = ByteBuffer(string: body)
         }
         var captured: TestingHTTPResponse?
-        try await app.testing().test(method, path, headers: headers, body: buffer) { response in
+        try await app.testing().test(method, path, headers: headers, body: body) { response in
             captured = response
         }
         let response = try #require(captured)
@@ -110,6 +119,6 @@ struct APIClient {
 
 extension TestingHTTPResponse {
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(type, from: body)
+        try APIJSON.decoder.decode(type, from: body)
     }
 }

@@ -39,7 +39,7 @@ struct Fixture {
 
 /// Runs `body` against a freshly migrated database with the demo data and test users: SQLite in
 /// memory by default, a schema of its own in PostgreSQL when `DATABASE_URL` is set.
-func withTreEm(_ body: (Fixture) async throws -> Void) async throws {
+func withTreEm(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Fixture) async throws -> Void) async throws {
     let clock = ManualClock()
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     let database: Settings.Database
@@ -51,7 +51,9 @@ func withTreEm(_ body: (Fixture) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.directory = DirectoryConfiguration(workingDirectory: packageRoot())
     do {
-        try await configure(app, settings: Settings(database: database, bcryptCost: 4), now: { clock.now })
+        var settings = Settings(database: database, bcryptCost: 4)
+        adjust(&settings)
+        try await configure(app, settings: settings, now: { clock.now })
         app.logger.logLevel = .warning
         if case .postgres = database {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: String(schema))").run()
