@@ -233,6 +233,7 @@ struct ReportAPIController {
         let unit = try await Self.viewedUnit(req, round: round, code: req.query["unit"], asOf: round.asOfDay)
         let reminded = try await ReportReminders.remind(round, below: unit, by: try req.currentUser, address: req.clientAddress,
                                                         settings: req.application.treem.settings, now: req.now, on: req.db)
+        MailOutbox.kick(req.application)
         return RemindDTO(reminded: reminded.people, units: reminded.units, alreadyRemindedToday: reminded.alreadyToday)
     }
 

@@ -42,6 +42,10 @@ enum MailOutbox {
     static func deliverDue(_ app: Application) async -> Outcome {
         let gate = app.treem.mailDelivery
         guard let mailer = Mailer(url: app.treem.settings.smtpURL), gate.begin() else { return Outcome() }
+        // Counted while it runs, however it was started, so that shutting down waits for it
+        // before the database closes (`MailDeliveryDrain`).
+        gate.enter()
+        defer { gate.leave() }
         var outcome = Outcome()
         repeat {
             let pass = await deliverOnce(app, mailer: mailer)
