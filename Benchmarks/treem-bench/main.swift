@@ -44,3 +44,23 @@ for seed in seeds {
     guard let source = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
     measure("read \(seed.prefix(3))") { PlanReader.read(source).assignments.count }
 }
+
+// Reading Word files (issue #10): the plan as TreEm writes it, and crafted files that once
+// crashed or hung the server — each must be refused or read far under a second.
+let docx = PlanDOCX.render(plan)
+measure("docx-text") { (try? DOCXText.text(of: docx))?.utf8.count ?? -1 }
+func crafted(document: String, numbering: String? = nil) -> [UInt8] {
+    var zip = ZipArchive()
+    zip.add("word/document.xml", document)
+    if let numbering { zip.add("word/numbering.xml", numbering) }
+    return zip.finished()
+}
+let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+let numberedParagraph = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"
+let overflowNumbering = "<w:numbering \(w)><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"9223372036854775807\"/>"
+    + "<w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+let unclosed = crafted(document: "<w:document><w:body>" + String(repeating: "<w:p>", count: 33_000))
+let overflow = crafted(document: "<w:document \(w)><w:body>" + String(repeating: numberedParagraph, count: 200) + "</w:body></w:document>",
+                       numbering: overflowNumbering)
+measure("unclosed") { (try? DOCXText.text(of: unclosed))?.utf8.count ?? -1 }
+measure("overflow") { (try? DOCXText.text(of: overflow))?.utf8.count ?? -1 }

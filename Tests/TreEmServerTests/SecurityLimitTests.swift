@@ -17,17 +17,20 @@ private func tokenAttempt(_ app: Application, _ username: String, _ password: St
     return status
 }
 
+/// Runs `count` attempts at once and gathers their answers.
+private func burst(_ count: Int, _ attempt: @escaping @Sendable (Int) async throws -> HTTPResponseStatus) async throws -> [HTTPResponseStatus] {
+    try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
+        for index in 0..<count { group.addTask { try await attempt(index) } }
+        return try await group.reduce(into: []) { $0.append($1) }
+    }
+}
+
 @Suite("Limits that hold under concurrency, behind a proxy, and on errors")
 struct SecurityLimitTests {
     @Test("Forty concurrent wrong passwords: at most five are checked, the rest wait like the sixth in a row")
     func concurrentThrottle() async throws {
         try await withTreEm { f in
-            let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
-                for attempt in 0..<40 {
-                    group.addTask { try await tokenAttempt(f.app, "a.officer", "sai-mat-khau-\(attempt)") }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let statuses = try await burst(40) { try await tokenAttempt(f.app, "a.officer", "sai-mat-khau-\($0)") }
             let checked = statuses.filter { $0 == .unauthorized }.count
             #expect(checked <= LoginThrottle.maxFailures)
             #expect(statuses.filter { $0 == .tooManyRequests }.count >= 40 - LoginThrottle.maxFailures)
@@ -46,12 +49,7 @@ struct SecurityLimitTests {
     @Test("A burst of 150 sign-ins for many people gives no server error: bcrypt waits in a bounded queue or answers 429")
     func burstWithoutErrors() async throws {
         try await withTreEm { f in
-            let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
-                for attempt in 0..<150 {
-                    group.addTask { try await tokenAttempt(f.app, "nguoi-\(attempt % 50)", "sai-mat-khau-\(attempt)") }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+            let statuses = try await burst(150) { try await tokenAttempt(f.app, "nguoi-\($0 % 50)", "sai-mat-khau-\($0)") }
             #expect(!statuses.contains { $0.code >= 500 }, "\(statuses.filter { $0.code >= 500 }.count) server errors")
             #expect(statuses.allSatisfy { $0 == .unauthorized || $0 == .tooManyRequests })
             // Afterwards the server answers as usual.

@@ -152,3 +152,24 @@ struct UploadLimitTests {
         }
     }
 }
+
+@Suite("PDF through pdftotext")
+struct PDFTimeoutTests {
+    @Test("A pdftotext that never finishes is killed after the time allowed, and the file refused")
+    func stuckConverterIsKilled() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("treem-stuck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stuck = directory.appendingPathComponent("pdftotext")
+        try "#!/bin/sh\nexec sleep 60\n".write(to: stuck, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stuck.path)
+        let start = Date()
+        do {
+            _ = try PlanSourceFile.pdfText(Array("%PDF-1.4\n".utf8), seconds: 0.5, tool: stuck.path)
+            Issue.record("a stuck converter gave text")
+        } catch let failure as PlanSourceFile.Failure {
+            #expect(failure.message.vi.contains("quá 0,5 giây nên đã dừng"))
+        }
+        #expect(Date().timeIntervalSince(start) < 3)
+    }
+}

@@ -9,7 +9,7 @@ Environment:
   TREEM_URL              the server, e.g. http://127.0.0.1:8080 (required)
   TREEM_ADMIN_PASSWORD   the admin password it was started with (required)
   TREEM_SERVER_PID       its process id, to read its memory from /proc (optional)
-  TREEM_MEMORY_LIMIT_MB  the bound on the server's peak memory (default 600)
+  TREEM_MEMORY_LIMIT_MB  the bound on the server's peak memory (default 300)
 """
 import io
 import json
@@ -25,7 +25,7 @@ import zipfile
 URL = os.environ["TREEM_URL"].rstrip("/")
 PASSWORD = os.environ["TREEM_ADMIN_PASSWORD"]
 PID = os.environ.get("TREEM_SERVER_PID")
-MEMORY_LIMIT_MB = int(os.environ.get("TREEM_MEMORY_LIMIT_MB", "600"))
+MEMORY_LIMIT_MB = int(os.environ.get("TREEM_MEMORY_LIMIT_MB", "300"))
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 failures = []

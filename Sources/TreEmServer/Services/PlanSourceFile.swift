@@ -92,8 +92,10 @@ enum PlanSourceFile {
 
     /// The text of a PDF through Debian's `pdftotext`, which is killed when it runs past
     /// `seconds` (a crafted PDF can keep it busy) and whose output is read only up to 20 MB.
-    static func pdfText(_ bytes: [UInt8], seconds: Double) throws -> String {
-        let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static func pdfText(_ bytes: [UInt8], seconds: Double,
+                        tool: String? = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        throws -> String
+    {
         guard let tool else {
             throw Failure(message: Bilingual(vi: "Cần cài pdftotext (gói Debian poppler-utils) để đọc tệp PDF.",
                                              en: "Reading a PDF needs pdftotext (Debian package poppler-utils)."))
@@ -115,8 +117,9 @@ enum PlanSourceFile {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            throw Failure(message: Bilingual(vi: "Đọc tệp PDF quá \(Int(seconds)) giây nên đã dừng; tệp có thể bị hỏng hoặc quá phức tạp.",
-                                             en: "Reading the PDF took over \(Int(seconds)) seconds and was stopped; the file may be damaged or too complex."))
+            let limit = VietnameseNumber.format(seconds, fractionDigits: 1)
+            throw Failure(message: Bilingual(vi: "Đọc tệp PDF quá \(limit) giây nên đã dừng; tệp có thể bị hỏng hoặc quá phức tạp.",
+                                             en: "Reading the PDF took over \(VietnameseNumber.plain(seconds)) seconds and was stopped; the file may be damaged or too complex."))
         }
         process.waitUntilExit()
         let size = (try? FileManager.default.attributesOfItem(atPath: output.path))?[.size] as? Int ?? 0
