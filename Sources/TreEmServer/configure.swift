@@ -8,6 +8,7 @@ import Vapor
 /// executable, the commands and the tests share one configuration.
 public func configure(_ app: Application, settings: Settings,
                       now: @escaping @Sendable () -> Date = { Date() }) async throws {
+    InstallDirectory.adopt(app)
     app.treem = TreEmEnvironment(settings: settings, now: now,
                                  dummyPasswordHash: try Bcrypt.hash(Tokens.random(), cost: settings.bcryptCost))
     app.lifecycle.use(MailDeliveryDrain())

@@ -8,7 +8,11 @@ import os
 import sqlite3
 import subprocess
 import sys
+import socket
 import tempfile
+import time
+import urllib.error
+import urllib.request
 
 BIN = os.environ.get("TREEM_BIN", ".build/debug/treem")
 WORK = tempfile.mkdtemp(prefix="treem-cli-")
@@ -45,6 +49,44 @@ def write_bytes(name, data):
     with open(path, "wb") as f:
         f.write(data)
     return path
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+    except OSError:
+        return None, ""
+
+
+def serve_from_elsewhere_checks():
+    """`treem serve` started from another folder still finds its pages and styles."""
+    elsewhere = tempfile.mkdtemp(prefix="treem-elsewhere-")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(ENV, TREEM_DATABASE=os.path.join(elsewhere, "elsewhere.sqlite"))
+    server = subprocess.Popen([os.path.abspath(BIN), "serve", "--hostname", "127.0.0.1", "--port", str(port)],
+                              cwd=elsewhere, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while fetch(base + "/health")[0] != 200 and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.5)
+        status, page = fetch(base + "/login")
+        check("serve from another folder renders the login page", status == 200 and "Đăng nhập" in page, f"{status} {page[:200]}")
+        status, page = fetch(base + "/khong-co-trang-nay")
+        check("serve from another folder renders the Vietnamese 404 page", status == 404 and "Không tìm thấy" in page and "<html" in page,
+              f"{status} {page[:200]}")
+        check("serve from another folder serves the stylesheet", fetch(base + "/css/treem.css")[0] == 200)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def import_plan_checks():
@@ -140,6 +182,7 @@ def main():
     check("the commands write the audit log", audited >= 4, str(audited))
 
     import_plan_checks()
+    serve_from_elsewhere_checks()
 
     failed = results.count(False)
     print(f"{len(results) - failed} passed, {failed} failed")
