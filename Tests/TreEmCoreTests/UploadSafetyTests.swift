@@ -149,8 +149,10 @@ struct RawZip {
     }
 }
 
-/// Reads with a stopwatch: whatever the file, the answer (text or a refusal) comes quickly.
-func timedRead(_ bytes: [UInt8], budget: ReadingBudget = ReadingBudget(), within limit: Double = 1,
+/// Reads with a stopwatch: whatever the file, the answer (text or a refusal) comes quickly. The
+/// bound only catches runaways (seconds, not the minutes the old reader took), with room for a
+/// debug build on a loaded machine; the benchmark and `Tests/attack/test_uploads.py` measure speed.
+func timedRead(_ bytes: [UInt8], budget: ReadingBudget = ReadingBudget(), within limit: Double = 3,
                sourceLocation: SourceLocation = #_sourceLocation) -> Result<String, DOCXText.Failure> {
     let start = Date()
     let result: Result<String, DOCXText.Failure>
@@ -407,7 +409,7 @@ struct UploadSafetyTests {
         #expect((4 << 20) <= cap && cap < (8 << 20))
         let start = Date()
         #expect(throws: DOCXText.Failure.tooLarge(megabytes: ZipReader.megabytes(cap))) { try ZipReader.entries(entries) }
-        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(Date().timeIntervalSince(start) < 3)
         // The numbering counts against the same budget as the document.
         var text = four, numbering = four
         (text.name, numbering.name) = ("word/document.xml", "word/numbering.xml")

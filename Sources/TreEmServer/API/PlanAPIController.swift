@@ -256,6 +256,11 @@ enum YearThemeDirectory {
             throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu chủ đề của năm.", en: "The theme is missing."), field: "theme")
         }
         let value = YearTheme(year: theme.year, theme: text, slogans: theme.slogans.map(VietnameseText.clean).filter { !$0.isEmpty })
+        let texts = [(text, Bilingual(vi: "Chủ đề", en: "Theme"), "theme")]
+            + value.slogans.enumerated().map { ($1, Bilingual(vi: "Khẩu hiệu \($0 + 1)", en: "Slogan \($0 + 1)"), "slogans") }
+        for (text, label, field) in texts {
+            if let tooLong = TextLimit.line.problem(text, field: label) { throw UserFacingError(.badRequest, tooLong, field: field) }
+        }
         try await req.db.transaction { tx in
             let model = try await YearThemeModel.query(on: tx).filter(\.$year == value.year).first() ?? YearThemeModel(value)
             let fresh = YearThemeModel(value)

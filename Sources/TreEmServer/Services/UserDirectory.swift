@@ -102,6 +102,9 @@ enum UserDirectory {
         guard !displayName.isEmpty else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
         }
+        if let tooLong = TextLimit.name.problem(displayName, field: Bilingual(vi: "Họ và tên", en: "Full name")) {
+            throw UserFacingError(.badRequest, tooLong, field: "display_name")
+        }
         if try await UserModel.query(on: req.db).filter(\.$username == username).first() != nil {
             throw UserFacingError(.conflict, Bilingual(vi: "Tên đăng nhập \(username) đã có người dùng.", en: "The username \(username) is taken."), field: "username")
         }
@@ -125,6 +128,9 @@ enum UserDirectory {
         let displayName = VietnameseText.clean(input.displayName)
         guard !displayName.isEmpty else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
+        }
+        if let tooLong = TextLimit.name.problem(displayName, field: Bilingual(vi: "Họ và tên", en: "Full name")) {
+            throw UserFacingError(.badRequest, tooLong, field: "display_name")
         }
         let email = try validEmail(input.email)
         var changes: [String] = []
