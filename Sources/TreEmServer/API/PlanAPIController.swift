@@ -66,13 +66,6 @@ struct PlanAPIController {
                        unitsWithoutDerivedPlan: cascade.missing.map(\.code))
     }
 
-    static func find(_ req: Request) async throws -> PlanModel {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let plan = try await PlanDirectory.plan(id: id, for: try req.currentUser, on: req.db)
-        else { throw Abort(.notFound) }
-        return plan
-    }
-
     /// The unit a request names by code (valid today, in the caller's scope), or the caller's own.
     static func unit(code: String?, for user: CurrentUser, req: Request) async throws -> UnitModel {
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
@@ -111,7 +104,7 @@ struct PlanAPIController {
     }
 
     @Sendable func show(req: Request) async throws -> PlanDTO {
-        try await dto(try await Self.find(req), req: req)
+        try await dto(try await req.requestedPlan(), req: req)
     }
 
     struct UpdateBody: Content {
@@ -119,7 +112,7 @@ struct PlanAPIController {
     }
 
     @Sendable func update(req: Request) async throws -> PlanDTO {
-        let plan = try await Self.find(req)
+        let plan = try await req.requestedPlan()
         try await PlanDirectory.update(plan, with: try req.content.decode(UpdateBody.self).document, request: req)
         return try await dto(plan, req: req)
     }
@@ -131,7 +124,7 @@ struct PlanAPIController {
     }
 
     @Sendable func issue(req: Request) async throws -> PlanDTO {
-        let plan = try await Self.find(req)
+        let plan = try await req.requestedPlan()
         let body = (try? req.content.decode(IssueBody.self)) ?? IssueBody()
         try await PlanDirectory.issue(plan, .init(number: body.number, issueDate: body.issueDate, signerName: body.signerName), request: req)
         return try await dto(plan, req: req)
@@ -144,7 +137,7 @@ struct PlanAPIController {
 
     @Sendable func derive(req: Request) async throws -> Response {
         let user = try req.currentUser
-        let plan = try await Self.find(req)
+        let plan = try await req.requestedPlan()
         let body = (try? req.content.decode(DeriveBody.self)) ?? DeriveBody()
         let unit = try await Self.unit(code: body.unitCode, for: user, req: req)
         let derived = try await PlanDirectory.derive(plan, for: unit, leadDays: body.leadDays ?? PlanCascade.defaultLeadDays, request: req)
@@ -152,35 +145,19 @@ struct PlanAPIController {
     }
 
     @Sendable func supersede(req: Request) async throws -> Response {
-        let draft = try await PlanDirectory.supersede(try await Self.find(req), request: req)
+        let draft = try await PlanDirectory.supersede(try await req.requestedPlan(), request: req)
         return try await dto(draft, req: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func withdraw(req: Request) async throws -> PlanDTO {
-        let plan = try await Self.find(req)
+        let plan = try await req.requestedPlan()
         try await PlanDirectory.withdraw(plan, request: req)
         return try await dto(plan, req: req)
     }
 
     @Sendable func document(req: Request) async throws -> Response {
-        try await Self.download(try await Self.find(req), req: req)
-    }
-
-    /// The official document in the asked format, as a download (HTML shown in the browser).
-    static func download(_ plan: PlanModel, req: Request) async throws -> Response {
-        let text: String = req.query["format"] ?? "docx"
-        guard let format = PlanDirectory.Format(rawValue: text) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Định dạng \"\(text)\" không hỗ trợ; chọn docx, html hoặc md.",
-                                                         en: "Format \"\(text)\" is not supported; use docx, html or md."), field: "format")
-        }
-        let (bytes, contentType, ext) = PlanDirectory.render(try plan.document(), as: format)
-        try await AuditLog.record(.planDocumentDownloaded, req.auditStamp, recordType: "plan", recordID: plan.id?.uuidString,
-                                  unitID: plan.$issuer.id, summary: "Tải văn bản kế hoạch (\(format.rawValue))", on: req.db)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: contentType)
-        let disposition = format == .html ? "inline" : "attachment"
-        headers.replaceOrAdd(name: .contentDisposition, value: "\(disposition); filename=\"\(PlanDirectory.fileName(plan, extension: ext))\"")
-        return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+        let document = try await PlanDirectory.document(try await req.requestedPlan(), format: req.query["format"], req.auditStamp, on: req.db)
+        return .download(document.bytes, contentType: document.contentType, fileName: document.fileName, inline: document.inline)
     }
 
     struct ImportResult: Content {

@@ -199,29 +199,9 @@ struct ReportAPIController {
         return try await Self.dto(round).encodeResponse(status: .created, for: req)
     }
 
-    static func findRound(_ req: Request) async throws -> ReportRoundModel {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let round = try await ReportRounds.round(id: id, for: try req.currentUser, on: req.db) else { throw Abort(.notFound) }
-        return round
-    }
-
-    /// The unit a round is viewed from: `?unit=CODE` (in the caller's scope), else the caller's own unit, else the root.
-    static func viewedUnit(_ req: Request, round: ReportRoundModel, code: String?, asOf: CalendarDay) async throws -> UnitModel {
-        let user = try req.currentUser
-        if let code, !code.isEmpty {
-            guard let unit = try await UnitDirectory.unit(code: code, asOf: asOf, for: user, on: req.db) else { throw Abort(.notFound) }
-            return unit
-        }
-        if !user.seesEverything, let id = user.unitID, let own = try await UnitModel.find(id, on: req.db),
-           try await !UnitDirectory.canSee(unitID: round.$root.id, user: user, on: req.db) {
-            return own
-        }
-        return round.root
-    }
-
     @Sendable func round(req: Request) async throws -> RoundDetailDTO {
-        let round = try await Self.findRound(req)
-        let unit = try await Self.viewedUnit(req, round: round, code: req.query["unit"], asOf: round.asOfDay)
+        let round = try await req.requestedRound()
+        let unit = try await req.viewedUnit(of: round, code: req.query["unit"], asOf: round.asOfDay)
         let overview = try await ReportRounds.overview(round, below: unit, now: req.now, on: req.db)
         return RoundDetailDTO(round: Self.dto(round), unitCode: unit.code, completeness: overview.completeness,
                               reports: overview.direct.map { Self.summary($0.report, now: req.now) },
@@ -229,8 +209,8 @@ struct ReportAPIController {
     }
 
     @Sendable func remind(req: Request) async throws -> RemindDTO {
-        let round = try await Self.findRound(req)
-        let unit = try await Self.viewedUnit(req, round: round, code: req.query["unit"], asOf: round.asOfDay)
+        let round = try await req.requestedRound()
+        let unit = try await req.viewedUnit(of: round, code: req.query["unit"], asOf: round.asOfDay)
         let reminded = try await ReportReminders.remind(round, below: unit, by: try req.currentUser, address: req.clientAddress,
                                                         settings: req.application.treem.settings, now: req.now, on: req.db)
         MailOutbox.kick(req.application)
@@ -246,12 +226,6 @@ struct ReportAPIController {
         let query = ReportModel.query(on: req.db).filter(\.$round.$id == (try round.requireID())).with(\.$unit).with(\.$reviewer)
         if !user.seesEverything { query.filter(UnitScopeModel.filter("unit_id", below: user.unitID ?? UUID())) }
         return try await query.sort(\.$depth).all().map { Self.summary($0, now: req.now) }
-    }
-
-    static func findReport(_ req: Request) async throws -> ReportModel {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let report = try await ReportEditing.report(id: id, for: try req.currentUser, on: req.db) else { throw Abort(.notFound) }
-        return report
     }
 
     func detail(_ report: ReportModel, req: Request) async throws -> ReportDTO {
@@ -273,11 +247,11 @@ struct ReportAPIController {
     }
 
     @Sendable func report(req: Request) async throws -> ReportDTO {
-        try await detail(try await Self.findReport(req), req: req)
+        try await detail(try await req.requestedReport(), req: req)
     }
 
     @Sendable func saveValues(req: Request) async throws -> ReportDTO {
-        let report = try await Self.findReport(req)
+        let report = try await req.requestedReport()
         let input = try req.content.decode(ValuesInput.self)
         var changes: [ValueKey: ReportEditing.Change] = [:]
         for (index, cell) in (input.values ?? []).enumerated() {
@@ -294,27 +268,27 @@ struct ReportAPIController {
             if let text { narratives[field] = ReportEditing.Change(shown: nil, value: text) }
         }
         try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: input.version, request: req)
-        return try await detail(try await Self.findReport(req), req: req)
+        return try await detail(try await req.requestedReport(), req: req)
     }
 
     @Sendable func submit(req: Request) async throws -> ReportDTO {
-        let report = try await Self.findReport(req)
+        let report = try await req.requestedReport()
         let input = try req.content.decode(SubmitInput.self)
         try await ReportEditing.submit(report, partial: input.partial ?? false, explanation: input.explanation, request: req)
-        return try await detail(try await Self.findReport(req), req: req)
+        return try await detail(try await req.requestedReport(), req: req)
     }
 
     @Sendable func approve(req: Request) async throws -> ReportDTO {
-        let report = try await Self.findReport(req)
+        let report = try await req.requestedReport()
         try await ReportEditing.approve(report, request: req)
-        return try await detail(try await Self.findReport(req), req: req)
+        return try await detail(try await req.requestedReport(), req: req)
     }
 
     @Sendable func returnReport(req: Request) async throws -> ReportDTO {
-        let report = try await Self.findReport(req)
+        let report = try await req.requestedReport()
         let input = try req.content.decode(ReturnInput.self)
         try await ReportEditing.returnForCorrection(report, comment: input.comment, request: req)
-        return try await detail(try await Self.findReport(req), req: req)
+        return try await detail(try await req.requestedReport(), req: req)
     }
 
     // MARK: aggregates
@@ -334,7 +308,7 @@ struct ReportAPIController {
         if code == nil || code?.isEmpty == true, user.seesEverything {
             unit = nil
         } else {
-            unit = try await Self.viewedUnit(req, round: round, code: code, asOf: asOf)
+            unit = try await req.viewedUnit(of: round, code: code, asOf: asOf)
         }
         let level = try await ReportAggregates.level(round: round, unit: unit, asOf: asOf, on: req.db)
         return AggregateDTO(round: Self.dto(round), asOf: asOf.iso, unitCode: unit?.code, unitName: unit?.name ?? "Toàn quốc",

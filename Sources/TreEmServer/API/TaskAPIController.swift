@@ -37,14 +37,7 @@ struct TaskAPIController {
         var amountSpent: Int64?
         var statusFrom: String?
         var statusTo: String?
-        var evidence: [EvidenceDTO]
-    }
-
-    struct EvidenceDTO: Content {
-        var id: String
-        var fileName: String
-        var contentType: String
-        var size: Int
+        var evidence: [TaskDirectory.EvidenceSummary]
     }
 
     struct TaskDetailDTO: Content {
@@ -68,19 +61,12 @@ struct TaskAPIController {
         return try await TaskDirectory.tasks(for: user, filter: filter, today: today, on: req.db).map { Self.dto($0, user: user, today: today) }
     }
 
-    static func find(_ req: Request) async throws -> TaskModel {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let task = try await TaskDirectory.task(id: id, for: try req.currentUser, on: req.db)
-        else { throw Abort(.notFound) }
-        return task
-    }
-
     static func detail(_ task: TaskModel, req: Request) async throws -> TaskDetailDTO {
         let user = try req.currentUser
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
         let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID())
             .sort(\.$recordedAt).all()
-        let files = try await evidenceByProgress(task, on: req.db)
+        let files = try await TaskDirectory.evidenceByProgress(task, on: req.db)
         return TaskDetailDTO(
             task: dto(task, user: user, today: today),
             progress: progress.map { ProgressDTO(recordedAt: $0.recordedAt, author: $0.authorName, text: $0.text,
@@ -90,27 +76,14 @@ struct TaskAPIController {
             rollup: try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db))
     }
 
-    /// Evidence metadata by progress entry (the file contents stay in the database).
-    static func evidenceByProgress(_ task: TaskModel, on db: Database) async throws -> [UUID: [EvidenceDTO]] {
-        let rows = try await TaskEvidenceModel.query(on: db).filter(\.$task.$id == task.requireID())
-            .field(\.$id).field(\.$progress.$id).field(\.$fileName).field(\.$kind).field(\.$size).all()
-        var result: [UUID: [EvidenceDTO]] = [:]
-        for row in rows {
-            result[row.$progress.id, default: []].append(EvidenceDTO(id: row.id?.uuidString ?? "", fileName: row.fileName,
-                                                                     contentType: row.kind.contentType, size: row.size))
-        }
-        return result
-    }
-
     @Sendable func evidence(req: Request) async throws -> Response {
-        let task = try await Self.find(req)
-        guard let id = req.parameters.get("evidence", as: UUID.self),
-              let file = try await TaskDirectory.evidence(id: id, task: task, on: req.db) else { throw Abort(.notFound) }
+        let task = try await req.requestedTask()
+        let file = try await req.requestedEvidence(of: task)
         return try await TaskDirectory.download(file, of: task, req.auditStamp, on: req.db)
     }
 
     @Sendable func show(req: Request) async throws -> TaskDetailDTO {
-        try await Self.detail(try await Self.find(req), req: req)
+        try await Self.detail(try await req.requestedTask(), req: req)
     }
 
     struct ProgressBody: Content {
@@ -124,7 +97,7 @@ struct TaskAPIController {
     }
 
     @Sendable func addProgress(req: Request) async throws -> Response {
-        let task = try await Self.find(req)
+        let task = try await req.requestedTask()
         let body = try req.content.decode(ProgressBody.self)
         var status: TaskStatus?
         if let text = body.status {

@@ -279,6 +279,22 @@ enum PlanDirectory {
     }
 
     /// "KH-45-2026-Trien-khai-Thang-hanh-dong.docx": ASCII, readable, safe in a header.
+    /// The plan as an official document in the format asked for ("docx" unless named), its
+    /// download written to the audit log.
+    static func document(_ plan: PlanModel, format text: String?, _ stamp: AuditLog.Stamp, on db: Database) async throws
+        -> (bytes: [UInt8], contentType: String, fileName: String, inline: Bool)
+    {
+        let text = text ?? "docx"
+        guard let format = Format(rawValue: text) else {
+            throw UserFacingError(.badRequest, Bilingual(vi: "Định dạng \"\(text)\" không hỗ trợ; chọn docx, html hoặc md.",
+                                                         en: "Format \"\(text)\" is not supported; use docx, html or md."), field: "format")
+        }
+        let (bytes, contentType, ext) = render(try plan.document(), as: format)
+        try await AuditLog.record(.planDocumentDownloaded, stamp, recordType: "plan", recordID: plan.id?.uuidString,
+                                  unitID: plan.$issuer.id, summary: "Tải văn bản kế hoạch (\(format.rawValue))", on: db)
+        return (bytes, contentType, fileName(plan, extension: ext), format == .html)
+    }
+
     static func fileName(_ plan: PlanModel, extension ext: String) -> String {
         let slug = VietnameseText.fold(plan.title).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .prefix(8).joined(separator: "-")

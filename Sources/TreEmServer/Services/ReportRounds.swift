@@ -41,6 +41,20 @@ enum ReportRounds {
         return visible ? round : nil
     }
 
+    /// The unit a round is viewed from: `code` (valid on `day`, in the person's scope), else
+    /// their own unit when the round's root is above them, else the root. Nil: not theirs to see.
+    static func viewedUnit(of round: ReportRoundModel, code: String?, asOf day: CalendarDay, for user: CurrentUser,
+                           on db: Database) async throws -> UnitModel? {
+        if let code, !code.isEmpty {
+            return try await UnitDirectory.unit(code: code, asOf: day, for: user, on: db)
+        }
+        if !user.seesEverything, let id = user.unitID, let own = try await UnitModel.find(id, on: db),
+           try await !UnitDirectory.canSee(unitID: round.$root.id, user: user, on: db) {
+            return own
+        }
+        return round.root
+    }
+
     // MARK: opening
 
     /// Opens the round of `plan`'s reporting requirement: one expected report for the plan's

@@ -252,6 +252,26 @@ enum TaskDirectory {
         return Response(status: .ok, headers: headers, body: .init(data: evidence.content))
     }
 
+    /// What a page or the API shows of an evidence file; its bytes stay in the database.
+    struct EvidenceSummary: Content {
+        var id: String
+        var fileName: String
+        var contentType: String
+        var size: Int
+    }
+
+    /// The task's evidence files by progress entry, without their contents.
+    static func evidenceByProgress(_ task: TaskModel, on db: Database) async throws -> [UUID: [EvidenceSummary]] {
+        let rows = try await TaskEvidenceModel.query(on: db).filter(\.$task.$id == task.requireID())
+            .field(\.$id).field(\.$progress.$id).field(\.$fileName).field(\.$kind).field(\.$size).all()
+        var result: [UUID: [EvidenceSummary]] = [:]
+        for row in rows {
+            result[row.$progress.id, default: []].append(EvidenceSummary(id: row.id?.uuidString ?? "", fileName: row.fileName,
+                                                                         contentType: row.kind.contentType, size: row.size))
+        }
+        return result
+    }
+
     /// The evidence file, when the task is in the user's scope.
     static func evidence(id: UUID, task: TaskModel, on db: Database) async throws -> TaskEvidenceModel? {
         try await TaskEvidenceModel.query(on: db).filter(\.$id == id).filter(\.$task.$id == task.requireID()).first()

@@ -167,12 +167,8 @@ struct PlansController {
         return try await req.page("plan_form", title: isNew ? "plans_new" : "plans_edit", view, status: status)
     }
 
-    private func find(_ req: Request) async throws -> PlanModel {
-        try await PlanAPIController.find(req)
-    }
-
     @Sendable func editForm(req: Request) async throws -> Response {
-        let plan = try await find(req)
+        let plan = try await req.requestedPlan()
         try await PlanDirectory.requireEditable(plan, user: try req.currentUser, on: req.db)
         guard plan.status.isEditable else { return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")") }
         return try await req.page("plan_form", title: "plans_edit",
@@ -181,7 +177,7 @@ struct PlansController {
     }
 
     @Sendable func update(req: Request) async throws -> Response {
-        let plan = try await find(req)
+        let plan = try await req.requestedPlan()
         let form = try PlanForm.decode(req)
         let action = "/plans/\(plan.id?.uuidString ?? "")/edit"
         do {
@@ -303,7 +299,7 @@ struct PlansController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        try await render(req, try await find(req))
+        try await render(req, try await req.requestedPlan())
     }
 
     struct IssueForm: Content {
@@ -313,7 +309,7 @@ struct PlansController {
     }
 
     @Sendable func issue(req: Request) async throws -> Response {
-        let plan = try await find(req)
+        let plan = try await req.requestedPlan()
         let form = try req.content.decode(IssueForm.self)
         do {
             var day: CalendarDay?
@@ -340,7 +336,7 @@ struct PlansController {
 
     @Sendable func derive(req: Request) async throws -> Response {
         let user = try req.currentUser
-        let plan = try await find(req)
+        let plan = try await req.requestedPlan()
         let form = try req.content.decode(DeriveForm.self)
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
         do {
@@ -359,25 +355,26 @@ struct PlansController {
     }
 
     @Sendable func supersede(req: Request) async throws -> Response {
-        let draft = try await PlanDirectory.supersede(try await find(req), request: req)
+        let draft = try await PlanDirectory.supersede(try await req.requestedPlan(), request: req)
         return req.redirect(to: "/plans/\(draft.id?.uuidString ?? "")/edit")
     }
 
     @Sendable func withdraw(req: Request) async throws -> Response {
-        let plan = try await find(req)
+        let plan = try await req.requestedPlan()
         try await PlanDirectory.withdraw(plan, request: req)
         return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")")
     }
 
     @Sendable func printView(req: Request) async throws -> Response {
-        let plan = try await find(req)
+        let plan = try await req.requestedPlan()
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: .ok, headers: headers, body: .init(string: PlanHTML.render(try plan.document())))
     }
 
     @Sendable func download(req: Request) async throws -> Response {
-        try await PlanAPIController.download(try await find(req), req: req)
+        let document = try await PlanDirectory.document(try await req.requestedPlan(), format: req.query["format"], req.auditStamp, on: req.db)
+        return .download(document.bytes, contentType: document.contentType, fileName: document.fileName, inline: document.inline)
     }
 
     // MARK: year library

@@ -73,7 +73,7 @@ extension ReportsController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        try await page(req, report: try await ReportAPIController.findReport(req))
+        try await page(req, report: try await req.requestedReport())
     }
 
     func page(_ req: Request, report: ReportModel, notSent: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -128,7 +128,7 @@ extension ReportsController {
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let report = try await ReportAPIController.findReport(req)
+        let report = try await req.requestedReport()
         let form = try req.content.decode([String: String].self)
         var changes: [ValueKey: ReportEditing.Change] = [:]
         for (name, value) in form where name.hasPrefix("v:") {
@@ -145,7 +145,7 @@ extension ReportsController {
                 try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: nil, request: req)
             } catch let refused as ReportRejected {
                 // The figures are saved; the officer stays on the form with the reasons above it.
-                let fresh = try await ReportAPIController.findReport(req)
+                let fresh = try await req.requestedReport()
                 return try await page(req, report: fresh, notSent: refused.messages.map { $0.text(req.language) }, status: .unprocessableEntity)
             }
         }
@@ -153,20 +153,20 @@ extension ReportsController {
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
-        let report = try await ReportAPIController.findReport(req)
+        let report = try await req.requestedReport()
         let form = try req.content.decode([String: String].self)
         try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: form["explanation"], request: req)
         return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
     }
 
     @Sendable func approve(req: Request) async throws -> Response {
-        let report = try await ReportAPIController.findReport(req)
+        let report = try await req.requestedReport()
         try await ReportEditing.approve(report, request: req)
         return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
     }
 
     @Sendable func returnReport(req: Request) async throws -> Response {
-        let report = try await ReportAPIController.findReport(req)
+        let report = try await req.requestedReport()
         let form = try req.content.decode([String: String].self)
         try await ReportEditing.returnForCorrection(report, comment: form["comment"] ?? "", request: req)
         return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)

@@ -151,13 +151,13 @@ struct ReportsController {
         } else {
             asOf = round.asOfDay
         }
-        let unit = try await ReportAPIController.viewedUnit(req, round: round, code: req.query["unit"], asOf: asOf)
+        let unit = try await req.viewedUnit(of: round, code: req.query["unit"], asOf: asOf)
         return (unit, asOf)
     }
 
     @Sendable func round(req: Request) async throws -> Response {
         let user = try req.currentUser
-        let round = try await ReportAPIController.findRound(req)
+        let round = try await req.requestedRound()
         let (unit, asOf) = try await Self.viewing(req, round: round)
         let form = try round.form.form()
         let language = req.language
@@ -222,7 +222,7 @@ struct ReportsController {
     }
 
     @Sendable func remind(req: Request) async throws -> Response {
-        let round = try await ReportAPIController.findRound(req)
+        let round = try await req.requestedRound()
         let (unit, asOf) = try await Self.viewing(req, round: round)
         let reminded = try await ReportReminders.remind(round, below: unit, by: try req.currentUser, address: req.clientAddress,
                                                         settings: req.application.treem.settings, now: req.now, on: req.db)
@@ -235,7 +235,7 @@ struct ReportsController {
     // MARK: exports
 
     @Sendable func export(req: Request) async throws -> Response {
-        let round = try await ReportAPIController.findRound(req)
+        let round = try await req.requestedRound()
         let (unit, asOf) = try await Self.viewing(req, round: round)
         let level = try await ReportAggregates.level(round: round, unit: unit, asOf: asOf, on: req.db)
         let form = try round.form.form()
@@ -249,24 +249,14 @@ struct ReportsController {
             let sheet = ResultsSpreadsheet.table(form: form, title: round.title, unitName: unit.name, asOf: asOf, total: level.figures,
                                                  children: level.children.map { (name: $0.unit.name, figures: $0.figures) })
             let bytes = format == "xlsx" ? sheet.xlsx() : sheet.csv()
-            let type = format == "xlsx" ? HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                : HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            return Self.download(bytes, type: type, name: "\(base).\(format)")
+            let type = format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
+            return .download(bytes, contentType: type, fileName: "\(base).\(format)")
         case "docx":
             let document = try await ResultsDocument.compose(round: round, unit: unit, asOf: asOf, level: level, request: req)
-            return Self.download(PlanDOCX.render(document.composition()),
-                                 type: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"),
-                                 name: "\(base).docx")
+            return .download(PlanDOCX.render(document.composition()),
+                             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName: "\(base).docx")
         default:
             throw Abort(.notFound)
         }
-    }
-
-    static func download(_ bytes: [UInt8], type: HTTPMediaType, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = type
-        headers.contentDisposition = .init(.attachment, filename: name)
-        headers.add(name: "X-Content-Type-Options", value: "nosniff")
-        return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
     }
 }

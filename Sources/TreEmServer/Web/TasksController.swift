@@ -62,7 +62,7 @@ struct TasksController {
         var text: String
         var numbers: String
         var change: String
-        var evidence: [TaskAPIController.EvidenceDTO]
+        var evidence: [TaskDirectory.EvidenceSummary]
     }
 
     struct DetailView: Encodable {
@@ -98,7 +98,7 @@ struct TasksController {
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
         formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
         let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID()).sort(\.$recordedAt).all()
-        let files = try await TaskAPIController.evidenceByProgress(task, on: req.db)
+        let files = try await TaskDirectory.evidenceByProgress(task, on: req.db)
         let rollup = try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db)
         // How far each lower unit has got with it (only the units the user may see).
         var derivedRows: [DerivedRow] = []
@@ -135,7 +135,7 @@ struct TasksController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        try await render(req, try await TaskAPIController.find(req))
+        try await render(req, try await req.requestedTask())
     }
 
     struct ProgressForm: Content {
@@ -148,7 +148,7 @@ struct TasksController {
     }
 
     @Sendable func addProgress(req: Request) async throws -> Response {
-        let task = try await TaskAPIController.find(req)
+        let task = try await req.requestedTask()
         let form = try req.content.decode(ProgressForm.self)
         do {
             func number(_ text: String?, field: String) throws -> Int64? {
@@ -172,9 +172,8 @@ struct TasksController {
     }
 
     @Sendable func evidence(req: Request) async throws -> Response {
-        let task = try await TaskAPIController.find(req)
-        guard let id = req.parameters.get("evidence", as: UUID.self),
-              let file = try await TaskDirectory.evidence(id: id, task: task, on: req.db) else { throw Abort(.notFound) }
+        let task = try await req.requestedTask()
+        let file = try await req.requestedEvidence(of: task)
         return try await TaskDirectory.download(file, of: task, req.auditStamp, on: req.db)
     }
 
@@ -198,7 +197,7 @@ struct TasksController {
     /// The plan's tasks by agency, the agencies most behind first.
     @Sendable func board(req: Request) async throws -> Response {
         let user = try req.currentUser
-        let plan = try await PlanAPIController.find(req)
+        let plan = try await req.requestedPlan()
         let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
         let tasks = try await TaskDirectory.tasks(for: user, filter: .init(plan: plan.id?.uuidString), today: today, on: req.db)
         // The roll-up per task in one query: lower units' tasks derived from this plan's tasks.
