@@ -93,11 +93,6 @@ public struct ValidityPeriod: Hashable, Sendable {
         if let from, let otherTo = other.to, otherTo < from { return false }
         return true
     }
-
-    public var isWellOrdered: Bool {
-        guard let from, let to else { return true }
-        return from <= to
-    }
 }
 
 extension CalendarDay {

@@ -20,16 +20,3 @@ public struct UnitRecord: Hashable, Sendable {
     public var validFrom: CalendarDay? { validity.from }
     public var validTo: CalendarDay? { validity.to }
 }
-
-/// A successor link (many → one for a merger, one → many for a split).
-public struct UnitSuccession: Hashable, Sendable {
-    public var predecessorCode: String
-    public var successorCode: String
-    public var date: CalendarDay
-
-    public init(predecessorCode: String, successorCode: String, date: CalendarDay) {
-        self.predecessorCode = predecessorCode
-        self.successorCode = successorCode
-        self.date = date
-    }
-}

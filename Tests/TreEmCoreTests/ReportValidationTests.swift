@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import TreEmCore
+
+@Suite("Report validation")
+struct ReportValidationTests {
+    let form = ReportForm.actionMonthResults
+
+    func problems(_ values: [ValueKey: Double], lastYear: [ValueKey: Double] = [:]) -> [ReportProblem] {
+        ReportValidation.problems(values.mapValues { .number($0) }, form: form, lastYear: lastYear)
+    }
+
+    @Test("Negative figures, parts above their whole and drownings above incidents are errors")
+    func errors() {
+        let found = problems([ValueKey("AM-QUA-DS"): 55, ValueKey("AM-QUA-TRE"): 60, ValueKey("AM-DUOI-NUOC"): 1,
+                              ValueKey("AM-DUOI-NUOC-TU-VONG"): 2, ValueKey("AM-TT-SU-KIEN"): -1])
+        #expect(found.allSatisfy { $0.severity == .error })
+        let messages = found.map(\.message.vi)
+        #expect(messages.contains("Số trẻ em được thăm hỏi, tặng quà (60) lớn hơn Số trẻ em có hoàn cảnh đặc biệt, khó khăn trong danh sách được rà soát (55)."))
+        #expect(messages.contains("Số trẻ em tử vong do đuối nước (2) lớn hơn Số vụ đuối nước trẻ em (1)."))
+        #expect(messages.contains("Số buổi, sự kiện truyền thông: không được là số âm (-1)."))
+        #expect(found.count == 3)
+    }
+
+    @Test("The parts of a breakdown add up to the total")
+    func breakdowns() {
+        #expect(problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .male): 6, ValueKey("AM-QUA-TRE", .female): 4]).isEmpty)
+        let wrong = problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .male): 6, ValueKey("AM-QUA-TRE", .female): 5])
+        #expect(wrong.map(\.message.vi) == ["Số trẻ em được thăm hỏi, tặng quà: cộng theo giới tính được 11, khác tổng số 10."])
+        // One part given is fine as long as it does not pass the total.
+        #expect(problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .age0to5): 3]).isEmpty)
+        #expect(problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .age0to5): 13]).count == 1)
+    }
+
+    @Test("A figure far from last year's is a warning, not an error; small numbers are not")
+    func lastYear() {
+        let far = problems([ValueKey("AM-TT-SU-KIEN"): 40], lastYear: [ValueKey("AM-TT-SU-KIEN"): 5])
+        #expect(far.map(\.severity) == [.warning])
+        #expect(far.first?.message.vi.contains("khác xa năm trước (5)") == true)
+        #expect(problems([ValueKey("AM-DUOI-NUOC"): 2], lastYear: [ValueKey("AM-DUOI-NUOC"): 0]).isEmpty)
+        #expect(problems([ValueKey("AM-TT-SU-KIEN"): 12], lastYear: [ValueKey("AM-TT-SU-KIEN"): 10]).isEmpty)
+    }
+
+    @Test("Warnings need an explanation, errors always block, lower units must be approved unless partial")
+    func submission() {
+        let warning = ReportProblem(.warning, ValueKey("AM-TT-SU-KIEN"), Bilingual(vi: "w", en: "w"))
+        #expect(ReportRules.submissionRefusal(status: .draft, problems: [warning], warningComment: "", lowerNotApproved: [], partial: false).count == 1)
+        #expect(ReportRules.submissionRefusal(status: .draft, problems: [warning], warningComment: "Năm nay có thêm kinh phí.",
+                                              lowerNotApproved: [], partial: false).isEmpty)
+        #expect(ReportRules.submissionRefusal(status: .returned, problems: [], warningComment: nil, lowerNotApproved: ["Xã A"], partial: false)
+            .first?.vi.contains("Còn 1 đơn vị cấp dưới chưa được duyệt báo cáo (Xã A)") == true)
+        #expect(ReportRules.submissionRefusal(status: .draft, problems: [], warningComment: nil, lowerNotApproved: ["Xã A"], partial: true).isEmpty)
+        #expect(ReportRules.submissionRefusal(status: .approved, problems: [], warningComment: nil, lowerNotApproved: [], partial: false)
+            .first?.vi == "Báo cáo đã được duyệt; số liệu đã khóa.")
+    }
+
+    @Test("Both shipped forms hang together")
+    func builtInForms() {
+        for form in ReportForm.builtIn { #expect(form.problems().isEmpty, "\(form.code)") }
+        var broken = ReportForm.annualChildWork
+        broken.sections[0].indicators[1].partOf = "KHONG-CO"
+        #expect(broken.problems().map(\.vi) == ["Chỉ tiêu CT-HCDB-TRO-GIUP là một phần của KHONG-CO, nhưng biểu mẫu không có chỉ tiêu đó."])
+    }
+}
