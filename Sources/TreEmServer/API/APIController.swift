@@ -190,7 +190,7 @@ struct APIController {
     @Sendable func createAgency(req: Request) async throws -> Response {
         let unit = try await findUnit(req)
         let body = try req.content.decode(AgencyBody.self)
-        let agency = try await AgencyDirectory.create(.init(name: body.name, kind: body.kind), inUnit: unit, request: req)
+        let agency = try await AgencyDirectory.create(.init(name: body.name, kind: body.kind), inUnit: unit, by: try req.acting)
         return try await dto(agency, unitCode: unit.code).encodeResponse(status: .created, for: req)
     }
 
@@ -211,7 +211,7 @@ struct APIController {
         let agency = try await findAgency(req)
         let body = try req.content.decode(AgencyBody.self)
         try await AgencyDirectory.update(agency, with: .init(name: body.name, kind: body.kind, isActive: body.isActive ?? agency.isActive),
-                                         request: req)
+                                         by: try req.acting)
         let unit = try await UnitModel.find(agency.$unit.id, on: req.db)
         return dto(agency, unitCode: unit?.code ?? "")
     }
@@ -275,7 +275,7 @@ struct APIController {
     @Sendable func createUser(req: Request) async throws -> Response {
         _ = try requireAdministrator(req)
         let body = try req.content.decode(UserBody.self)
-        let (user, password) = try await UserDirectory.create(try await input(body, existing: nil, req: req), request: req)
+        let (user, password) = try await UserDirectory.create(try await input(body, existing: nil, req: req), by: try req.acting)
         try await user.$unit.load(on: req.db)
         return try await CreatedUserDTO(user: dto(user), oneTimePassword: password).encodeResponse(status: .created, for: req)
     }
@@ -283,7 +283,7 @@ struct APIController {
     @Sendable func updateUser(req: Request) async throws -> UserDTO {
         let user = try await findUser(req)
         let body = try req.content.decode(UserBody.self)
-        try await UserDirectory.update(user, with: try await input(body, existing: user, req: req), request: req)
+        try await UserDirectory.update(user, with: try await input(body, existing: user, req: req), by: try req.acting)
         try await user.$unit.load(on: req.db)
         return dto(user)
     }

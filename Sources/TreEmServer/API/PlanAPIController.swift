@@ -99,7 +99,7 @@ struct PlanAPIController {
         let user = try req.currentUser
         let body = try req.content.decode(CreateBody.self)
         let unit = try await Self.unit(code: body.unitCode, for: user, req: req)
-        let plan = try await PlanDirectory.create(body.document, issuer: unit, external: body.external ?? false, request: req)
+        let plan = try await PlanDirectory.create(body.document, issuer: unit, external: body.external ?? false, by: try req.acting)
         return try await dto(plan, req: req).encodeResponse(status: .created, for: req)
     }
 
@@ -113,7 +113,7 @@ struct PlanAPIController {
 
     @Sendable func update(req: Request) async throws -> PlanDTO {
         let plan = try await req.requestedPlan()
-        try await PlanDirectory.update(plan, with: try req.content.decode(UpdateBody.self).document, request: req)
+        try await PlanDirectory.update(plan, with: try req.content.decode(UpdateBody.self).document, by: try req.acting)
         return try await dto(plan, req: req)
     }
 
@@ -126,7 +126,7 @@ struct PlanAPIController {
     @Sendable func issue(req: Request) async throws -> PlanDTO {
         let plan = try await req.requestedPlan()
         let body = (try? req.content.decode(IssueBody.self)) ?? IssueBody()
-        try await PlanDirectory.issue(plan, .init(number: body.number, issueDate: body.issueDate, signerName: body.signerName), request: req)
+        try await PlanDirectory.issue(plan, .init(number: body.number, issueDate: body.issueDate, signerName: body.signerName), by: try req.acting)
         return try await dto(plan, req: req)
     }
 
@@ -140,18 +140,18 @@ struct PlanAPIController {
         let plan = try await req.requestedPlan()
         let body = (try? req.content.decode(DeriveBody.self)) ?? DeriveBody()
         let unit = try await Self.unit(code: body.unitCode, for: user, req: req)
-        let derived = try await PlanDirectory.derive(plan, for: unit, leadDays: body.leadDays ?? PlanCascade.defaultLeadDays, request: req)
+        let derived = try await PlanDirectory.derive(plan, for: unit, leadDays: body.leadDays ?? PlanCascade.defaultLeadDays, by: try req.acting)
         return try await dto(derived, req: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func supersede(req: Request) async throws -> Response {
-        let draft = try await PlanDirectory.supersede(try await req.requestedPlan(), request: req)
+        let draft = try await PlanDirectory.supersede(try await req.requestedPlan(), by: try req.acting)
         return try await dto(draft, req: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func withdraw(req: Request) async throws -> PlanDTO {
         let plan = try await req.requestedPlan()
-        try await PlanDirectory.withdraw(plan, request: req)
+        try await PlanDirectory.withdraw(plan, by: try req.acting)
         return try await dto(plan, req: req)
     }
 
@@ -193,7 +193,7 @@ struct PlanAPIController {
             let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
             let own = reading.plan.isIssued(byCommitteeOf: unit.name)
             let plan = try await PlanDirectory.create(reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year),
-                                                      issuer: unit, external: !own, request: req)
+                                                      issuer: unit, external: !own, by: try req.acting)
             saved = try await dto(plan, req: req)
         }
         let result = ImportResult(plan: reading.plan,
@@ -218,45 +218,6 @@ struct PlanAPIController {
             throw UserFacingError(.badRequest, Bilingual(vi: "Năm không hợp lệ.", en: "The year is not valid."), field: "year")
         }
         let body = try req.content.decode(YearThemeBody.self)
-        return try await YearThemeDirectory.save(YearTheme(year: year, theme: body.theme, slogans: body.slogans ?? []), request: req)
+        return try await YearThemeDirectory.save(YearTheme(year: year, theme: body.theme, slogans: body.slogans ?? []), by: try req.acting)
     }
 }
-
-enum YearThemeDirectory {
-    static func theme(year: Int, on db: Database) async throws -> YearTheme? {
-        try await YearThemeModel.query(on: db).filter(\.$year == year).first()?.value
-    }
-
-    static func save(_ theme: YearTheme, request req: Request) async throws -> YearTheme {
-        let text = VietnameseText.clean(theme.theme)
-        guard !text.isEmpty else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu chủ đề của năm.", en: "The theme is missing."), field: "theme")
-        }
-        let value = YearTheme(year: theme.year, theme: text, slogans: theme.slogans.map(VietnameseText.clean).filter { !$0.isEmpty })
-        let texts = [(text, Bilingual(vi: "Chủ đề", en: "Theme"), "theme")]
-            + value.slogans.enumerated().map { ($1, Bilingual(vi: "Khẩu hiệu \($0 + 1)", en: "Slogan \($0 + 1)"), "slogans") }
-        for (text, label, field) in texts {
-            if let tooLong = TextLimit.line.problem(text, field: label) { throw UserFacingError(.badRequest, tooLong, field: field) }
-        }
-        try await req.db.transaction { tx in
-            let model = try await YearThemeModel.query(on: tx).filter(\.$year == value.year).first() ?? YearThemeModel(value)
-            let fresh = YearThemeModel(value)
-            model.theme = fresh.theme
-            model.slogansJSON = fresh.slogansJSON
-            try await model.save(on: tx)
-            try await req.audit(.yearThemeSaved, recordType: "year_theme", recordID: String(value.year),
-                                summary: "Chủ đề năm \(value.year): \(value.theme)", on: tx)
-        }
-        return value
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}
-
-extension YearTheme: Content {}
-extension ImportedPlan: Content {}

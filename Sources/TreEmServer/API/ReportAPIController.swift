@@ -181,7 +181,7 @@ struct ReportAPIController {
 
     @Sendable func createForm(req: Request) async throws -> Response {
         let form = try req.content.decode(ReportForm.self)
-        let model = try await ReportForms.create(form, request: req)
+        let model = try await ReportForms.create(form, by: try req.acting)
         return try await FormDTO(id: model.id?.uuidString ?? "", builtIn: false, form: try model.form()).encodeResponse(status: .created, for: req)
     }
 
@@ -193,7 +193,7 @@ struct ReportAPIController {
 
     @Sendable func openRound(req: Request) async throws -> Response {
         let input = try req.content.decode(ReportRounds.OpenInput.self)
-        let round = try await ReportRounds.open(input, request: req)
+        let round = try await ReportRounds.open(input, by: try req.acting)
         try await round.$form.load(on: req.db)
         try await round.$root.load(on: req.db)
         return try await Self.dto(round).encodeResponse(status: .created, for: req)
@@ -267,27 +267,27 @@ struct ReportAPIController {
                               (.proposals, input.proposals), (.explanation, input.explanation)] {
             if let text { narratives[field] = ReportEditing.Change(shown: nil, value: text) }
         }
-        try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: input.version, request: req)
+        try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: input.version, by: try req.acting)
         return try await detail(try await req.requestedReport(), req: req)
     }
 
     @Sendable func submit(req: Request) async throws -> ReportDTO {
         let report = try await req.requestedReport()
         let input = try req.content.decode(SubmitInput.self)
-        try await ReportEditing.submit(report, partial: input.partial ?? false, explanation: input.explanation, request: req)
+        try await ReportEditing.submit(report, partial: input.partial ?? false, explanation: input.explanation, by: try req.acting)
         return try await detail(try await req.requestedReport(), req: req)
     }
 
     @Sendable func approve(req: Request) async throws -> ReportDTO {
         let report = try await req.requestedReport()
-        try await ReportEditing.approve(report, request: req)
+        try await ReportEditing.approve(report, by: try req.acting)
         return try await detail(try await req.requestedReport(), req: req)
     }
 
     @Sendable func returnReport(req: Request) async throws -> ReportDTO {
         let report = try await req.requestedReport()
         let input = try req.content.decode(ReturnInput.self)
-        try await ReportEditing.returnForCorrection(report, comment: input.comment, request: req)
+        try await ReportEditing.returnForCorrection(report, comment: input.comment, by: try req.acting)
         return try await detail(try await req.requestedReport(), req: req)
     }
 

@@ -109,7 +109,7 @@ struct TaskAPIController {
         _ = try await TaskDirectory.addProgress(task, .init(text: body.text, childrenReached: body.childrenReached, amountSpent: body.amountSpent,
                                                             status: status, cancelReason: body.cancelReason,
                                                             evidence: (body.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }),
-                                                request: req)
+                                                by: try req.acting)
         return try await Self.detail(task, req: req).encodeResponse(status: .created, for: req)
     }
 }

@@ -47,21 +47,21 @@ enum AgencyDirectory {
         }
     }
 
-    static func create(_ input: Input, inUnit unit: UnitModel, request req: Request) async throws -> AgencyModel {
-        let user = try req.currentUser
+    static func create(_ input: Input, inUnit unit: UnitModel, by acting: Acting) async throws -> AgencyModel {
+        let user = acting.user
         try requireAdministrator(user)
         let (name, kind) = try validated(input)
         let agency = AgencyModel(unitID: try unit.requireID(), name: name, kind: kind)
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await agency.create(on: tx)
-            try await req.audit(.agencyCreated, recordType: "agency", recordID: agency.id?.uuidString, unitID: unit.id,
+            try await acting.audit(.agencyCreated, recordType: "agency", recordID: agency.id?.uuidString, unitID: unit.id,
                                 summary: "Thêm cơ quan \(name) (\(kind.label(.vi))) vào \(unit.name)", on: tx)
         }
         return agency
     }
 
-    static func update(_ agency: AgencyModel, with input: Input, request req: Request) async throws {
-        let user = try req.currentUser
+    static func update(_ agency: AgencyModel, with input: Input, by acting: Acting) async throws {
+        let user = acting.user
         try requireAdministrator(user)
         let (name, kind) = try validated(input)
         var changes: [String] = []
@@ -72,9 +72,9 @@ enum AgencyDirectory {
         agency.rename(name)
         agency.kind = kind
         agency.isActive = input.isActive
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await agency.save(on: tx)
-            try await req.audit(.agencyUpdated, recordType: "agency", recordID: agency.id?.uuidString, unitID: agency.$unit.id,
+            try await acting.audit(.agencyUpdated, recordType: "agency", recordID: agency.id?.uuidString, unitID: agency.$unit.id,
                                 summary: summary, on: tx)
         }
     }

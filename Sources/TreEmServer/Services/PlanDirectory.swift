@@ -60,13 +60,13 @@ enum PlanDirectory {
     /// A draft of `issuer`, or with `external` the copy of another body's issued plan that
     /// `issuer` received: it is stored as issued (it cannot change) and can be derived from.
     static func create(_ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID? = nil, external: Bool = false,
-                       request req: Request) async throws -> PlanModel {
-        let user = try req.currentUser
+                       by acting: Acting) async throws -> PlanModel {
+        let user = acting.user
         guard AccessPolicy.allows(user.role, .writePlan, relations: UnitDirectory.relations(of: try issuer.requireID(), to: user)) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ hoặc quản trị viên mới lập kế hoạch.", en: "Only officers and administrators write plans."))
         }
         return try await insert(document, issuer: issuer, parentPlanID: parentPlanID, external: external,
-                                actor: .init(id: user.id, username: user.username), address: req.clientAddress, now: req.now, on: req.db)
+                                actor: .init(id: user.id, username: user.username), address: acting.address, now: acting.now, on: acting.db)
     }
 
     /// Stores a new plan in one transaction with its audit entry; shared by the web, the API and
@@ -91,8 +91,8 @@ enum PlanDirectory {
         return plan
     }
 
-    static func update(_ plan: PlanModel, with document: PlanDocument, request req: Request) async throws {
-        try await requireEditable(plan, user: try req.currentUser, on: req.db)
+    static func update(_ plan: PlanModel, with document: PlanDocument, by acting: Acting) async throws {
+        try await requireEditable(plan, user: acting.user, on: acting.db)
         guard plan.status.isEditable else {
             throw UserFacingError(.conflict, Bilingual(
                 vi: "Kế hoạch đã ban hành không được sửa. Hãy tạo phiên bản thay thế để đính chính.",
@@ -100,9 +100,9 @@ enum PlanDirectory {
         }
         try validateDraft(document)
         try plan.setDocument(document)
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await plan.save(on: tx)
-            try await req.audit(.planUpdated, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+            try await acting.audit(.planUpdated, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
                                 summary: "Sửa dự thảo kế hoạch \"\(document.title)\"", on: tx)
         }
     }
@@ -113,8 +113,8 @@ enum PlanDirectory {
         var signerName: String?
     }
 
-    static func issue(_ plan: PlanModel, _ input: IssueInput, request req: Request) async throws {
-        try await requireEditable(plan, user: try req.currentUser, on: req.db)
+    static func issue(_ plan: PlanModel, _ input: IssueInput, by acting: Acting) async throws {
+        try await requireEditable(plan, user: acting.user, on: acting.db)
         guard plan.status == .draft else {
             throw UserFacingError(.conflict, Bilingual(vi: "Chỉ dự thảo mới được ban hành.", en: "Only a draft can be issued."))
         }
@@ -130,25 +130,25 @@ enum PlanDirectory {
         plan.status = .issued
         let summary = "Ban hành kế hoạch số \(document.number ?? "") \"\(document.title)\""
         let issued = document
-        let settings = req.application.treem.settings
-        try await req.db.transaction { tx in
+        let settings = acting.treem.settings
+        try await acting.db.transaction { tx in
             try await plan.save(on: tx)
             // Every assignment becomes tracked tasks, in the same transaction as the issue.
-            try await TaskDirectory.createTasks(for: plan, document: issued, at: req.now, settings: settings, on: tx)
+            try await TaskDirectory.createTasks(for: plan, document: issued, at: acting.now, settings: settings, on: tx)
             if let previousID = plan.$supersedes.id, let previous = try await PlanModel.find(previousID, on: tx), previous.status == .issued {
                 previous.status = .superseded
                 try await previous.save(on: tx)
             }
-            try await req.audit(.planIssued, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+            try await acting.audit(.planIssued, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
                                 summary: summary, on: tx)
         }
-        MailOutbox.kick(req.application)
+        acting.deliverMail()
     }
 
     /// A correction: a new draft version; issuing it supersedes the issued plan, which stays readable.
-    static func supersede(_ plan: PlanModel, request req: Request) async throws -> PlanModel {
-        let user = try req.currentUser
-        try await requireEditable(plan, user: user, on: req.db)
+    static func supersede(_ plan: PlanModel, by acting: Acting) async throws -> PlanModel {
+        let user = acting.user
+        try await requireEditable(plan, user: user, on: acting.db)
         guard plan.status == .issued, !plan.isExternal else {
             throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch do đơn vị ban hành và đang có hiệu lực mới được thay thế.",
                                                        en: "Only an issued plan of this unit can be superseded."))
@@ -160,24 +160,24 @@ enum PlanDirectory {
         draft.$parentPlan.id = plan.$parentPlan.id
         draft.$supersedes.id = plan.id
         draft.version = plan.version + 1
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await draft.create(on: tx)
-            try await req.audit(.planCreated, recordType: "plan", recordID: draft.id?.uuidString, unitID: plan.$issuer.id,
+            try await acting.audit(.planCreated, recordType: "plan", recordID: draft.id?.uuidString, unitID: plan.$issuer.id,
                                 summary: "Tạo phiên bản \(draft.version) thay thế kế hoạch số \(plan.number ?? "")", on: tx)
         }
         return draft
     }
 
-    static func withdraw(_ plan: PlanModel, request req: Request) async throws {
-        try await requireEditable(plan, user: try req.currentUser, on: req.db)
+    static func withdraw(_ plan: PlanModel, by acting: Acting) async throws {
+        try await requireEditable(plan, user: acting.user, on: acting.db)
         guard plan.status == .issued, !plan.isExternal else {
             throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch do đơn vị ban hành và đang có hiệu lực mới được thu hồi.",
                                                        en: "Only an issued plan of this unit can be withdrawn."))
         }
         plan.status = .withdrawn
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await plan.save(on: tx)
-            try await req.audit(.planWithdrawn, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+            try await acting.audit(.planWithdrawn, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
                                 summary: "Thu hồi kế hoạch số \(plan.number ?? "")", on: tx)
         }
     }
@@ -186,8 +186,8 @@ enum PlanDirectory {
 
     /// Creates the draft of `unit` implementing `parent`. The unit must lie below the parent's
     /// issuer and inside the user's scope.
-    static func derive(_ parent: PlanModel, for unit: UnitModel, leadDays: Int, request req: Request) async throws -> PlanModel {
-        let user = try req.currentUser
+    static func derive(_ parent: PlanModel, for unit: UnitModel, leadDays: Int, by acting: Acting) async throws -> PlanModel {
+        let user = acting.user
         let unitID = try unit.requireID()
         // A plan of TreEm is derived by the units below its issuer; a plan from outside TreEm
         // by the unit that received it.
@@ -195,11 +195,11 @@ enum PlanDirectory {
         if parent.isExternal {
             allowed = unitID == parent.$issuer.id
         } else {
-            let link = try await UnitScopeModel.query(on: req.db)
+            let link = try await UnitScopeModel.query(on: acting.db)
                 .filter(\.$ancestorID == parent.$issuer.id).filter(\.$descendantID == unitID).first()
             allowed = unitID != parent.$issuer.id && link != nil
         }
-        guard allowed, try await UnitDirectory.canSee(unitID: unitID, user: user, on: req.db) else {
+        guard allowed, try await UnitDirectory.canSee(unitID: unitID, user: user, on: acting.db) else {
             throw UserFacingError(.badRequest, Bilingual(
                 vi: "\(unit.name) không trực thuộc đơn vị ban hành kế hoạch này (hoặc ngoài phạm vi của bạn).",
                 en: "\(unit.name) is not below the unit that issued this plan (or is outside your scope)."), field: "unitCode")
@@ -208,7 +208,7 @@ enum PlanDirectory {
             throw UserFacingError(.badRequest, Bilingual(vi: "Số ngày báo cáo trước phải từ 0 đến 60.", en: "The lead time must be 0–60 days."), field: "leadDays")
         }
         let parentDocument = try parent.document()
-        let issuer = try await UnitModel.find(parent.$issuer.id, on: req.db)
+        let issuer = try await UnitModel.find(parent.$issuer.id, on: acting.db)
         let naming = UnitNaming(unit.name)
         let issuerShortName: String
         if !parent.isExternal, let issuer {
@@ -216,7 +216,7 @@ enum PlanDirectory {
         } else {
             issuerShortName = PlanCascade.shortName(ofIssuer: parentDocument.issuerName)
         }
-        let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db).filter(\.isActive).map {
+        let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: acting.db).filter(\.isActive).map {
             AgencyReference(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
         }
         let derived = PlanCascade.derive(
@@ -226,8 +226,8 @@ enum PlanDirectory {
                              issuerShortName: issuerShortName),
             for: .init(issuerName: naming.committeeLetterhead, place: naming.proper, unitName: naming.inSentence,
                        level: unit.level, agencies: agencies),
-            today: CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970), leadDays: leadDays)
-        return try await create(derived, issuer: unit, parentPlanID: parent.id, request: req)
+            today: CalendarDay(vietnamTimeOf: acting.now.timeIntervalSince1970), leadDays: leadDays)
+        return try await create(derived, issuer: unit, parentPlanID: parent.id, by: acting)
     }
 
     struct Cascade {

@@ -87,8 +87,8 @@ enum ReportEditing {
     /// saved a different value in one of them since the form was opened, nothing is saved and
     /// the message names the indicator and both values — nobody's figure is lost silently.
     static func save(_ report: ReportModel, changes: [ValueKey: Change], narratives: [Narrative: Change], expectedVersion: Int?,
-                     request req: Request) async throws {
-        let user = try req.currentUser
+                     by acting: Acting) async throws {
+        let user = acting.user
         guard canEdit(report, user: user) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của \(report.unit.name) được sửa báo cáo này.",
                                                         en: "Only officers of \(report.unit.name) can change this report."))
@@ -104,8 +104,8 @@ enum ReportEditing {
             throw ReportRejected(headline: Bilingual(vi: "Số liệu chưa hợp lệ, chưa lưu:", en: "Figures not valid, nothing saved:"),
                                  messages: problems.map(\.message) + tooLong)
         }
-        let now = req.now
-        try await req.db.transaction { tx in
+        let now = acting.now
+        try await acting.db.transaction { tx in
             // Read the report again inside the transaction: the version decides who saved last.
             guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
             try requireEditable(current)
@@ -153,7 +153,7 @@ enum ReportEditing {
             current.updatedAt = now
             try await current.save(on: tx)
             report.version = current.version
-            try await req.audit(.reportSaved, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
+            try await acting.audit(.reportSaved, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
                                 summary: "Lưu báo cáo \(report.round.title) của \(report.unit.name): \(parsed.count) ô", on: tx)
         }
     }
@@ -226,23 +226,23 @@ enum ReportEditing {
             .filter(\.$status != .approved).with(\.$unit).all().map(\.unit.name).sortedVietnamese { $0 }
     }
 
-    static func submit(_ report: ReportModel, partial: Bool, explanation: String?, request req: Request) async throws {
-        let user = try req.currentUser
+    static func submit(_ report: ReportModel, partial: Bool, explanation: String?, by acting: Acting) async throws {
+        let user = acting.user
         guard canEdit(report, user: user) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của \(report.unit.name) được gửi báo cáo này.",
                                                         en: "Only officers of \(report.unit.name) can submit this report."))
         }
         if let explanation { report.explanation = VietnameseText.cleanParagraphs(explanation) }
-        let problems = try await problems(of: report, on: req.db)
-        let lower = try await lowerNotApproved(report, on: req.db)
+        let problems = try await problems(of: report, on: acting.db)
+        let lower = try await lowerNotApproved(report, on: acting.db)
         let refusals = ReportRules.submissionRefusal(status: report.status, problems: problems, warningComment: report.explanation,
                                                      lowerNotApproved: lower, partial: partial)
         if !refusals.isEmpty {
             if !report.status.isEditable { throw UserFacingError(.conflict, refusals[0]) }
             throw ReportRejected(headline: Bilingual(vi: "Chưa gửi được báo cáo:", en: "The report was not submitted:"), messages: refusals)
         }
-        let now = req.now
-        try await req.db.transaction { tx in
+        let now = acting.now
+        try await acting.db.transaction { tx in
             guard let current = try await ReportModel.find(report.requireID(), on: tx), current.status.isEditable else {
                 throw UserFacingError(.conflict, Bilingual(vi: "Báo cáo đã được gửi rồi.", en: "The report has already been submitted."))
             }
@@ -256,7 +256,7 @@ enum ReportEditing {
             current.updatedAt = now
             try await current.save(on: tx)
             try await setCounted(true, report: current, on: tx)
-            try await req.audit(.reportSubmitted, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
+            try await acting.audit(.reportSubmitted, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
                                 summary: "Gửi báo cáo \(report.round.title) của \(report.unit.name)\(current.isPartial ? " (số liệu chưa đầy đủ)" : "")", on: tx)
             report.status = current.status
             report.isPartial = current.isPartial
@@ -264,11 +264,11 @@ enum ReportEditing {
         }
     }
 
-    static func approve(_ report: ReportModel, request req: Request) async throws {
-        try await review(report, approve: true, comment: nil, request: req)
+    static func approve(_ report: ReportModel, by acting: Acting) async throws {
+        try await review(report, approve: true, comment: nil, by: acting)
     }
 
-    static func returnForCorrection(_ report: ReportModel, comment: String, request req: Request) async throws {
+    static func returnForCorrection(_ report: ReportModel, comment: String, by acting: Acting) async throws {
         let comment = VietnameseText.cleanParagraphs(comment)
         if let tooLong = TextLimit.comment.problem(comment, field: Bilingual(vi: "Lý do trả lại", en: "Reason for returning")) {
             throw UserFacingError(.badRequest, tooLong, field: "comment")
@@ -277,12 +277,12 @@ enum ReportEditing {
             throw UserFacingError(.badRequest, Bilingual(vi: "Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.",
                                             en: "Say why the report is returned, so the unit knows what to correct."), field: "comment")
         }
-        try await review(report, approve: false, comment: comment, request: req)
+        try await review(report, approve: false, comment: comment, by: acting)
     }
 
-    private static func review(_ report: ReportModel, approve: Bool, comment: String?, request req: Request) async throws {
-        let user = try req.currentUser
-        let settings = req.application.treem.settings
+    private static func review(_ report: ReportModel, approve: Bool, comment: String?, by acting: Acting) async throws {
+        let user = acting.user
+        let settings = acting.treem.settings
         if user.unitID == report.$unit.id {
             throw UserFacingError(.forbidden, Bilingual(vi: "Không được tự duyệt hay trả lại báo cáo của chính đơn vị mình.",
                                                         en: "You cannot approve or return your own unit's report."))
@@ -291,8 +291,8 @@ enum ReportEditing {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của cấp nhận báo cáo (\(report.reviewer?.name ?? "cấp trên")) được duyệt.",
                                                         en: "Only officers of the receiving unit (\(report.reviewer?.name ?? "the level above")) can review it."))
         }
-        let now = req.now
-        try await req.db.transaction { tx in
+        let now = acting.now
+        try await acting.db.transaction { tx in
             guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
             guard current.status == .submitted else {
                 throw UserFacingError(.conflict, current.status == .approved
@@ -313,14 +313,14 @@ enum ReportEditing {
                 : "\(reviewer) trả lại báo cáo \(report.round.title) của \(report.unit.name): \(comment ?? "")"
             _ = try await ReportReminders.tell([(current, told)], kind: approve ? .reportApproved : .reportReturned,
                                                settings: settings, at: now, on: tx)
-            try await req.audit(approve ? .reportApproved : .reportReturned, recordType: "report", recordID: current.id?.uuidString,
+            try await acting.audit(approve ? .reportApproved : .reportReturned, recordType: "report", recordID: current.id?.uuidString,
                                 unitID: current.$unit.id,
                                 summary: (approve ? "Duyệt" : "Trả lại") + " báo cáo \(report.round.title) của \(report.unit.name)"
                                     + (comment.map { ": \($0)" } ?? ""), on: tx)
             report.status = current.status
             report.returnComment = comment
         }
-        MailOutbox.kick(req.application)
+        acting.deliverMail()
     }
 
     /// Submitted figures count in the totals; returned ones stop counting until sent again.

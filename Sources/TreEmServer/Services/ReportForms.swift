@@ -5,8 +5,8 @@ import Vapor
 
 /// Forms added by a system administrator, beside the two TreEm ships.
 enum ReportForms {
-    static func create(_ form: ReportForm, request req: Request) async throws -> ReportFormModel {
-        let user = try req.currentUser
+    static func create(_ form: ReportForm, by acting: Acting) async throws -> ReportFormModel {
+        let user = acting.user
         guard AccessPolicy.allows(user.role, .manageReportForms, relations: user.seesEverything ? [.everyUnit] : [.ownUnit]) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ quản trị hệ thống được thêm biểu mẫu.",
                                                         en: "Only system administrators can add forms."))
@@ -18,14 +18,14 @@ enum ReportForms {
         if !problems.isEmpty {
             throw ReportRejected(headline: Bilingual(vi: "Biểu mẫu chưa hợp lệ:", en: "The form is not valid:"), messages: problems)
         }
-        if try await ReportFormModel.query(on: req.db).filter(\.$code == form.code).first() != nil {
+        if try await ReportFormModel.query(on: acting.db).filter(\.$code == form.code).first() != nil {
             throw UserFacingError(.conflict, Bilingual(vi: "Đã có biểu mẫu mã \(form.code).", en: "A form with code \(form.code) exists."), field: "code")
         }
         let model = try ReportFormModel(form, builtIn: false)
         let summary = "Thêm biểu mẫu \(form.code) \"\(form.name)\" (\(form.indicators.count) chỉ tiêu)"
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await model.create(on: tx)
-            try await req.audit(.reportFormCreated, recordType: "report_form", recordID: model.id?.uuidString,
+            try await acting.audit(.reportFormCreated, recordType: "report_form", recordID: model.id?.uuidString,
                                 summary: summary, on: tx)
         }
         return model

@@ -59,9 +59,9 @@ enum ReportRounds {
 
     /// Opens the round of `plan`'s reporting requirement: one expected report for the plan's
     /// issuer and for every reporting unit below it as the hierarchy stood on `asOf`.
-    static func open(_ input: OpenInput, request req: Request) async throws -> ReportRoundModel {
-        let user = try req.currentUser
-        guard let planID = input.planID, let plan = try await PlanDirectory.plan(id: planID, for: user, on: req.db) else {
+    static func open(_ input: OpenInput, by acting: Acting) async throws -> ReportRoundModel {
+        let user = acting.user
+        guard let planID = input.planID, let plan = try await PlanDirectory.plan(id: planID, for: user, on: acting.db) else {
             throw UserFacingError(.notFound, Bilingual(vi: "Không tìm thấy kế hoạch.", en: "Plan not found."), field: "planID")
         }
         guard AccessPolicy.allows(user.role, .openReportRound, relations: UnitDirectory.relations(of: plan.$issuer.id, to: user)) else {
@@ -73,7 +73,7 @@ enum ReportRounds {
                                             en: "The plan is not issued; rounds are opened for issued plans only."), field: "planID")
         }
         let document = try plan.document()
-        let forms = try await ReportFormModel.query(on: req.db).all()
+        let forms = try await ReportFormModel.query(on: acting.db).all()
         let formModel: ReportFormModel?
         if let code = input.formCode, !code.isEmpty {
             formModel = forms.first { $0.code == code }
@@ -84,7 +84,7 @@ enum ReportRounds {
             throw UserFacingError(.badRequest, Bilingual(vi: "Chưa có biểu mẫu báo cáo cho loại kế hoạch này; chọn một biểu mẫu.",
                                             en: "No report form for this kind of plan; choose one."), field: "formCode")
         }
-        guard let root = try await UnitModel.find(plan.$issuer.id, on: req.db) else { throw Abort(.notFound) }
+        guard let root = try await UnitModel.find(plan.$issuer.id, on: acting.db) else { throw Abort(.notFound) }
         let deadline = input.deadline ?? document.reporting?.deadline
             ?? ReportRules.actionMonthDeadline(year: plan.year, reportingTo: root.level)
         let asOf = input.asOf ?? document.period?.end ?? CalendarDay(year: plan.year, month: 6, day: 30)!
@@ -94,10 +94,10 @@ enum ReportRounds {
         }
         let title = VietnameseText.clean(input.title ?? "").isEmpty
             ? "Báo cáo \(PlanComposition.lowercasedFirst(formModel.name)) năm \(plan.year)" : VietnameseText.clean(input.title ?? "")
-        return try await req.db.transaction { tx in
+        return try await acting.db.transaction { tx in
             let round = try await create(plan: plan, form: formModel, root: root, title: title, deadline: deadline, asOf: asOf,
-                                         openedBy: user.id, at: req.now, on: tx)
-            try await req.audit(.reportRoundOpened, recordType: "report_round", recordID: round.id?.uuidString, unitID: root.id,
+                                         openedBy: user.id, at: acting.now, on: tx)
+            try await acting.audit(.reportRoundOpened, recordType: "report_round", recordID: round.id?.uuidString, unitID: root.id,
                                 summary: "Mở đợt \"\(round.title)\", hạn \(deadline.vietnameseShort)", on: tx)
             return round
         }

@@ -7,19 +7,19 @@ import Vapor
 /// it, its own report's words and those of the units reporting to it.
 enum ResultsDocument {
     static func compose(round: ReportRoundModel, unit: UnitModel, asOf: CalendarDay, level: ReportAggregates.Level,
-                        request req: Request) async throws -> ResultsReport {
+                        by acting: Acting) async throws -> ResultsReport {
         let unitID = try unit.requireID()
-        let overview = try await ReportRounds.overview(round, below: unit, now: req.now, on: req.db)
+        let overview = try await ReportRounds.overview(round, below: unit, now: acting.now, on: acting.db)
         let own = overview.own
-        try await own?.$reviewer.load(on: req.db)
+        try await own?.$reviewer.load(on: acting.db)
         let lower = overview.direct.map(\.report).filter(\.status.isCounted)
         var planReference: String?
-        if let planID = round.$plan.id, let plan = try await PlanModel.query(on: req.db).filter(\.$id == planID).with(\.$issuer).first(),
+        if let planID = round.$plan.id, let plan = try await PlanModel.query(on: acting.db).filter(\.$id == planID).with(\.$issuer).first(),
            let number = plan.number {
             let date = plan.issuedOn.flatMap(CalendarDay.init(iso:)).map { " ngày \($0.vietnameseShort)" } ?? ""
             planReference = "Kế hoạch số \(number)\(date) của Ủy ban nhân dân \(UnitNaming(plan.issuer.name).inSentence)"
         }
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = CalendarDay(vietnamTimeOf: acting.now.timeIntervalSince1970)
         return ResultsReport(
             issuerName: UnitNaming(unit.name).committeeLetterhead, place: UnitNaming(unit.name).proper, date: today,
             planReference: planReference, form: try round.form.form(), year: round.year, unitName: unit.name, figures: level.figures,

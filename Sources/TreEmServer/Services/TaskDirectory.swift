@@ -139,8 +139,8 @@ enum TaskDirectory {
         var evidence: [(fileName: String, bytes: [UInt8])] = []
     }
 
-    static func addProgress(_ task: TaskModel, _ input: ProgressInput, request req: Request) async throws -> TaskProgressModel {
-        let user = try req.currentUser
+    static func addProgress(_ task: TaskModel, _ input: ProgressInput, by acting: Acting) async throws -> TaskProgressModel {
+        let user = acting.user
         guard canUpdate(task, user: user) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ thành viên của cơ quan được giao hoặc cán bộ của đơn vị ban hành mới cập nhật được nhiệm vụ này.",
                                                         en: "Only the agency's members or the issuing unit's officers update this task."))
@@ -176,7 +176,7 @@ enum TaskDirectory {
             }
             // Judged on the upload pool: never on an event loop, and only a few at a time.
             let bytes = file.bytes
-            guard let kind = try await req.application.treem.pools.uploads.run({ EvidenceKind.detect(bytes) }) else {
+            guard let kind = try await acting.treem.pools.uploads.run({ EvidenceKind.detect(bytes) }) else {
                 throw UserFacingError(.unsupportedMediaType, Bilingual(
                     vi: "Tệp \(name) không được nhận: chỉ nhận ảnh (PNG, JPEG), PDF, Word (.docx) hoặc Excel (.xlsx).",
                     en: "\(name) is refused: only images (PNG, JPEG), PDF, Word (.docx) or Excel (.xlsx) are accepted."), field: "evidence")
@@ -203,7 +203,7 @@ enum TaskDirectory {
         entry.$task.id = try task.requireID()
         entry.authorID = user.id
         entry.authorName = user.displayName
-        entry.recordedAt = req.now
+        entry.recordedAt = acting.now
         entry.text = text
         entry.childrenReached = input.childrenReached
         entry.amountSpent = input.amountSpent
@@ -214,7 +214,7 @@ enum TaskDirectory {
         let statusChanged = from != nil
         let taskID = try task.requireID()
         let evidence = files
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await entry.create(on: tx)
             for file in evidence {
                 let stored = TaskEvidenceModel()
@@ -227,7 +227,7 @@ enum TaskDirectory {
                 try await stored.create(on: tx)
             }
             if statusChanged { try await task.save(on: tx) }
-            try await req.audit(.taskProgress, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID, summary: summary, on: tx)
+            try await acting.audit(.taskProgress, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID, summary: summary, on: tx)
         }
         return entry
     }

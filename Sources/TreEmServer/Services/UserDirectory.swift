@@ -46,22 +46,22 @@ enum UserDirectory {
     }
 
     /// Checks a proposed role, unit and agency; returns the resolved values.
-    private static func resolve(_ input: Input, target: UserModel?, request req: Request) async throws -> (Role, UnitModel?, AgencyModel?) {
-        let caller = try req.currentUser
+    private static func resolve(_ input: Input, target: UserModel?, by acting: Acting) async throws -> (Role, UnitModel?, AgencyModel?) {
+        let caller = acting.user
         guard let role = Role(rawValue: input.role) else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Vai trò \"\(input.role)\" không hợp lệ.", en: "Role \"\(input.role)\" is not valid."), field: "role")
         }
         var unit: UnitModel?
         if let unitID = input.unitID {
             // A unit outside the caller's scope is refused exactly like one that does not exist.
-            guard let found = try await UnitDirectory.unit(id: unitID, for: caller, on: req.db) else {
+            guard let found = try await UnitDirectory.unit(id: unitID, for: caller, on: acting.db) else {
                 throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị đã chọn.", en: "The chosen unit was not found."), field: "unit")
             }
             unit = found
         }
         var agency: AgencyModel?
         if let agencyID = input.agencyID {
-            agency = try await AgencyDirectory.agency(id: agencyID, for: caller, on: req.db)
+            agency = try await AgencyDirectory.agency(id: agencyID, for: caller, on: acting.db)
             if agency == nil {
                 throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy cơ quan đã chọn.", en: "The chosen agency was not found."), field: "agency")
             }
@@ -89,7 +89,7 @@ enum UserDirectory {
     }
 
     /// Creates a user with a one-time password and returns it (shown once, never stored in clear).
-    static func create(_ input: Input, request req: Request) async throws -> (UserModel, String) {
+    static func create(_ input: Input, by acting: Acting) async throws -> (UserModel, String) {
         let username = VietnameseText.clean(input.username ?? "").lowercased()
         guard username.count >= 3, username.count <= 64,
               username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
@@ -105,26 +105,26 @@ enum UserDirectory {
         if let tooLong = TextLimit.name.problem(displayName, field: Bilingual(vi: "Họ và tên", en: "Full name")) {
             throw UserFacingError(.badRequest, tooLong, field: "display_name")
         }
-        if try await UserModel.query(on: req.db).filter(\.$username == username).first() != nil {
+        if try await UserModel.query(on: acting.db).filter(\.$username == username).first() != nil {
             throw UserFacingError(.conflict, Bilingual(vi: "Tên đăng nhập \(username) đã có người dùng.", en: "The username \(username) is taken."), field: "username")
         }
-        let (role, unit, agency) = try await resolve(input, target: nil, request: req)
+        let (role, unit, agency) = try await resolve(input, target: nil, by: acting)
         let email = try validEmail(input.email)
         let password = PasswordPolicy.oneTimePassword()
         let user = UserModel(username: username, displayName: displayName,
-                             passwordHash: try await req.application.treem.passwordHasher.hash(password),
+                             passwordHash: try await acting.treem.passwordHasher.hash(password),
                              role: role, unitID: unit?.id, agencyID: agency?.id, mustChangePassword: true)
         user.email = email
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await user.create(on: tx)
-            try await req.audit(.userCreated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
+            try await acting.audit(.userCreated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
                                 summary: "Tạo người dùng \(username) (\(role.label(.vi))\(unit.map { ", \($0.name)" } ?? ""))", on: tx)
         }
         return (user, password)
     }
 
-    static func update(_ user: UserModel, with input: Input, request req: Request) async throws {
-        let (role, unit, agency) = try await resolve(input, target: user, request: req)
+    static func update(_ user: UserModel, with input: Input, by acting: Acting) async throws {
+        let (role, unit, agency) = try await resolve(input, target: user, by: acting)
         let displayName = VietnameseText.clean(input.displayName)
         guard !displayName.isEmpty else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
@@ -147,27 +147,27 @@ enum UserDirectory {
         user.$unit.id = unit?.id
         user.$agency.id = agency?.id
         user.isActive = input.isActive
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await user.save(on: tx)
             if !input.isActive {
                 try await SessionModel.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
             }
-            try await req.audit(.userUpdated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
+            try await acting.audit(.userUpdated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
                                 summary: summary, on: tx)
         }
     }
 
-    static func resetPassword(_ user: UserModel, request req: Request) async throws -> String {
-        let caller = try req.currentUser
+    static func resetPassword(_ user: UserModel, by acting: Acting) async throws -> String {
+        let caller = acting.user
         guard caller.role.isAdministrator else { throw UserAdministration.Refusal.notAnAdministrator.asError }
         guard user.role <= caller.role else { throw UserAdministration.Refusal.targetAboveYou.asError }
         let password = PasswordPolicy.oneTimePassword()
-        user.passwordHash = try await req.application.treem.passwordHasher.hash(password)
+        user.passwordHash = try await acting.treem.passwordHasher.hash(password)
         user.mustChangePassword = true
-        try await req.db.transaction { tx in
+        try await acting.db.transaction { tx in
             try await user.save(on: tx)
             try await SessionModel.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
-            try await req.audit(.passwordReset, recordType: "user", recordID: user.id?.uuidString, unitID: user.$unit.id,
+            try await acting.audit(.passwordReset, recordType: "user", recordID: user.id?.uuidString, unitID: user.$unit.id,
                                 summary: "Cấp mật khẩu dùng một lần mới cho \(user.username)", on: tx)
         }
         return password

@@ -62,7 +62,7 @@ struct AgenciesController {
         let form = try req.content.decode(AgencyForm.self)
         do {
             try await AgencyDirectory.update(agency, with: .init(name: form.name, kind: form.kind, isActive: form.is_active == "on"),
-                                             request: req)
+                                             by: try req.acting)
         } catch let error as UserFacingError {
             return try await render(req, agency, error: error)
         }

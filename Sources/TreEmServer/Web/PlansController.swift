@@ -141,7 +141,7 @@ struct PlansController {
         do {
             let external = form.external == "1"
             let document = try form.document(agencies: external ? [] : try await knownAgencies(unitID, on: req.db), previous: nil)
-            let plan = try await PlanDirectory.create(document, issuer: unit, external: external, request: req)
+            let plan = try await PlanDirectory.create(document, issuer: unit, external: external, by: try req.acting)
             return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")")
         } catch {
             return try await formError(req, error, action: "/plans", isNew: true, form: form, issuerUnitID: unitID)
@@ -182,7 +182,7 @@ struct PlansController {
         let action = "/plans/\(plan.id?.uuidString ?? "")/edit"
         do {
             let document = try form.document(agencies: try await knownAgencies(plan.$issuer.id, on: req.db), previous: try plan.document())
-            try await PlanDirectory.update(plan, with: document, request: req)
+            try await PlanDirectory.update(plan, with: document, by: try req.acting)
             return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")")
         } catch {
             return try await formError(req, error, action: action, isNew: false, form: form, issuerUnitID: plan.$issuer.id)
@@ -319,7 +319,7 @@ struct PlansController {
                 }
                 day = value
             }
-            try await PlanDirectory.issue(plan, .init(number: form.number, issueDate: day, signerName: form.signer_name), request: req)
+            try await PlanDirectory.issue(plan, .init(number: form.number, issueDate: day, signerName: form.signer_name), by: try req.acting)
             return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")")
         } catch let rejected as PlanRejected {
             return try await render(req, plan, error: req.text("plans_cannot_issue"),
@@ -347,7 +347,7 @@ struct PlansController {
             guard let lead = leadText.isEmpty ? PlanCascade.defaultLeadDays : Int(leadText) else {
                 throw UserFacingError(.badRequest, Bilingual(vi: "Số ngày \"\(leadText)\" không hợp lệ.", en: "\"\(leadText)\" is not a number of days."), field: "lead_days")
             }
-            let derived = try await PlanDirectory.derive(plan, for: unit, leadDays: lead, request: req)
+            let derived = try await PlanDirectory.derive(plan, for: unit, leadDays: lead, by: try req.acting)
             return req.redirect(to: "/plans/\(derived.id?.uuidString ?? "")")
         } catch let failure as UserFacingError {
             return try await render(req, plan, error: failure.message.text(req.language), status: failure.status)
@@ -355,13 +355,13 @@ struct PlansController {
     }
 
     @Sendable func supersede(req: Request) async throws -> Response {
-        let draft = try await PlanDirectory.supersede(try await req.requestedPlan(), request: req)
+        let draft = try await PlanDirectory.supersede(try await req.requestedPlan(), by: try req.acting)
         return req.redirect(to: "/plans/\(draft.id?.uuidString ?? "")/edit")
     }
 
     @Sendable func withdraw(req: Request) async throws -> Response {
         let plan = try await req.requestedPlan()
-        try await PlanDirectory.withdraw(plan, request: req)
+        try await PlanDirectory.withdraw(plan, by: try req.acting)
         return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")")
     }
 
@@ -411,7 +411,7 @@ struct PlansController {
             guard let year = Int(VietnameseText.clean(form.year)), (2000...2100).contains(year) else {
                 throw UserFacingError(.badRequest, Bilingual(vi: "Năm \"\(form.year)\" không hợp lệ.", en: "Year \"\(form.year)\" is not valid."), field: "year")
             }
-            _ = try await YearThemeDirectory.save(YearTheme(year: year, theme: form.theme, slogans: PlanText.lines(form.slogans ?? "")), request: req)
+            _ = try await YearThemeDirectory.save(YearTheme(year: year, theme: form.theme, slogans: PlanText.lines(form.slogans ?? "")), by: try req.acting)
             return req.redirect(to: "/year-themes")
         } catch let failure as UserFacingError {
             return try await renderThemes(req, error: failure)

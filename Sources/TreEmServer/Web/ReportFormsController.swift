@@ -78,7 +78,7 @@ struct ReportFormsController {
         do {
             let form = try ReportFormImport.parse(csv: try CSVReader.text(of: upload.file.data.readableBytesView), code: upload.code, name: upload.name,
                                                   planKind: upload.planKind.flatMap(PlanKind.init(rawValue:)))
-            let model = try await ReportForms.create(form, request: req)
+            let model = try await ReportForms.create(form, by: try req.acting)
             return try await req.page("report_forms", title: "forms_title", try await view(req, added: "\(model.code) — \(model.name)"))
         } catch let rejected as ImportRejected {
             return try await req.page("report_forms", title: "forms_title",

@@ -139,10 +139,10 @@ extension ReportsController {
         for field in ReportEditing.Narrative.allCases {
             if let text = form[field.rawValue] { narratives[field] = ReportEditing.Change(shown: form["o:" + field.rawValue], value: text) }
         }
-        try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: nil, request: req)
+        try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: nil, by: try req.acting)
         if form["then"] == "submit" {
             do {
-                try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: nil, request: req)
+                try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: nil, by: try req.acting)
             } catch let refused as ReportRejected {
                 // The figures are saved; the officer stays on the form with the reasons above it.
                 let fresh = try await req.requestedReport()
@@ -155,20 +155,20 @@ extension ReportsController {
     @Sendable func submit(req: Request) async throws -> Response {
         let report = try await req.requestedReport()
         let form = try req.content.decode([String: String].self)
-        try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: form["explanation"], request: req)
+        try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: form["explanation"], by: try req.acting)
         return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
     }
 
     @Sendable func approve(req: Request) async throws -> Response {
         let report = try await req.requestedReport()
-        try await ReportEditing.approve(report, request: req)
+        try await ReportEditing.approve(report, by: try req.acting)
         return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
     }
 
     @Sendable func returnReport(req: Request) async throws -> Response {
         let report = try await req.requestedReport()
         let form = try req.content.decode([String: String].self)
-        try await ReportEditing.returnForCorrection(report, comment: form["comment"] ?? "", request: req)
+        try await ReportEditing.returnForCorrection(report, comment: form["comment"] ?? "", by: try req.acting)
         return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
     }
 }

@@ -75,7 +75,7 @@ struct ReportsController {
 
     @Sendable func openRound(req: Request) async throws -> Response {
         guard let planID = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
-        let round = try await ReportRounds.open(.init(planID: planID), request: req)
+        let round = try await ReportRounds.open(.init(planID: planID), by: try req.acting)
         return req.redirect(to: "/reports/rounds/\(try round.requireID().uuidString)", redirectType: .normal)
     }
 
@@ -252,7 +252,7 @@ struct ReportsController {
             let type = format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
             return .download(bytes, contentType: type, fileName: "\(base).\(format)")
         case "docx":
-            let document = try await ResultsDocument.compose(round: round, unit: unit, asOf: asOf, level: level, request: req)
+            let document = try await ResultsDocument.compose(round: round, unit: unit, asOf: asOf, level: level, by: try req.acting)
             return .download(PlanDOCX.render(document.composition()),
                              contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName: "\(base).docx")
         default:

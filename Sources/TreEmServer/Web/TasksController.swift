@@ -164,7 +164,7 @@ struct TasksController {
             _ = try await TaskDirectory.addProgress(task, .init(
                 text: form.text ?? "", childrenReached: children, amountSpent: amount,
                 status: form.status.flatMap(TaskStatus.init(rawValue:)), cancelReason: form.cancel_reason,
-                evidence: (form.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }), request: req)
+                evidence: (form.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }), by: try req.acting)
             return req.redirect(to: "/tasks/\(task.id?.uuidString ?? "")")
         } catch let failure as UserFacingError {
             return try await render(req, task, error: failure)

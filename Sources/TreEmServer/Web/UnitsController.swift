@@ -143,7 +143,7 @@ struct UnitsController {
         }
         let form = try req.content.decode(AgencyForm.self)
         do {
-            let agency = try await AgencyDirectory.create(.init(name: form.name, kind: form.kind), inUnit: unit, request: req)
+            let agency = try await AgencyDirectory.create(.init(name: form.name, kind: form.kind), inUnit: unit, by: try req.acting)
             return req.redirect(to: "/agencies/\(agency.id?.uuidString ?? "")")
         } catch let error as UserFacingError {
             return try await renderUnit(req, error: error)

@@ -126,7 +126,7 @@ struct UsersController {
         var values = input(form)
         values.isActive = true
         do {
-            let (user, password) = try await UserDirectory.create(values, request: req)
+            let (user, password) = try await UserDirectory.create(values, by: try req.acting)
             return try await req.page("user_form", title: "users_edit",
                                       try await formView(req, user: user, input: nil, error: nil, oneTimePassword: password))
         } catch let error as UserFacingError {
@@ -152,7 +152,7 @@ struct UsersController {
         let user = try await find(req)
         let values = input(try req.content.decode(UserForm.self))
         do {
-            try await UserDirectory.update(user, with: values, request: req)
+            try await UserDirectory.update(user, with: values, by: try req.acting)
         } catch let error as UserFacingError {
             return try await req.page("user_form", title: "users_edit",
                                       try await formView(req, user: user, input: values, error: error), status: error.status)
@@ -162,7 +162,7 @@ struct UsersController {
 
     @Sendable func resetPassword(req: Request) async throws -> Response {
         let user = try await find(req)
-        let password = try await UserDirectory.resetPassword(user, request: req)
+        let password = try await UserDirectory.resetPassword(user, by: try req.acting)
         return try await req.page("user_form", title: "users_edit",
                                   try await formView(req, user: user, input: nil, error: nil, oneTimePassword: password))
     }
