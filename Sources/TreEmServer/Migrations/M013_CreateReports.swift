@@ -77,6 +77,8 @@ struct M013_CreateReports: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
+        // The closure index belongs to unit_scope, which outlives this revert: drop it by name.
+        try await (database as! any SQLDatabase).drop(index: "unit_scope_up").ifExists().run()
         try await database.schema(ReportValueModel.schema).delete()
         try await database.schema(ReportModel.schema).delete()
         try await database.schema(ReportRoundModel.schema).delete()

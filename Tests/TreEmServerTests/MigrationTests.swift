@@ -1,0 +1,37 @@
+import Fluent
+import FluentSQL
+import Testing
+import TreEmCore
+import VaporTesting
+@testable import TreEmServer
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test("Every migration goes up, all revert, and all go up again on the same database")
+    func downAndUp() async throws {
+        try await withTreEm { f in
+            #expect(try await UnitModel.query(on: f.app.db).count() > 0)
+            try await f.app.autoRevert()
+            let sql = f.app.db as! any SQLDatabase
+            // Only Fluent's own bookkeeping table may be left.
+            let tables: [String]
+            if sql.dialect.name == "sqlite" {
+                tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                    .all(decodingColumn: "name", as: String.self)
+            } else {
+                tables = try await sql.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+                    .all(decodingColumn: "tablename", as: String.self)
+            }
+            #expect(Set(tables).subtracting(["_fluent_migrations"]).isEmpty, "left behind: \(tables)")
+            try await f.app.autoMigrate()
+            try await DemoData.load(on: f.app.db, at: f.clock.now)
+            #expect(try await UnitModel.query(on: f.app.db).count() > 0)
+            #expect(try await ReportFormModel.query(on: f.app.db).filter(\.$isBuiltIn == true).count() == 2)
+            // The rebuilt schema works as before: a new officer signs in and the sign-in is audited.
+            try await addUser("lai.officer", role: .officer, unit: try await unitID(Fixture.communeA, app: f.app), app: f.app)
+            let api = try await APIClient.signIn(f.app, "lai.officer")
+            #expect(try await api.get("/api/v1/me").status == .ok)
+            #expect(try await AuditEntryModel.query(on: f.app.db).filter(\.$action == "auth.token_issued").count() == 1)
+        }
+    }
+}
