@@ -291,7 +291,7 @@ struct APIController {
     @Sendable func audit(req: Request) async throws -> [AuditController.EntryRow] {
         let filter = try req.query.decode(AuditController.Filter.self)
         let entries = try await AuditController.entries(filter: filter, for: try req.currentUser, on: req.db)
-        try await AuditController.recordView(filter, count: entries.count, req.auditStamp, on: req.db)
+        try await AuditLog.recordView(entries: entries.count, req.auditStamp, on: req.db)
         return entries
     }
 

@@ -211,9 +211,7 @@ struct ReportAPIController {
     @Sendable func remind(req: Request) async throws -> RemindDTO {
         let round = try await req.requestedRound()
         let unit = try await req.viewedUnit(of: round, code: req.query["unit"], asOf: round.asOfDay)
-        let reminded = try await ReportReminders.remind(round, below: unit, by: try req.currentUser, address: req.clientAddress,
-                                                        settings: req.application.treem.settings, now: req.now, on: req.db)
-        MailOutbox.kick(req.application)
+        let reminded = try await ReportReminders.remind(round, below: unit, by: try req.acting)
         return RemindDTO(reminded: reminded.people, units: reminded.units, alreadyRemindedToday: reminded.alreadyToday)
     }
 

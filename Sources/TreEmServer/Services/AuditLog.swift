@@ -53,6 +53,11 @@ enum AuditLog {
         var at: Date
     }
 
+    /// Reading the log is itself logged: it names who did what, from where.
+    static func recordView(entries count: Int, _ stamp: Stamp, on db: Database) async throws {
+        try await record(.auditViewed, stamp, recordType: "audit", summary: "Xem nhật ký (\(count) dòng)", on: db)
+    }
+
     static func record(_ action: Action, _ stamp: Stamp, recordType: String? = nil, recordID: String? = nil,
                        unitID: UUID? = nil, summary: String, on db: Database) async throws {
         try await record(action, by: stamp.actor, recordType: recordType, recordID: recordID, unitID: unitID,

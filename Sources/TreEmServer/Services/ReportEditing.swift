@@ -232,7 +232,12 @@ enum ReportEditing {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của \(report.unit.name) được gửi báo cáo này.",
                                                         en: "Only officers of \(report.unit.name) can submit this report."))
         }
-        if let explanation { report.explanation = VietnameseText.cleanParagraphs(explanation) }
+        if let explanation {
+            if let tooLong = TextLimit.narrative.problem(explanation, field: Narrative.explanation.label) {
+                throw UserFacingError(.badRequest, tooLong, field: "explanation")
+            }
+            report.explanation = VietnameseText.cleanParagraphs(explanation)
+        }
         let problems = try await problems(of: report, on: acting.db)
         let lower = try await lowerNotApproved(report, on: acting.db)
         let refusals = ReportRules.submissionRefusal(status: report.status, problems: problems, warningComment: report.explanation,

@@ -43,8 +43,8 @@ enum ReportReminders {
 
     /// "Nhắc nộp báo cáo": the level above reminds every unit below it whose report is still
     /// missing — each at most once a day (Hanoi time), however often the button is pressed.
-    static func remind(_ round: ReportRoundModel, below unit: UnitModel, by user: CurrentUser, address: String,
-                       settings: Settings, now: Date, on db: Database) async throws -> Reminded {
+    static func remind(_ round: ReportRoundModel, below unit: UnitModel, by acting: Acting) async throws -> Reminded {
+        let (user, settings, now, db) = (acting.user, acting.treem.settings, acting.now, acting.db)
         guard AccessPolicy.allows(user.role, .remindUnits,
                                   relations: UnitDirectory.relations(of: try unit.requireID(), to: user)) else {
             throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ được gửi lời nhắc.", en: "Only officers can send reminders."))
@@ -53,7 +53,7 @@ enum ReportReminders {
         let missing = overview.missing
         guard !missing.isEmpty else { return Reminded(people: 0, units: [], alreadyToday: []) }
         let today = CalendarDay(vietnamTimeOf: now.timeIntervalSince1970).iso
-        return try await db.transaction { tx -> Reminded in
+        let reminded = try await db.transaction { tx -> Reminded in
             // The claim comes first, as one conditional UPDATE: of two presses at the same
             // moment only one gets each report back.
             let sql = tx as! any SQLDatabase
@@ -72,10 +72,11 @@ enum ReportReminders {
                     + (report.deadlineDay.map { " trước ngày \($0.vietnameseShort)" } ?? "") + ".")
             }
             let count = try await tell(notices, kind: .reportReminder, settings: settings, at: now, on: tx)
-            try await AuditLog.record(.reportReminded, by: .init(id: user.id, username: user.username), recordType: "report_round",
-                                      recordID: round.id?.uuidString, unitID: unit.id,
-                                      summary: "Nhắc \(toRemind.count) đơn vị chưa gửi \(round.title)", address: address, at: now, on: tx)
+            try await acting.audit(.reportReminded, recordType: "report_round", recordID: round.id?.uuidString, unitID: unit.id,
+                                   summary: "Nhắc \(toRemind.count) đơn vị chưa gửi \(round.title)", on: tx)
             return Reminded(people: count, units: toRemind.map(\.unit.name), alreadyToday: skipped)
         }
+        acting.deliverMail()
+        return reminded
     }
 }

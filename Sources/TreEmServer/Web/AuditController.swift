@@ -62,11 +62,6 @@ struct AuditController {
         }
     }
 
-    /// Reading the log is itself logged: it names who did what, from where.
-    static func recordView(_ filter: Filter, count: Int, _ stamp: AuditLog.Stamp, on db: Database) async throws {
-        try await AuditLog.record(.auditViewed, stamp, recordType: "audit", summary: "Xem nhật ký (\(count) dòng)", on: db)
-    }
-
     struct ListView: Encodable {
         var entries: [EntryRow]
         var actions: [String]
@@ -76,7 +71,7 @@ struct AuditController {
     @Sendable func list(req: Request) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
         let entries = try await Self.entries(filter: filter, for: try req.currentUser, on: req.db)
-        try await Self.recordView(filter, count: entries.count, req.auditStamp, on: req.db)
+        try await AuditLog.recordView(entries: entries.count, req.auditStamp, on: req.db)
         return try await req.page("audit", title: "audit_title",
                                   ListView(entries: entries, actions: AuditLog.Action.allCases.map(\.rawValue), filter: filter))
     }

@@ -224,9 +224,7 @@ struct ReportsController {
     @Sendable func remind(req: Request) async throws -> Response {
         let round = try await req.requestedRound()
         let (unit, asOf) = try await Self.viewing(req, round: round)
-        let reminded = try await ReportReminders.remind(round, below: unit, by: try req.currentUser, address: req.clientAddress,
-                                                        settings: req.application.treem.settings, now: req.now, on: req.db)
-        MailOutbox.kick(req.application)
+        let reminded = try await ReportReminders.remind(round, below: unit, by: try req.acting)
         return req.redirect(to: "/reports/rounds/\(round.id!.uuidString)?unit=\(unit.code)&asOf=\(asOf.iso)&reminded=\(reminded.units.count)"
                                 + "&remindedEarlier=\(reminded.alreadyToday.count)",
                             redirectType: .normal)
