@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without a time of day or a time zone — what Vietnamese documents mean by
 /// "ngày 01/7/2025". Validity periods, deadlines and "as of" views all work in whole days.
 public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
@@ -125,9 +127,22 @@ extension CalendarDay {
         CalendarDay(daysSinceEpoch: daysSinceEpoch + days)
     }
 
-    /// The day in Vietnam (UTC+7, no daylight saving) at a given instant.
+    /// Vietnam keeps UTC+7 all year, without daylight saving.
+    public static let vietnamOffsetSeconds = 7 * 3600
+
+    /// The day in Vietnam at a given instant.
     public init(vietnamTimeOf secondsSince1970: Double) {
-        let local = Int((secondsSince1970 + 7 * 3600).rounded(.down))
+        let local = Int((secondsSince1970 + Double(Self.vietnamOffsetSeconds)).rounded(.down))
         self.init(daysSinceEpoch: local >= 0 ? local / 86400 : (local - 86399) / 86400)
+    }
+
+    /// The day in Vietnam at a given instant.
+    public init(vietnamTimeOf date: Date) {
+        self.init(vietnamTimeOf: date.timeIntervalSince1970)
+    }
+
+    /// The instant this day begins in Vietnam (00:00 UTC+7), as seconds since 1970.
+    public var vietnamStart: Double {
+        Double(daysSinceEpoch) * 86_400 - Double(Self.vietnamOffsetSeconds)
     }
 }

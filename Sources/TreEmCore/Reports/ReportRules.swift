@@ -46,10 +46,10 @@ public enum ReportRules {
     public static func timeliness(deadline: CalendarDay?, submittedAt: Date?, now: Date) -> ReportTimeliness {
         if let submittedAt {
             guard let deadline else { return .onTime }
-            return CalendarDay(vietnamTimeOf: submittedAt.timeIntervalSince1970) <= deadline ? .onTime : .late
+            return CalendarDay(vietnamTimeOf: submittedAt) <= deadline ? .onTime : .late
         }
         guard let deadline else { return .pending }
-        return CalendarDay(vietnamTimeOf: now.timeIntervalSince1970) > deadline ? .overdue : .pending
+        return CalendarDay(vietnamTimeOf: now) > deadline ? .overdue : .pending
     }
 
     /// The timeliness of a report in `status`: only a report that stands sent (submitted or

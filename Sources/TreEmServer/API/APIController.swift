@@ -259,7 +259,7 @@ struct APIController {
     private func input(_ body: UserBody, existing: UserModel?, req: Request) async throws -> UserDirectory.Input {
         var unitID = existing?.$unit.id
         if let code = body.unitCode {
-            let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+            let today = req.today
             guard let unit = try await UnitDirectory.unit(code: code, asOf: today, for: try req.currentUser, on: req.db) else {
                 throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị mã \(code).", en: "No unit with code \(code)."), field: "unitCode")
             }

@@ -68,7 +68,7 @@ struct PlanAPIController {
 
     /// The unit a request names by code (valid today, in the caller's scope), or the caller's own.
     static func unit(code: String?, for user: CurrentUser, req: Request) async throws -> UnitModel {
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         let unit: UnitModel?
         if let code {
             unit = try await UnitDirectory.unit(code: code, asOf: today, for: user, on: req.db)
@@ -190,7 +190,7 @@ struct PlanAPIController {
         var saved: PlanDTO?
         if (try? req.query.get(Bool.self, at: "save")) == true {
             let unit = try await Self.unit(code: req.query["unitCode"], for: user, req: req)
-            let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+            let today = req.today
             let own = reading.plan.isIssued(byCommitteeOf: unit.name)
             let plan = try await PlanDirectory.create(reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year),
                                                       issuer: unit, external: !own, by: try req.acting)

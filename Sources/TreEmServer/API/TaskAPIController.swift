@@ -56,14 +56,14 @@ struct TaskAPIController {
 
     @Sendable func list(req: Request) async throws -> [TaskDTO] {
         let user = try req.currentUser
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         let filter = try req.query.decode(TaskDirectory.Filter.self)
         return try await TaskDirectory.tasks(for: user, filter: filter, today: today, on: req.db).map { Self.dto($0, user: user, today: today) }
     }
 
     static func detail(_ task: TaskModel, req: Request) async throws -> TaskDetailDTO {
         let user = try req.currentUser
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID())
             .sort(\.$recordedAt).all()
         let files = try await TaskDirectory.evidenceByProgress(task, on: req.db)

@@ -43,7 +43,7 @@ struct ImportPlanCommand: AsyncCommand {
             exit(2)
         }
         try await Bootstrap.prepareDatabase(app)
-        let today = CalendarDay(vietnamTimeOf: app.treem.now().timeIntervalSince1970)
+        let today = CalendarDay(vietnamTimeOf: app.treem.now())
         guard let unit = try await UnitDirectory.anyUnit(code: code, asOf: today, on: app.db) else {
             context.console.error("Không có đơn vị mã \(code) (no such unit)")
             exit(2)

@@ -37,7 +37,7 @@ struct AddUserCommand: AsyncCommand {
         }
         var unitID: UUID?
         if let code = signature.unit {
-            let today = CalendarDay(vietnamTimeOf: app.treem.now().timeIntervalSince1970)
+            let today = CalendarDay(vietnamTimeOf: app.treem.now())
             guard let unit = try await UnitDirectory.anyUnit(code: code, asOf: today, on: app.db) else {
                 throw ImportUnitsCommand.Failed(description: "Không có đơn vị mã \(code) (no such unit)")
             }

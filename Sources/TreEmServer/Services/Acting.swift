@@ -17,7 +17,7 @@ struct Acting {
     /// Starts sending the e-mail a change queued, once its transaction has committed.
     var deliverMail: @Sendable () -> Void
 
-    var today: CalendarDay { CalendarDay(vietnamTimeOf: now.timeIntervalSince1970) }
+    var today: CalendarDay { CalendarDay(vietnamTimeOf: now) }
 
     var stamp: AuditLog.Stamp {
         AuditLog.Stamp(actor: .init(id: user.id, username: user.username), address: address, at: now)

@@ -31,6 +31,8 @@ extension Application {
 
 extension Request {
     var now: Date { application.treem.now() }
+    /// Today in Vietnam, by the application's clock.
+    var today: CalendarDay { CalendarDay(vietnamTimeOf: now) }
 
     /// The client's address, for the audit log and sign-in throttling (`ClientAddress` says
     /// which `X-Forwarded-For` entry is believed behind a proxy).

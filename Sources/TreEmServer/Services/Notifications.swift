@@ -63,7 +63,7 @@ enum Notifications {
     /// timer by `treem serve`; safe to run as often as wanted.
     @discardableResult
     static func sweep(at now: Date, settings: Settings, on db: Database) async throws -> Int {
-        let today = CalendarDay(vietnamTimeOf: now.timeIntervalSince1970)
+        let today = CalendarDay(vietnamTimeOf: now)
         let soon = today.adding(days: dueSoonDays).iso
         let open = try await TaskModel.query(on: db)
             .filter(\.$status ~~ [TaskStatus.notStarted, TaskStatus.inProgress])

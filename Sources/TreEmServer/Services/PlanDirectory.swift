@@ -226,7 +226,7 @@ enum PlanDirectory {
                              issuerShortName: issuerShortName),
             for: .init(issuerName: naming.committeeLetterhead, place: naming.proper, unitName: naming.inSentence,
                        level: unit.level, agencies: agencies),
-            today: CalendarDay(vietnamTimeOf: acting.now.timeIntervalSince1970), leadDays: leadDays)
+            today: acting.today, leadDays: leadDays)
         return try await create(derived, issuer: unit, parentPlanID: parent.id, by: acting)
     }
 

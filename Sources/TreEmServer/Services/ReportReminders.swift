@@ -52,7 +52,7 @@ enum ReportReminders {
         let overview = try await ReportRounds.overview(round, below: unit, now: now, on: db)
         let missing = overview.missing
         guard !missing.isEmpty else { return Reminded(people: 0, units: [], alreadyToday: []) }
-        let today = CalendarDay(vietnamTimeOf: now.timeIntervalSince1970).iso
+        let today = CalendarDay(vietnamTimeOf: now).iso
         let reminded = try await db.transaction { tx -> Reminded in
             // The claim comes first, as one conditional UPDATE: of two presses at the same
             // moment only one gets each report back.

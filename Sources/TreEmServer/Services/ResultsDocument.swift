@@ -19,7 +19,7 @@ enum ResultsDocument {
             let date = plan.issuedOn.flatMap(CalendarDay.init(iso:)).map { " ngày \($0.vietnameseShort)" } ?? ""
             planReference = "Kế hoạch số \(number)\(date) của Ủy ban nhân dân \(UnitNaming(plan.issuer.name).inSentence)"
         }
-        let today = CalendarDay(vietnamTimeOf: acting.now.timeIntervalSince1970)
+        let today = acting.today
         return ResultsReport(
             issuerName: UnitNaming(unit.name).committeeLetterhead, place: UnitNaming(unit.name).proper, date: today,
             planReference: planReference, form: try round.form.form(), year: round.year, unitName: unit.name, figures: level.figures,

@@ -47,15 +47,15 @@ struct AuditController {
         if let user = filter.user.map(VietnameseText.clean), !user.isEmpty { query.filter(\.$actorUsername == user.lowercased()) }
         if let record = filter.record, !record.isEmpty { query.filter(\.$recordID == record) }
         if let from = filter.from.flatMap(CalendarDay.init(iso:)) {
-            query.filter(\.$occurredAt >= Date(timeIntervalSince1970: Double(from.daysSinceEpoch) * 86400 - 7 * 3600))
+            query.filter(\.$occurredAt >= Date(timeIntervalSince1970: from.vietnamStart))
         }
         if let to = filter.to.flatMap(CalendarDay.init(iso:)) {
-            query.filter(\.$occurredAt < Date(timeIntervalSince1970: Double(to.daysSinceEpoch + 1) * 86400 - 7 * 3600))
+            query.filter(\.$occurredAt < Date(timeIntervalSince1970: to.adding(days: 1).vietnamStart))
         }
         if let before = filter.before.flatMap(Double.init) { query.filter(\.$occurredAt < Date(timeIntervalSince1970: before)) }
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"
-        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        formatter.timeZone = TimeZone(secondsFromGMT: CalendarDay.vietnamOffsetSeconds)
         return try await query.sort(\.$occurredAt, .descending).limit(pageSize).all().map {
             EntryRow(id: $0.id?.uuidString ?? "", occurredAt: formatter.string(from: $0.occurredAt), actor: $0.actorUsername,
                      action: $0.action, recordType: $0.recordType, recordID: $0.recordID, summary: $0.summary, address: $0.address)

@@ -24,7 +24,7 @@ struct HomeController {
 
     @Sendable func home(req: Request) async throws -> Response {
         let user = try req.currentUser
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         var unitView: UnitsController.UnitView?
         if let unitID = user.unitID, let unit = try await UnitModel.find(unitID, on: req.db) {
             unitView = try await UnitsController.unitView(unit, day: today, user: user, language: req.language, on: req.db)

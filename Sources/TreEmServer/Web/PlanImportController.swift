@@ -67,7 +67,7 @@ struct PlanImportController {
             return try await req.page("plan_import", title: "import_plan_title",
                                       UploadView(error: "\(upload.file.filename): \(busy.text(req.language))"), status: .tooManyRequests)
         }
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         let unit = try await user.unitID.asyncMap { try await UnitModel.find($0, on: req.db) } ?? nil
         let own = unit.map { reading.plan.isIssued(byCommitteeOf: $0.name) } ?? false
         var form = PlanForm(reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year))

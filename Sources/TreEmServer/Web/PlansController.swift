@@ -48,7 +48,7 @@ struct PlansController {
                 issuer: plan.$issuer.value?.name ?? "", status: plan.status.rawValue, statusLabel: plan.status.label(req.language),
                 kindLabel: plan.kind.label(req.language))
         }
-        let year = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970).year
+        let year = req.today.year
         return try await req.page("plans", title: "plans_title",
                                   ListView(rows: rows, canWrite: user.role >= .officer && user.unitID != nil, years: [year, year + 1]))
     }
@@ -97,7 +97,7 @@ struct PlansController {
         guard user.role >= .officer, let unitID = user.unitID, let unit = try await UnitModel.find(unitID, on: req.db) else {
             throw Abort(.notFound)
         }
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         let year: Int = req.query["year"] ?? today.year
         let kind = PlanKind(rawValue: req.query["kind"] ?? "") ?? .actionMonth
         let external = req.query["external"] == "1"
@@ -255,7 +255,7 @@ struct PlansController {
             supersedes = link(previous, req.language)
         }
         // Units the user may derive a plan for: below the issuer, in the user's scope, valid now.
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         var deriveUnits: [UsersController.Option] = []
         if user.role >= .officer, plan.status == .issued {
             let visible = try await UnitDirectory.visibleUnits(for: user, asOf: today, on: req.db)
@@ -338,7 +338,7 @@ struct PlansController {
         let user = try req.currentUser
         let plan = try await req.requestedPlan()
         let form = try req.content.decode(DeriveForm.self)
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         do {
             guard let unit = try await UnitDirectory.unit(code: form.unit, asOf: today, for: user, on: req.db) else {
                 throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị đã chọn.", en: "The chosen unit was not found."), field: "unit")

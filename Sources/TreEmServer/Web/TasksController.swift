@@ -46,7 +46,7 @@ struct TasksController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let user = try req.currentUser
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         var filter = try req.query.decode(TaskDirectory.Filter.self)
         if filter.mine == nil { filter.mine = true }
         let tasks = try await TaskDirectory.tasks(for: user, filter: filter, today: today, on: req.db)
@@ -93,10 +93,10 @@ struct TasksController {
 
     private func render(_ req: Request, _ task: TaskModel, error: UserFacingError? = nil) async throws -> Response {
         let user = try req.currentUser
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
-        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        formatter.timeZone = TimeZone(secondsFromGMT: CalendarDay.vietnamOffsetSeconds)
         let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID()).sort(\.$recordedAt).all()
         let files = try await TaskDirectory.evidenceByProgress(task, on: req.db)
         let rollup = try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db)
@@ -119,7 +119,7 @@ struct TasksController {
             mode: task.mode.label(req.language), cancelReason: task.cancelReason,
             progress: progress.map { entry in
                 var numbers: [String] = []
-                if let children = entry.childrenReached { numbers.append("\(children) " + req.text("tasks_children")) }
+                if let children = entry.childrenReached { numbers.append(VietnameseNumber.format(Double(children)) + " " + req.text("tasks_children")) }
                 if let amount = entry.amountSpent { numbers.append(PlanComposition.formatMoney(Int(amount)) + " đ") }
                 let change = entry.statusTo.map { "\(entry.statusFrom?.label(req.language) ?? "") → \($0.label(req.language))" } ?? ""
                 return ProgressRow(when: formatter.string(from: entry.recordedAt), author: entry.authorName, text: entry.text,
@@ -151,16 +151,17 @@ struct TasksController {
         let task = try await req.requestedTask()
         let form = try req.content.decode(ProgressForm.self)
         do {
-            func number(_ text: String?, field: String) throws -> Int64? {
-                let clean = (text ?? "").replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces)
-                guard !clean.isEmpty else { return nil }
-                guard let value = Int64(clean) else {
-                    throw UserFacingError(.badRequest, Bilingual(vi: "\"\(text ?? "")\" không phải là số.", en: "\"\(text ?? "")\" is not a number."), field: field)
+            // Numbers as Vietnamese write them ("1.500.000"), the same reading as a report's cells.
+            func number(_ text: String?, field: String, label: Bilingual) throws -> Int64? {
+                do {
+                    return try VietnameseNumber.wholeNumber(text, field: label)
+                } catch {
+                    throw UserFacingError(.badRequest, error.message, field: field)
                 }
-                return value
             }
-            let children = try number(form.children_reached, field: "children_reached").map(Int.init)
-            let amount = try number(form.amount_spent, field: "amount_spent")
+            let children = try number(form.children_reached, field: "children_reached",
+                                      label: Bilingual(vi: "Số trẻ em được hỗ trợ", en: "Children reached")).map(Int.init)
+            let amount = try number(form.amount_spent, field: "amount_spent", label: Bilingual(vi: "Kinh phí đã chi", en: "Amount spent"))
             _ = try await TaskDirectory.addProgress(task, .init(
                 text: form.text ?? "", childrenReached: children, amountSpent: amount,
                 status: form.status.flatMap(TaskStatus.init(rawValue:)), cancelReason: form.cancel_reason,
@@ -198,7 +199,7 @@ struct TasksController {
     @Sendable func board(req: Request) async throws -> Response {
         let user = try req.currentUser
         let plan = try await req.requestedPlan()
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         let tasks = try await TaskDirectory.tasks(for: user, filter: .init(plan: plan.id?.uuidString), today: today, on: req.db)
         // The roll-up per task in one query: lower units' tasks derived from this plan's tasks.
         let derived = try await TaskDirectory.scoped(TaskModel.query(on: req.db), for: user)

@@ -15,7 +15,7 @@ struct UnitsController {
     /// `asOf` from the query, today in Vietnam otherwise; a bad date is an error that says so.
     static func day(_ req: Request) throws -> CalendarDay {
         guard let text: String = req.query["asOf"], !text.isEmpty else {
-            return CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+            return req.today
         }
         guard let day = CalendarDay(iso: text) else {
             throw UserFacingError(.badRequest, Bilingual(vi: "Ngày \"\(text)\" không hợp lệ; dùng dạng YYYY-MM-DD.",

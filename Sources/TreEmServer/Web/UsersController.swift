@@ -71,7 +71,7 @@ struct UsersController {
     private func formView(_ req: Request, user: UserModel?, input: UserDirectory.Input?, error: UserFacingError?,
                           oneTimePassword: String? = nil) async throws -> FormView {
         let caller = try req.currentUser
-        let today = CalendarDay(vietnamTimeOf: req.now.timeIntervalSince1970)
+        let today = req.today
         let units = UnitTree.rows(try await UnitDirectory.visibleUnits(for: caller, asOf: today, on: req.db), language: req.language)
             .filter { $0.level != AdministrativeLevel.village.rawValue }
         let selectedRole = input?.role ?? user?.role.rawValue ?? Role.officer.rawValue
