@@ -6,7 +6,14 @@ import Vapor
 enum Entrypoint {
     static func main() async throws {
         var env = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &env)
+        // The log is messages, not results: all of it goes to standard error.
+        let logConsole = CommandConsole(everythingToStandardError: true)
+        try LoggingSystem.bootstrap(from: &env) { level in
+            { label in ConsoleLogger(label: label, console: logConsole, level: level) }
+        }
+        if CommandLine.arguments.dropFirst().first.map({ ["--help", "-h"].contains($0) }) ?? false {
+            print(CommandConsole.exitStatuses + "\n")
+        }
         let settings: Settings
         do {
             settings = try Settings.fromEnvironment()
@@ -15,6 +22,7 @@ enum Entrypoint {
             exit(2)
         }
         let app = try await Application.make(env)
+        app.console = CommandConsole()
         do {
             try await configure(app, settings: settings)
         } catch {
@@ -23,11 +31,12 @@ enum Entrypoint {
             exit(1)
         }
         do {
-            // `execute` reports a failing command's error itself.
-            try await app.execute()
+            try await app.startup()
+            try await app.running?.onStop.get()
         } catch {
+            let status = TreEmServer.report(error, on: app)
             try? await app.asyncShutdown()
-            exit(1)
+            exit(status)
         }
         try await app.asyncShutdown()
     }

@@ -117,9 +117,19 @@ def import_plan_checks():
     ]
     for name, path, needle in bad_inputs:
         result = run("import-plan", path, "--save", "--unit", "10804")
-        output = result.stdout + result.stderr
-        check(f"import-plan refuses {name} with exit 2 and says why", result.returncode == 2 and needle in output,
-              f"exit {result.returncode}: {output[-400:]}")
+        check(f"import-plan refuses {name} with exit 2 and says why on stderr, nothing on stdout",
+              result.returncode == 2 and needle in result.stderr and result.stdout.strip() == "",
+              f"exit {result.returncode}: stdout {result.stdout[-200:]!r} stderr {result.stderr[-300:]!r}")
+    # `--json > plan.json` never writes an error into the JSON file.
+    empty_json = run("import-plan", bad_inputs[0][1], "--json")
+    check("import-plan --json of a bad file writes nothing to stdout", empty_json.returncode == 2 and empty_json.stdout == "",
+          repr(empty_json.stdout[-200:]))
+    usage = run("--help")
+    check("treem --help documents the exit statuses", "0 thành công" in usage.stdout and "2 dữ liệu vào sai" in usage.stdout,
+          usage.stdout[:300])
+    unknown = run("khong-co-lenh-nay")
+    check("an unknown command exits 2 with the reason on stderr", unknown.returncode == 2 and "khong-co-lenh-nay" in unknown.stderr,
+          f"exit {unknown.returncode}: {unknown.stderr[-200:]}")
     check("nothing was saved from the bad files", count("select count(*) from plans") == plans_before)
 
     saved = run("import-plan", os.path.join(seeds, "002_70fa31cfd4f9f8fe.txt"), "--save", "--unit", "10804")

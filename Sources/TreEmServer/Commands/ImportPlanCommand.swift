@@ -24,8 +24,7 @@ struct ImportPlanCommand: AsyncCommand {
         do {
             text = try PlanSourceFile.text(ofFile: signature.file)
         } catch let error as PlanSourceFile.Failure {
-            context.console.error(error.message.vi + " (" + error.message.en + ")")
-            exit(2)
+            throw CommandFailure(description: error.message.vi + " (" + error.message.en + ")")
         }
         let reading = PlanReader.readDetailed(text)
         let imported = reading.plan
@@ -39,14 +38,12 @@ struct ImportPlanCommand: AsyncCommand {
         guard signature.save else { return }
         let app = context.application
         guard let code = signature.unit else {
-            context.console.error("--save cần --unit MÃ_ĐƠN_VỊ (--save needs --unit CODE)")
-            exit(2)
+            throw CommandFailure(description: "--save cần --unit MÃ_ĐƠN_VỊ (--save needs --unit CODE)")
         }
         try await Bootstrap.prepareDatabase(app)
         let today = CalendarDay(vietnamTimeOf: app.treem.now())
         guard let unit = try await UnitDirectory.anyUnit(code: code, asOf: today, on: app.db) else {
-            context.console.error("Không có đơn vị mã \(code) (no such unit)")
-            exit(2)
+            throw CommandFailure(description: "Không có đơn vị mã \(code) (no such unit)")
         }
         let document = imported.planDocument(extras: reading.extras, fallbackYear: today.year)
         // The unit's own plan becomes its draft; another body's plan is kept to derive from.
@@ -56,8 +53,7 @@ struct ImportPlanCommand: AsyncCommand {
                                                       actor: .init(id: nil, username: "cli"), address: "local", now: app.treem.now(), on: app.db)
             context.console.print("saved plan \(plan.id?.uuidString ?? "")")
         } catch let rejected as PlanRejected {
-            context.console.error("Không lưu (nothing saved): " + rejected.text(.vi))
-            exit(2)
+            throw CommandFailure(description: "Không lưu (nothing saved): " + rejected.text(.vi))
         }
     }
 }

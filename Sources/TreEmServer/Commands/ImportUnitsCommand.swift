@@ -13,20 +13,16 @@ struct ImportUnitsCommand: AsyncCommand {
 
     var help: String { "Nhập danh mục đơn vị hành chính từ CSV — import administrative units from CSV" }
 
-    struct Failed: Error, CustomStringConvertible {
-        var description: String
-    }
-
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         func read(_ path: String) throws -> String {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw Failed(description: "Không đọc được tệp \(path) (cannot read the file)")
+                throw CommandFailure(description: "Không đọc được tệp \(path) (cannot read the file)")
             }
             do {
                 return try CSVReader.text(of: data)
             } catch {
-                throw Failed(description: "\(path): " + error.report(.vi) + "\n" + error.report(.en))
+                throw CommandFailure(description: "\(path): " + error.report(.vi) + "\n" + error.report(.en))
             }
         }
         let csv = try read(signature.file)
@@ -39,8 +35,7 @@ struct ImportUnitsCommand: AsyncCommand {
                                       address: "local", at: app.treem.now(), on: app.db)
             context.console.print("Đã nhập \(signature.file): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged), liên kết \(summary.successions).")
         } catch let rejected as ImportRejected {
-            context.console.error(rejected.report(.vi))
-            throw Failed(description: "Không nhập (nothing imported): \(rejected.problems.count) lỗi")
+            throw CommandFailure(description: rejected.report(.vi) + "\nKhông nhập (nothing imported): \(rejected.problems.count) lỗi")
         }
     }
 }

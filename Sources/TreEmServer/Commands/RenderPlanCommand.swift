@@ -20,32 +20,32 @@ struct RenderPlanCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let format = PlanDirectory.Format(rawValue: signature.format ?? "docx") else {
-            throw ImportUnitsCommand.Failed(description: "Định dạng \(signature.format ?? "") không hỗ trợ; chọn docx, html hoặc md")
+            throw CommandFailure(description: "Định dạng \(signature.format ?? "") không hỗ trợ; chọn docx, html hoặc md")
         }
         guard let output = signature.output else {
-            throw ImportUnitsCommand.Failed(description: "Cần -o TỆP (the output file, -o, is required)")
+            throw CommandFailure(description: "Cần -o TỆP (the output file, -o, is required)")
         }
         let document: PlanDocument
         if let path = signature.json {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ImportUnitsCommand.Failed(description: "Không đọc được tệp \(path)")
+                throw CommandFailure(description: "Không đọc được tệp \(path)")
             }
             do {
                 document = try JSONDecoder().decode(PlanDocument.self, from: data)
             } catch let error as DecodingError {
-                throw ImportUnitsCommand.Failed(description: "Tệp \(path) không phải văn bản kế hoạch hợp lệ: \(ErrorPageMiddleware.path(of: error))")
+                throw CommandFailure(description: "Tệp \(path) không phải văn bản kế hoạch hợp lệ: \(ErrorPageMiddleware.path(of: error))")
             }
         } else {
             let app = context.application
             try await Bootstrap.prepareDatabase(app)
             guard let id = UUID(uuidString: signature.id), let plan = try await PlanModel.find(id, on: app.db) else {
-                throw ImportUnitsCommand.Failed(description: "Không có kế hoạch \(signature.id) (no such plan)")
+                throw CommandFailure(description: "Không có kế hoạch \(signature.id) (no such plan)")
             }
             document = try plan.document()
         }
         let (bytes, _, _) = PlanDirectory.render(document, as: format)
         guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-            throw ImportUnitsCommand.Failed(description: "Không ghi được tệp \(output)")
+            throw CommandFailure(description: "Không ghi được tệp \(output)")
         }
         context.console.print("Đã ghi \(output) (\(bytes.count) byte).")
     }

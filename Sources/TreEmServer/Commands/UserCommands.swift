@@ -25,44 +25,44 @@ struct AddUserCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let rawUsername = signature.username, let roleText = signature.role else {
-            throw ImportUnitsCommand.Failed(description: "Cần --username và --role (both --username and --role are required)")
+            throw CommandFailure(description: "Cần --username và --role (both --username and --role are required)")
         }
         let username = VietnameseText.clean(rawUsername).lowercased()
         guard let role = Role(rawValue: roleText) else {
-            throw ImportUnitsCommand.Failed(description: "Vai trò không hợp lệ: \(roleText). Chọn: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CommandFailure(description: "Vai trò không hợp lệ: \(roleText). Chọn: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         try await Bootstrap.prepareDatabase(app)
         if try await UserModel.query(on: app.db).filter(\.$username == username).first() != nil {
-            throw ImportUnitsCommand.Failed(description: "Tên đăng nhập \(username) đã có (username taken)")
+            throw CommandFailure(description: "Tên đăng nhập \(username) đã có (username taken)")
         }
         var unitID: UUID?
         if let code = signature.unit {
             let today = CalendarDay(vietnamTimeOf: app.treem.now())
             guard let unit = try await UnitDirectory.anyUnit(code: code, asOf: today, on: app.db) else {
-                throw ImportUnitsCommand.Failed(description: "Không có đơn vị mã \(code) (no such unit)")
+                throw CommandFailure(description: "Không có đơn vị mã \(code) (no such unit)")
             }
             unitID = unit.id
         } else if role != .systemAdministrator {
-            throw ImportUnitsCommand.Failed(description: "Cần --unit cho vai trò \(role.rawValue) (--unit is required)")
+            throw CommandFailure(description: "Cần --unit cho vai trò \(role.rawValue) (--unit is required)")
         }
         var agencyID: UUID?
         if let agencyText = signature.agency {
             guard let id = UUID(uuidString: agencyText), let agency = try await AgencyModel.find(id, on: app.db),
                   agency.$unit.id == unitID else {
-                throw ImportUnitsCommand.Failed(description: "Cơ quan \(agencyText) không thuộc đơn vị đã chọn (agency not in the unit)")
+                throw CommandFailure(description: "Cơ quan \(agencyText) không thuộc đơn vị đã chọn (agency not in the unit)")
             }
             agencyID = id
         } else if role == .agencyMember {
-            throw ImportUnitsCommand.Failed(description: "Vai trò agencyMember cần --agency")
+            throw CommandFailure(description: "Vai trò agencyMember cần --agency")
         }
         let password: String
         let oneTime: Bool
         if signature.passwordStdin {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                throw ImportUnitsCommand.Failed(description: "Không đọc được mật khẩu từ đầu vào chuẩn (no password on standard input)")
+                throw CommandFailure(description: "Không đọc được mật khẩu từ đầu vào chuẩn (no password on standard input)")
             }
             if let problem = PasswordPolicy.problem(password: line, username: username) {
-                throw ImportUnitsCommand.Failed(description: problem.vi)
+                throw CommandFailure(description: problem.vi)
             }
             password = line
             oneTime = false
@@ -97,7 +97,7 @@ struct ResetPasswordCommand: AsyncCommand {
         try await Bootstrap.prepareDatabase(app)
         let username = VietnameseText.clean(signature.username).lowercased()
         guard let user = try await UserModel.query(on: app.db).filter(\.$username == username).first() else {
-            throw ImportUnitsCommand.Failed(description: "Không có người dùng \(username) (no such user)")
+            throw CommandFailure(description: "Không có người dùng \(username) (no such user)")
         }
         let password = PasswordPolicy.oneTimePassword()
         user.passwordHash = try await Accounts.hash(password, app: app)

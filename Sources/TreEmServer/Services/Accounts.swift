@@ -3,49 +3,6 @@ import Foundation
 import TreEmCore
 import Vapor
 
-/// The signed-in person as every handler sees them.
-struct CurrentUser: Authenticatable, Sendable {
-    var id: UUID
-    var username: String
-    var displayName: String
-    var role: Role
-    var unitID: UUID?
-    var agencyID: UUID?
-    var mustChangePassword: Bool
-    var sessionID: UUID
-    var csrfToken: String
-
-    /// System administrators see every unit; everyone else sees their unit's closure.
-    var seesEverything: Bool { role == .systemAdministrator && unitID == nil }
-
-    init(user: UserModel, session: SessionModel) throws {
-        id = try user.requireID()
-        username = user.username
-        displayName = user.displayName
-        role = user.role
-        unitID = user.$unit.id
-        agencyID = user.$agency.id
-        mustChangePassword = user.mustChangePassword
-        sessionID = try session.requireID()
-        csrfToken = session.csrfToken
-    }
-}
-
-/// A failure with a message for the person, in both languages; `field` names the form field.
-struct UserFacingError: Error, AbortError {
-    var status: HTTPResponseStatus
-    var message: Bilingual
-    var field: String?
-
-    init(_ status: HTTPResponseStatus = .badRequest, _ message: Bilingual, field: String? = nil) {
-        self.status = status
-        self.message = message
-        self.field = field
-    }
-
-    var reason: String { message.vi }
-}
-
 /// What sign-in and password changes need from the running app: the database, bcrypt on its
 /// own pool, the clock and who is asking. A command or a test builds one without HTTP.
 struct AccountContext {

@@ -41,8 +41,8 @@ struct PlanImportController {
         var action: String
         var isNew: Bool
         var form: PlanForm
-        var kinds: [UsersController.Option]
-        var authorities: [UsersController.Option]
+        var kinds: [SelectOption]
+        var authorities: [SelectOption]
         var agencyNames: [String]
     }
 

@@ -59,8 +59,8 @@ struct PlansController {
         var action: String
         var isNew: Bool
         var form: PlanForm
-        var kinds: [UsersController.Option]
-        var authorities: [UsersController.Option]
+        var kinds: [SelectOption]
+        var authorities: [SelectOption]
         var agencyNames: [String]
         var error: String?
         var problems: [String]
@@ -222,8 +222,8 @@ struct PlansController {
         var parent: Link?
         var supersedes: Link?
         var derived: [Link]
-        var missing: [UsersController.Option]
-        var deriveUnits: [UsersController.Option]
+        var missing: [SelectOption]
+        var deriveUnits: [SelectOption]
         var preview: [PreviewBlock]
         var head: [String]
         var foot: [String]
@@ -256,7 +256,7 @@ struct PlansController {
         }
         // Units the user may derive a plan for: below the issuer, in the user's scope, valid now.
         let today = req.today
-        var deriveUnits: [UsersController.Option] = []
+        var deriveUnits: [SelectOption] = []
         if user.role >= .officer, plan.status == .issued {
             let visible = try await UnitDirectory.visibleUnits(for: user, asOf: today, on: req.db)
             let below = Set(try await UnitScopeModel.query(on: req.db).filter(\.$ancestorID == plan.$issuer.id).all().map(\.descendantID))

@@ -37,7 +37,7 @@ struct ReportFormsController {
         var canAdd: Bool
         var problems: [String]
         var added: String?
-        var planKinds: [ReportsController.Option]
+        var planKinds: [SelectOption]
     }
 
     func view(_ req: Request, problems: [String] = [], added: String? = nil) async throws -> ListView {

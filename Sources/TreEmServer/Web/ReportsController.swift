@@ -107,12 +107,6 @@ struct ReportsController {
         var isSection: Bool
     }
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct RoundView: Encodable {
         var id: String
         var title: String
@@ -131,7 +125,7 @@ struct ReportsController {
         var missing: [ReportRow]
         var canRemind: Bool
         var figures: [FigureRow]
-        var indicators: [Option]
+        var indicators: [SelectOption]
         var chart: String
         var chartTitle: String
         var ownReportID: String?
@@ -195,7 +189,7 @@ struct ReportsController {
                 && !overview.missing.isEmpty,
             figures: Self.figureRows(form, figures: level.figures, language: language),
             indicators: form.indicators.filter { $0.type.isNumeric }.map {
-                Option(value: $0.code, label: $0.name, selected: $0.code == chosen?.code)
+                SelectOption(value: $0.code, label: $0.name, selected: $0.code == chosen?.code)
             },
             chart: chart, chartTitle: chosen?.name ?? "", ownReportID: overview.own?.id?.uuidString,
             exportQuery: "unit=\(unit.code)&asOf=\(asOf.iso)",

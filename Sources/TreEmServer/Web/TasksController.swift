@@ -41,7 +41,7 @@ struct TasksController {
         var rows: [Row]
         var mine: Bool
         var heading: String
-        var statuses: [UsersController.Option]
+        var statuses: [SelectOption]
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -72,7 +72,7 @@ struct TasksController {
         var cancelReason: String?
         var progress: [ProgressRow]
         var canUpdate: Bool
-        var nextStatuses: [UsersController.Option]
+        var nextStatuses: [SelectOption]
         var rollup: TaskRules.Rollup
         var hasDerived: Bool
         /// Each lower unit's task implementing this one, and the units with no plan yet.
@@ -126,7 +126,7 @@ struct TasksController {
                                    numbers: numbers.joined(separator: ", "), change: change, evidence: files[entry.id ?? UUID()] ?? [])
             },
             canUpdate: TaskDirectory.canUpdate(task, user: user) && task.status != .cancelled,
-            nextStatuses: [UsersController.Option(value: "", label: req.text("tasks_keep_status"), selected: true)]
+            nextStatuses: [SelectOption(value: "", label: req.text("tasks_keep_status"), selected: true)]
                 + TaskStatus.allCases.filter { task.status.canMove(to: $0) }.map { .init(value: $0.rawValue, label: $0.label(req.language), selected: false) },
             rollup: rollup, hasDerived: rollup.derived > 0 || rollup.missingUnits > 0,
             derived: derivedRows, missingUnits: missing,

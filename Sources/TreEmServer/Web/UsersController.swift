@@ -45,12 +45,6 @@ struct UsersController {
         return try await req.page("users", title: "users_title", ListView(users: rows))
     }
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct FormView: Encodable {
         var isNew: Bool
         var id: String?
@@ -59,9 +53,9 @@ struct UsersController {
         var email: String
         var isActive: Bool
         var isSelf: Bool
-        var roles: [Option]
-        var units: [Option]
-        var agencies: [Option]
+        var roles: [SelectOption]
+        var units: [SelectOption]
+        var agencies: [SelectOption]
         var error: String?
         var errorField: String?
         var oneTimePassword: String?
@@ -77,10 +71,10 @@ struct UsersController {
         let selectedRole = input?.role ?? user?.role.rawValue ?? Role.officer.rawValue
         let selectedUnit = input?.unitID?.uuidString ?? user?.$unit.id?.uuidString ?? caller.unitID?.uuidString
         let selectedAgency = input?.agencyID?.uuidString ?? user?.$agency.id?.uuidString
-        var agencies: [Option] = []
+        var agencies: [SelectOption] = []
         if let unitID = selectedUnit.flatMap(UUID.init(uuidString:)) {
             agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db).map {
-                Option(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selectedAgency)
+                SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selectedAgency)
             }
         }
         let nbsp = "\u{00A0}\u{00A0}\u{00A0}"
@@ -92,9 +86,9 @@ struct UsersController {
             isActive: input?.isActive ?? user?.isActive ?? true,
             isSelf: user?.id == caller.id,
             roles: caller.role.grantableRoles.filter { $0 != .systemAdministrator || caller.seesEverything }.map {
-                Option(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == selectedRole)
+                SelectOption(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == selectedRole)
             },
-            units: units.map { Option(value: $0.id, label: String(repeating: nbsp, count: $0.depth) + $0.name, selected: $0.id == selectedUnit) },
+            units: units.map { SelectOption(value: $0.id, label: String(repeating: nbsp, count: $0.depth) + $0.name, selected: $0.id == selectedUnit) },
             agencies: agencies, error: error?.message.text(req.language), errorField: error?.field,
             oneTimePassword: oneTimePassword)
     }
