@@ -28,9 +28,11 @@ public struct Settings: Sendable {
     /// `TREEM_SMTP_URL`: notifications also go out by e-mail through this server.
     public var smtpURL: String?
 
-    public init(database: Database, secureCookies: Bool = false, idleTimeout: TimeInterval = 3600,
-                initialAdminPassword: String? = nil, bcryptCost: Int = 12, behindProxy: Bool = false,
-                trustedProxies: [AddressRange] = ClientAddress.defaultTrustedProxies, smtpURL: String? = nil) {
+    public init(
+        database: Database, secureCookies: Bool = false, idleTimeout: TimeInterval = 3600,
+        initialAdminPassword: String? = nil, bcryptCost: Int = 12, behindProxy: Bool = false,
+        trustedProxies: [AddressRange] = ClientAddress.defaultTrustedProxies, smtpURL: String? = nil
+    ) {
         self.database = database
         self.secureCookies = secureCookies
         self.idleTimeout = idleTimeout
@@ -45,12 +47,15 @@ public struct Settings: Sendable {
         public var description: String
     }
 
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings
+    {
         var problems: [String] = []
         let database: Database
         if let url = env["DATABASE_URL"], !url.isEmpty {
             if !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
-                problems.append("DATABASE_URL phải bắt đầu bằng postgres:// (must start with postgres://), nhận được: \(url.prefix(20))…")
+                problems.append(
+                    "DATABASE_URL phải bắt đầu bằng postgres:// (must start with postgres://), nhận được: \(url.prefix(20))…"
+                )
             }
             database = .postgres(url: url, searchPath: env["TREEM_DATABASE_SCHEMA"])
         } else {
@@ -58,13 +63,19 @@ public struct Settings: Sendable {
         }
         var idle: TimeInterval = 3600
         if let text = env["TREEM_IDLE_TIMEOUT_MINUTES"] {
-            if let minutes = Double(text), minutes > 0 { idle = minutes * 60 } else {
-                problems.append("TREEM_IDLE_TIMEOUT_MINUTES phải là số phút dương (a positive number of minutes), nhận được: \(text)")
+            if let minutes = Double(text), minutes > 0 {
+                idle = minutes * 60
+            } else {
+                problems.append(
+                    "TREEM_IDLE_TIMEOUT_MINUTES phải là số phút dương (a positive number of minutes), nhận được: \(text)"
+                )
             }
         }
         var cost = 12
         if let text = env["TREEM_BCRYPT_COST"] {
-            if let value = Int(text), (4...31).contains(value) { cost = value } else {
+            if let value = Int(text), (4...31).contains(value) {
+                cost = value
+            } else {
                 problems.append("TREEM_BCRYPT_COST phải từ 4 đến 31 (must be 4…31), nhận được: \(text)")
             }
         }
@@ -74,20 +85,27 @@ public struct Settings: Sendable {
         }
         let smtp = env["TREEM_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
         if let smtp, Mailer(url: smtp) == nil {
-            problems.append("TREEM_SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy:cổng?from=địa-chỉ (must look like smtp://user:pass@host:port?from=address)")
+            problems.append(
+                "TREEM_SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy:cổng?from=địa-chỉ (must look like smtp://user:pass@host:port?from=address)"
+            )
         }
         var trusted = ClientAddress.defaultTrustedProxies
         if let text = env["TREEM_TRUSTED_PROXIES"], !text.isEmpty {
             let entries = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let ranges = entries.compactMap(AddressRange.init)
-            if ranges.count == entries.count { trusted = ranges } else {
+            if ranges.count == entries.count {
+                trusted = ranges
+            } else {
                 let bad = entries.filter { AddressRange($0) == nil }.joined(separator: ", ")
-                problems.append("TREEM_TRUSTED_PROXIES phải là danh sách địa chỉ IP hoặc dải CIDR cách nhau bởi dấu phẩy (comma-separated IP addresses or CIDR ranges); sai: \(bad)")
+                problems.append(
+                    "TREEM_TRUSTED_PROXIES phải là danh sách địa chỉ IP hoặc dải CIDR cách nhau bởi dấu phẩy (comma-separated IP addresses or CIDR ranges); sai: \(bad)"
+                )
             }
         }
         guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "\n")) }
-        return Settings(database: database, secureCookies: env["TREEM_SECURE_COOKIES"] == "1",
-                        idleTimeout: idle, initialAdminPassword: password, bcryptCost: cost,
-                        behindProxy: env["TREEM_BEHIND_PROXY"] == "1", trustedProxies: trusted, smtpURL: smtp)
+        return Settings(
+            database: database, secureCookies: env["TREEM_SECURE_COOKIES"] == "1",
+            idleTimeout: idle, initialAdminPassword: password, bcryptCost: cost,
+            behindProxy: env["TREEM_BEHIND_PROXY"] == "1", trustedProxies: trusted, smtpURL: smtp)
     }
 }

@@ -6,11 +6,14 @@ import Vapor
 
 /// Sets up databases, migrations, views, middleware, routes and commands. Public so that the
 /// executable, the commands and the tests share one configuration.
-public func configure(_ app: Application, settings: Settings,
-                      now: @escaping @Sendable () -> Date = { Date() }) async throws {
+public func configure(
+    _ app: Application, settings: Settings,
+    now: @escaping @Sendable () -> Date = { Date() }
+) async throws {
     InstallDirectory.adopt(app)
-    app.treem = TreEmEnvironment(settings: settings, now: now,
-                                 dummyPasswordHash: try Bcrypt.hash(Tokens.random(), cost: settings.bcryptCost))
+    app.treem = TreEmEnvironment(
+        settings: settings, now: now,
+        dummyPasswordHash: try Bcrypt.hash(Tokens.random(), cost: settings.bcryptCost))
     app.lifecycle.use(MailDeliveryDrain())
     app.lifecycle.use(WorkPoolsShutdown())
 

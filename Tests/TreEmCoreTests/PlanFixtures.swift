@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TreEmCore
 
 /// The structured seed plans under Tests/Fixtures/plans (made by scripts/dev/seed_fixtures.py).

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("The reader survives damaged documents")
 struct PlanReaderFuzzTests {
-    static let garbage: [String] = ["", "\u{0000}", "\u{FEFF}", "####", "**", "- ", "+ ", "1.", "IV.", "Số:", "Nơi nhận:", "TM.",
-                                    "ngày tháng năm", "“", "”", "(qua", "trước ngày 99/99/9999", String(repeating: "a", count: 5000),
-                                    "\u{0301}\u{0301}", "Đề nghị :", "8.1.", "KẾ HOẠCH", "%", "http://<>", "\r", "\t\t"]
+    static let garbage: [String] = [
+        "", "\u{0000}", "\u{FEFF}", "####", "**", "- ", "+ ", "1.", "IV.", "Số:", "Nơi nhận:", "TM.",
+        "ngày tháng năm", "“", "”", "(qua", "trước ngày 99/99/9999", String(repeating: "a", count: 5000),
+        "\u{0301}\u{0301}", "Đề nghị :", "8.1.", "KẾ HOẠCH", "%", "http://<>", "\r", "\t\t",
+    ]
 
     static func mutate(_ lines: [String], _ rng: inout SplitMix64) -> [String] {
         var lines = lines
@@ -56,8 +59,12 @@ struct PlanReaderFuzzTests {
             var bytes = original
             switch round % 3 {
             case 0: bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
-            case 1: for _ in 0..<8 { bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
-            default: bytes = (0..<Int.random(in: 0..<2000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            case 1:
+                for _ in 0..<8 {
+                    bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                }
+            default:
+                bytes = (0..<Int.random(in: 0..<2000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             }
             _ = try? DOCXText.text(of: bytes)
             _ = try? ZipReader.names(bytes)
@@ -68,15 +75,23 @@ struct PlanReaderFuzzTests {
 
     // MARK: Structure-aware DOCX variants
 
-    static let numbers = ["0", "1", "2", "3", "8", "9", "42", "32767", "32768", "2000000000", "9223372036854775807",
-                          "-9223372036854775808", "-1", "99999999999999999999999", "", "x", "\u{0663}"]
-    static let formats = ["decimal", "lowerLetter", "upperLetter", "upperRoman", "lowerRoman", "bullet", "none", "ordinal", ""]
-    static let levelTexts = ["%1.", "%1)", "%1.%2.", "%1.%2.%3.%4.%5.%6.%7.%8.%9.", String(repeating: "%9%1", count: 300), "",
-                             "&lt;%1&gt;", "Điều %1:", "%10%0%%"]
-    static let fragments = ["<w:r><w:t>chữ</w:t></w:r>", "<w:r><w:tab/></w:r>", "<w:r><w:br/></w:r>", "<w:p/>",
-                            "<w:r><w:t xml:space=\"preserve\"> &amp; &#7841; </w:t></w:r>", "<w:r><w:br w:type=\"page\"/></w:r>",
-                            "<w:tabs><w:tab w:val=\"left\"/></w:tabs>", "<![CDATA[<w:p>]]>", "<?pi x?>",
-                            "<w:p><w:r><w:t>a</w:t></w:r><w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:p>"]
+    static let numbers = [
+        "0", "1", "2", "3", "8", "9", "42", "32767", "32768", "2000000000", "9223372036854775807",
+        "-9223372036854775808", "-1", "99999999999999999999999", "", "x", "\u{0663}",
+    ]
+    static let formats = [
+        "decimal", "lowerLetter", "upperLetter", "upperRoman", "lowerRoman", "bullet", "none", "ordinal", "",
+    ]
+    static let levelTexts = [
+        "%1.", "%1)", "%1.%2.", "%1.%2.%3.%4.%5.%6.%7.%8.%9.", String(repeating: "%9%1", count: 300), "",
+        "&lt;%1&gt;", "Điều %1:", "%10%0%%",
+    ]
+    static let fragments = [
+        "<w:r><w:t>chữ</w:t></w:r>", "<w:r><w:tab/></w:r>", "<w:r><w:br/></w:r>", "<w:p/>",
+        "<w:r><w:t xml:space=\"preserve\"> &amp; &#7841; </w:t></w:r>", "<w:r><w:br w:type=\"page\"/></w:r>",
+        "<w:tabs><w:tab w:val=\"left\"/></w:tabs>", "<![CDATA[<w:p>]]>", "<?pi x?>",
+        "<w:p><w:r><w:t>a</w:t></w:r><w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:p>",
+    ]
     static let malformed = ["<w:p>", "</w:p>", "<w:t>", "</w:t>", "&undefined;", "&#x0;", "<w:p a=1>", "<", "]]>"]
 
     /// A DOCX built from parts, then damaged at the XML level and at the ZIP level, each step
@@ -87,12 +102,18 @@ struct PlanReaderFuzzTests {
         func chance(_ n: Int) -> Bool { Int.random(in: 0..<n, using: &rng) == 0 }
         var levels = ""
         for _ in 0..<Int.random(in: 0...10, using: &rng) {
-            levels += CraftedDOCX.level(pick(numbers), format: pick(formats), text: pick(levelTexts), start: chance(2) ? pick(numbers) : nil)
+            levels += CraftedDOCX.level(
+                pick(numbers), format: pick(formats), text: pick(levelTexts), start: chance(2) ? pick(numbers) : nil)
         }
         var body = ""
         for _ in 0..<Int.random(in: 0...80, using: &rng) {
-            body += chance(200) ? pick(malformed) : chance(4) ? pick(fragments)
-                : CraftedDOCX.paragraph("mục", numID: chance(4) ? nil : pick(numbers), level: chance(3) ? nil : pick(numbers))
+            body +=
+                chance(200)
+                ? pick(malformed)
+                : chance(4)
+                    ? pick(fragments)
+                    : CraftedDOCX.paragraph(
+                        "mục", numID: chance(4) ? nil : pick(numbers), level: chance(3) ? nil : pick(numbers))
         }
         var document = Array(CraftedDOCX.document(body).utf8)
         var numbering = Array(CraftedDOCX.numbering(levels, numIDs: 1...3).utf8)
@@ -100,15 +121,25 @@ struct PlanReaderFuzzTests {
             let at = Int.random(in: 0...xml.count, using: &rng)
             switch Int.random(in: 0..<16, using: &rng) {
             case 0: xml = Array(xml.prefix(at))
-            case 1: xml.insert(contentsOf: Array(String(repeating: "<w:p>", count: Int.random(in: 1...3_000, using: &rng)).utf8), at: at)
-            case 2: xml.insert(contentsOf: Array(#"<!DOCTYPE d [<!ENTITY a "&#60;w:p&#62;">]>"#.utf8), at: chance(2) ? 0 : at)
-            case 3: for _ in 0..<Int.random(in: 1...6, using: &rng) where !xml.isEmpty {
+            case 1:
+                xml.insert(
+                    contentsOf: Array(String(repeating: "<w:p>", count: Int.random(in: 1...3_000, using: &rng)).utf8),
+                    at: at)
+            case 2:
+                xml.insert(
+                    contentsOf: Array(#"<!DOCTYPE d [<!ENTITY a "&#60;w:p&#62;">]>"#.utf8), at: chance(2) ? 0 : at)
+            case 3:
+                for _ in 0..<Int.random(in: 1...6, using: &rng) where !xml.isEmpty {
                     xml[Int.random(in: 0..<xml.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
                 }
             case 4:
                 let depth = Int.random(in: 1...20_000, using: &rng)
-                xml.insert(contentsOf: Array((String(repeating: "<w:sdt>", count: depth) + String(repeating: "</w:sdt>", count: depth)).utf8), at: at)
-            case 5: xml = Array(String(decoding: xml, as: UTF8.self).utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+                xml.insert(
+                    contentsOf: Array(
+                        (String(repeating: "<w:sdt>", count: depth) + String(repeating: "</w:sdt>", count: depth)).utf8),
+                    at: at)
+            case 5:
+                xml = Array(String(decoding: xml, as: UTF8.self).utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
             default: break
             }
         }
@@ -119,7 +150,8 @@ struct PlanReaderFuzzTests {
         if chance(3) { parts.shuffle(using: &rng) }
         var bytes = chance(2) ? CraftedDOCX.stored(parts) : try CraftedDOCX.deflated(parts)
         switch Int.random(in: 0..<10, using: &rng) {
-        case 0: for _ in 0..<Int.random(in: 1...6, using: &rng) {
+        case 0:
+            for _ in 0..<Int.random(in: 1...6, using: &rng) {
                 bytes[Int.random(in: 0..<bytes.count, using: &rng)] ^= UInt8(1) << UInt8.random(in: 0...7, using: &rng)
             }
         case 1: bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
@@ -136,7 +168,8 @@ struct PlanReaderFuzzTests {
     func structuredDOCX() throws {
         var rng = SplitMix64(state: 2026)
         var slowest = 0.0
-        var read = 0, refused = 0
+        var read = 0
+        var refused = 0
         for _ in 0..<500 {
             let bytes = try Self.variant(&rng)
             let start = Date()

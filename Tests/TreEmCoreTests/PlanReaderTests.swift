@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Reading plan documents")
@@ -55,7 +56,10 @@ struct PlanReaderTextFormTests {
         #expect(read.number == "97/KH-UBND")
         #expect(read.issuedOn == ImportedPlan.IssuedOn(year: 2024, month: 4, day: 10))
         #expect(read.title == plan.title)
-        #expect(read.assignments.map(\.agency).prefix(3) == ["Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo", "Sở Y tế"])
+        #expect(
+            read.assignments.map(\.agency).prefix(3) == [
+                "Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo", "Sở Y tế",
+            ])
         #expect(read.signature?.name == "Tổng Thanh Hải")
         #expect(read.slogans.count == 12)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Plans: rules, cascade and official documents")
@@ -17,11 +18,13 @@ struct PlanTests {
         let xml = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
         let text = StoredZip.text(ofWordXML: xml)
         let expected = [
-            "ỦY BAN NHÂN DÂN", "XÃ KIM THÀNH", "Số: 45/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "ỦY BAN NHÂN DÂN", "XÃ KIM THÀNH", "Số: 45/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
             "Kim Thành, ngày 08 tháng 5 năm 2026", "KẾ HOẠCH", "Triển khai Tháng hành động vì trẻ em năm 2026",
             "Thực hiện Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng",
             "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NỘI DUNG",
-            "- Thời gian: Từ ngày 01/6/2026 đến hết ngày 30/6/2026.", "- Phạm vi triển khai: Trên địa bàn xã Kim Thành.",
+            "- Thời gian: Từ ngày 01/6/2026 đến hết ngày 30/6/2026.",
+            "- Phạm vi triển khai: Trên địa bàn xã Kim Thành.",
             "- Chủ đề: “Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số”.",
             "2. Tổ chức phát động và hoạt động truyền thông", "III. KINH PHÍ THỰC HIỆN", "(31.500.000 đồng)",
             "IV. TỔ CHỨC THỰC HIỆN", "1. Phòng Văn hóa - Xã hội xã", "4. Trạm Y tế xã", "7. Đề nghị UBMTTQ Việt Nam xã",
@@ -110,11 +113,17 @@ struct PlanTests {
         ]
         let derived = PlanCascade.derive(
             from: city,
-            reference: .init(planID: "P1", number: "97/KH-UBND", issueDate: CalendarDay(iso: "2024-04-10"), issuerShortName: "UBND tỉnh Lai Châu"),
-            for: .init(issuerName: "ỦY BAN NHÂN DÂN\nXÃ BA TƠ", place: "Ba Tơ", unitName: "xã Ba Tơ", level: .commune, agencies: agencies),
+            reference: .init(
+                planID: "P1", number: "97/KH-UBND", issueDate: CalendarDay(iso: "2024-04-10"),
+                issuerShortName: "UBND tỉnh Lai Châu"),
+            for: .init(
+                issuerName: "ỦY BAN NHÂN DÂN\nXÃ BA TƠ", place: "Ba Tơ", unitName: "xã Ba Tơ", level: .commune,
+                agencies: agencies),
             today: CalendarDay(iso: "2024-04-20")!)
         #expect(derived.bases.first?.planID == "P1")
-        #expect(derived.bases.first?.text.hasPrefix("Kế hoạch số 97/KH-UBND ngày 10/4/2024 của UBND tỉnh Lai Châu về việc triển khai") == true)
+        #expect(
+            derived.bases.first?.text.hasPrefix(
+                "Kế hoạch số 97/KH-UBND ngày 10/4/2024 của UBND tỉnh Lai Châu về việc triển khai") == true)
         #expect(derived.theme == city.theme)
         #expect(derived.period == city.period)
         #expect(derived.appendices == city.appendices)
@@ -155,7 +164,10 @@ struct PlanTests {
             """
         let nodes = PlanOutline.read(text)
         #expect(nodes.count == 2)
-        #expect(nodes[0] == .heading("Truyền thông", [.bullet("Treo băng rôn", [.bullet("tại trụ sở")]), .paragraph("Đoạn văn.")]))
+        #expect(
+            nodes[0]
+                == .heading(
+                    "Truyền thông", [.bullet("Treo băng rôn", [.bullet("tại trụ sở")]), .paragraph("Đoạn văn.")]))
         #expect(nodes[1].children == [.heading("Bơi an toàn", [.bullet("Dạy bơi")])])
         #expect(PlanOutline.read(PlanOutline.write(nodes)) == nodes)
         #expect(PlanOutline.roman(4) == "IV")
@@ -167,8 +179,13 @@ struct PlanTests {
         #expect(PlanTarget.parsing("Phấn đấu 90% trẻ em khuyết tật được trợ giúp").value == 90)
         #expect(PlanTarget.parsing("Không có số").value == nil)
         #expect(Signature(name: "A").titleLines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
-        #expect(Signature(authority: .direct, headTitle: nil, position: "Chủ tịch", name: "A").titleLines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
-        #expect(Signature(onBehalfOf: nil, authority: .acting, headTitle: "Chủ tịch", position: "", name: "A").titleLines == ["Q. CHỦ TỊCH"])
+        #expect(
+            Signature(authority: .direct, headTitle: nil, position: "Chủ tịch", name: "A").titleLines == [
+                "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+            ])
+        #expect(
+            Signature(onBehalfOf: nil, authority: .acting, headTitle: "Chủ tịch", position: "", name: "A").titleLines
+                == ["Q. CHỦ TỊCH"])
     }
 
     @Test("The year library knows the themes from 2017 on")

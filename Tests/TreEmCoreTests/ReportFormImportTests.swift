@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Forms from a spreadsheet")
@@ -32,7 +33,9 @@ struct ReportFormImportTests {
             A,X1,Hai,cái,số đếm,tuổi,,
             A,X3,,cái,integer,,KHONG,abc
             """
-        #expect(throws: ImportRejected.self) { try ReportFormImport.parse(csv: csv, code: "M", name: "M", planKind: nil) }
+        #expect(throws: ImportRejected.self) {
+            try ReportFormImport.parse(csv: csv, code: "M", name: "M", planKind: nil)
+        }
         do {
             _ = try ReportFormImport.parse(csv: csv, code: "M", name: "M", planKind: nil)
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Timeliness and totals")
@@ -9,10 +10,18 @@ struct ReportTimelinessTests {
     @Test("A report sent at 23:59 Hanoi time on the deadline is on time; at 00:00 the next day it is late")
     func deadlineEdge() {
         let deadline = CalendarDay(year: 2024, month: 7, day: 10)!
-        #expect(ReportRules.timeliness(deadline: deadline, submittedAt: instant("2024-07-10T23:59:59+07:00"), now: .now) == .onTime)
-        #expect(ReportRules.timeliness(deadline: deadline, submittedAt: instant("2024-07-10T17:00:00Z"), now: .now) == .late)
-        #expect(ReportRules.timeliness(deadline: deadline, submittedAt: nil, now: instant("2024-07-10T16:59:59Z")) == .pending)
-        #expect(ReportRules.timeliness(deadline: deadline, submittedAt: nil, now: instant("2024-07-11T00:00:00+07:00")) == .overdue)
+        #expect(
+            ReportRules.timeliness(deadline: deadline, submittedAt: instant("2024-07-10T23:59:59+07:00"), now: .now)
+                == .onTime)
+        #expect(
+            ReportRules.timeliness(deadline: deadline, submittedAt: instant("2024-07-10T17:00:00Z"), now: .now) == .late
+        )
+        #expect(
+            ReportRules.timeliness(deadline: deadline, submittedAt: nil, now: instant("2024-07-10T16:59:59Z"))
+                == .pending)
+        #expect(
+            ReportRules.timeliness(deadline: deadline, submittedAt: nil, now: instant("2024-07-11T00:00:00+07:00"))
+                == .overdue)
     }
 
     @Test("Completeness counts expected, submitted, approved, on time, late, missing and overdue")
@@ -45,8 +54,11 @@ struct ReportTimelinessTests {
     @Test("Shares are computed from the added-up parts, never averaged")
     func ratios() {
         let form = ReportForm.annualChildWork
-        let figures = Aggregation.figures([ValueKey("CT-HCDB"): CellSum(sum: 10 + 90, count: 2),
-                                           ValueKey("CT-HCDB-TRO-GIUP"): CellSum(sum: 10 + 45, count: 2)], form: form)
+        let figures = Aggregation.figures(
+            [
+                ValueKey("CT-HCDB"): CellSum(sum: 10 + 90, count: 2),
+                ValueKey("CT-HCDB-TRO-GIUP"): CellSum(sum: 10 + 45, count: 2),
+            ], form: form)
         // 100% of 10 and 50% of 90 is 55%, not the 75% an average of shares would say.
         #expect(figures[ValueKey("CT-HCDB-TY-LE")] == 55)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Report validation")
@@ -12,11 +13,16 @@ struct ReportValidationTests {
 
     @Test("Negative figures, parts above their whole and drownings above incidents are errors")
     func errors() {
-        let found = problems([ValueKey("AM-QUA-DS"): 55, ValueKey("AM-QUA-TRE"): 60, ValueKey("AM-DUOI-NUOC"): 1,
-                              ValueKey("AM-DUOI-NUOC-TU-VONG"): 2, ValueKey("AM-TT-SU-KIEN"): -1])
+        let found = problems([
+            ValueKey("AM-QUA-DS"): 55, ValueKey("AM-QUA-TRE"): 60, ValueKey("AM-DUOI-NUOC"): 1,
+            ValueKey("AM-DUOI-NUOC-TU-VONG"): 2, ValueKey("AM-TT-SU-KIEN"): -1,
+        ])
         #expect(found.allSatisfy { $0.severity == .error })
         let messages = found.map(\.message.vi)
-        #expect(messages.contains("Số trẻ em được thăm hỏi, tặng quà (60) lớn hơn Số trẻ em có hoàn cảnh đặc biệt, khó khăn trong danh sách được rà soát (55)."))
+        #expect(
+            messages.contains(
+                "Số trẻ em được thăm hỏi, tặng quà (60) lớn hơn Số trẻ em có hoàn cảnh đặc biệt, khó khăn trong danh sách được rà soát (55)."
+            ))
         #expect(messages.contains("Số trẻ em tử vong do đuối nước (2) lớn hơn Số vụ đuối nước trẻ em (1)."))
         #expect(messages.contains("Số buổi, sự kiện truyền thông: không được là số âm (-1)."))
         #expect(found.count == 3)
@@ -24,9 +30,16 @@ struct ReportValidationTests {
 
     @Test("The parts of a breakdown add up to the total")
     func breakdowns() {
-        #expect(problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .male): 6, ValueKey("AM-QUA-TRE", .female): 4]).isEmpty)
-        let wrong = problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .male): 6, ValueKey("AM-QUA-TRE", .female): 5])
-        #expect(wrong.map(\.message.vi) == ["Số trẻ em được thăm hỏi, tặng quà: cộng theo giới tính được 11, khác tổng số 10."])
+        #expect(
+            problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .male): 6, ValueKey("AM-QUA-TRE", .female): 4])
+                .isEmpty)
+        let wrong = problems([
+            ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .male): 6, ValueKey("AM-QUA-TRE", .female): 5,
+        ])
+        #expect(
+            wrong.map(\.message.vi) == [
+                "Số trẻ em được thăm hỏi, tặng quà: cộng theo giới tính được 11, khác tổng số 10."
+            ])
         // One part given is fine as long as it does not pass the total.
         #expect(problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .age0to5): 3]).isEmpty)
         #expect(problems([ValueKey("AM-QUA-TRE"): 10, ValueKey("AM-QUA-TRE", .age0to5): 13]).count == 1)
@@ -44,13 +57,28 @@ struct ReportValidationTests {
     @Test("Warnings need an explanation, errors always block, lower units must be approved unless partial")
     func submission() {
         let warning = ReportProblem(.warning, ValueKey("AM-TT-SU-KIEN"), Bilingual(vi: "w", en: "w"))
-        #expect(ReportRules.submissionRefusal(status: .draft, problems: [warning], warningComment: "", lowerNotApproved: [], partial: false).count == 1)
-        #expect(ReportRules.submissionRefusal(status: .draft, problems: [warning], warningComment: "Năm nay có thêm kinh phí.",
-                                              lowerNotApproved: [], partial: false).isEmpty)
-        #expect(ReportRules.submissionRefusal(status: .returned, problems: [], warningComment: nil, lowerNotApproved: ["Xã A"], partial: false)
+        #expect(
+            ReportRules.submissionRefusal(
+                status: .draft, problems: [warning], warningComment: "", lowerNotApproved: [], partial: false
+            ).count == 1)
+        #expect(
+            ReportRules.submissionRefusal(
+                status: .draft, problems: [warning], warningComment: "Năm nay có thêm kinh phí.",
+                lowerNotApproved: [], partial: false
+            ).isEmpty)
+        #expect(
+            ReportRules.submissionRefusal(
+                status: .returned, problems: [], warningComment: nil, lowerNotApproved: ["Xã A"], partial: false
+            )
             .first?.vi.contains("Còn 1 đơn vị cấp dưới chưa được duyệt báo cáo (Xã A)") == true)
-        #expect(ReportRules.submissionRefusal(status: .draft, problems: [], warningComment: nil, lowerNotApproved: ["Xã A"], partial: true).isEmpty)
-        #expect(ReportRules.submissionRefusal(status: .approved, problems: [], warningComment: nil, lowerNotApproved: [], partial: false)
+        #expect(
+            ReportRules.submissionRefusal(
+                status: .draft, problems: [], warningComment: nil, lowerNotApproved: ["Xã A"], partial: true
+            ).isEmpty)
+        #expect(
+            ReportRules.submissionRefusal(
+                status: .approved, problems: [], warningComment: nil, lowerNotApproved: [], partial: false
+            )
             .first?.vi == "Báo cáo đã được duyệt; số liệu đã khóa.")
     }
 
@@ -59,6 +87,9 @@ struct ReportValidationTests {
         for form in ReportForm.builtIn { #expect(form.problems().isEmpty, "\(form.code)") }
         var broken = ReportForm.annualChildWork
         broken.sections[0].indicators[1].partOf = "KHONG-CO"
-        #expect(broken.problems().map(\.vi) == ["Chỉ tiêu CT-HCDB-TRO-GIUP là một phần của KHONG-CO, nhưng biểu mẫu không có chỉ tiêu đó."])
+        #expect(
+            broken.problems().map(\.vi) == [
+                "Chỉ tiêu CT-HCDB-TRO-GIUP là một phần của KHONG-CO, nhưng biểu mẫu không có chỉ tiêu đó."
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Proxy addresses: the rightmost untrusted X-Forwarded-For entry")
@@ -7,29 +8,45 @@ struct ClientAddressTests {
     @Test("Behind a trusted proxy, the address the proxy added counts, not what the client wrote")
     func rightmostUntrusted() {
         // nginx on loopback appends the address it saw after whatever the client sent.
-        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["6.6.6.6, 203.0.113.9"], behindProxy: true) == "203.0.113.9")
-        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["1.1.1.1", "203.0.113.9"], behindProxy: true) == "203.0.113.9")
+        #expect(
+            ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["6.6.6.6, 203.0.113.9"], behindProxy: true)
+                == "203.0.113.9")
+        #expect(
+            ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["1.1.1.1", "203.0.113.9"], behindProxy: true)
+                == "203.0.113.9")
         // A chain of trusted proxies is walked through.
         let trusted = ["127.0.0.0/8", "10.0.0.0/8"].compactMap(AddressRange.init)
-        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["9.9.9.9, 198.51.100.4, 10.1.2.3"], behindProxy: true,
-                                      trusted: trusted) == "198.51.100.4")
+        #expect(
+            ClientAddress.resolve(
+                peer: "127.0.0.1", forwardedFor: ["9.9.9.9, 198.51.100.4, 10.1.2.3"], behindProxy: true,
+                trusted: trusted) == "198.51.100.4")
         #expect(ClientAddress.resolve(peer: "::1", forwardedFor: ["2001:db8::7"], behindProxy: true) == "2001:db8::7")
     }
 
     @Test("Without a proxy, or from an untrusted peer, the header is ignored")
     func headerIgnored() {
-        #expect(ClientAddress.resolve(peer: "203.0.113.9", forwardedFor: ["1.2.3.4"], behindProxy: false) == "203.0.113.9")
-        #expect(ClientAddress.resolve(peer: "203.0.113.9", forwardedFor: ["1.2.3.4"], behindProxy: true) == "203.0.113.9")
+        #expect(
+            ClientAddress.resolve(peer: "203.0.113.9", forwardedFor: ["1.2.3.4"], behindProxy: false) == "203.0.113.9")
+        #expect(
+            ClientAddress.resolve(peer: "203.0.113.9", forwardedFor: ["1.2.3.4"], behindProxy: true) == "203.0.113.9")
         #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: [], behindProxy: true) == "127.0.0.1")
-        #expect(ClientAddress.resolve(peer: "::ffff:127.0.0.1", forwardedFor: ["198.51.100.4"], behindProxy: true) == "198.51.100.4")
+        #expect(
+            ClientAddress.resolve(peer: "::ffff:127.0.0.1", forwardedFor: ["198.51.100.4"], behindProxy: true)
+                == "198.51.100.4")
     }
 
     @Test("Garbage and huge headers give an address, never a crash or a forged value")
     func garbage() {
-        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["<script>, 203.0.113.9"], behindProxy: true) == "203.0.113.9")
-        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["203.0.113.9, not-an-ip"], behindProxy: true) == "127.0.0.1")
+        #expect(
+            ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["<script>, 203.0.113.9"], behindProxy: true)
+                == "203.0.113.9")
+        #expect(
+            ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["203.0.113.9, not-an-ip"], behindProxy: true)
+                == "127.0.0.1")
         let huge = Array(repeating: "8.8.8.8", count: 10_000).joined(separator: ",")
-        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: [huge + ", 203.0.113.9"], behindProxy: true) == "203.0.113.9")
+        #expect(
+            ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: [huge + ", 203.0.113.9"], behindProxy: true)
+                == "203.0.113.9")
     }
 
     @Test("CIDR ranges contain what they should")
@@ -63,8 +80,11 @@ struct LocalRedirectTests {
 
     @Test("Ordinary local paths are kept")
     func kept() {
-        for path in ["/", "/units", "/reports/rounds/4A7B?unit=10804&asOf=2026-06-30", "/plans/abc/edit", "/tasks?status=open#top",
-                     "/units/%C4%90"] {
+        for path in [
+            "/", "/units", "/reports/rounds/4A7B?unit=10804&asOf=2026-06-30", "/plans/abc/edit",
+            "/tasks?status=open#top",
+            "/units/%C4%90",
+        ] {
             #expect(LocalRedirect.target(path) == path)
         }
         #expect(LocalRedirect.target(nil) == "/")
@@ -78,17 +98,24 @@ struct AccessPolicyTests {
     static let expected: [Role: [AccessAction: Set<AccessRelation>]] = [
         .viewer: [:],
         .agencyMember: [.recordTaskProgress: [.assignedAgency]],
-        .officer: [.recordTaskProgress: [.assignedAgency, .ownUnit], .writePlan: [.ownUnit, .lowerUnit], .fillReport: [.ownUnit],
-                   .reviewReport: [.reviewingUnit], .openReportRound: [.ownUnit], .remindUnits: [.ownUnit, .lowerUnit]],
-        .unitAdministrator: [.recordTaskProgress: [.assignedAgency, .ownUnit], .writePlan: [.ownUnit, .lowerUnit],
-                             .fillReport: [.ownUnit], .reviewReport: [.reviewingUnit], .openReportRound: [.ownUnit],
-                             .remindUnits: [.ownUnit, .lowerUnit], .manageAgencies: [.ownUnit, .lowerUnit],
-                             .manageUsers: [.ownUnit, .lowerUnit]],
-        .systemAdministrator: [.recordTaskProgress: [.assignedAgency, .ownUnit, .everyUnit],
-                               .writePlan: [.ownUnit, .lowerUnit, .everyUnit], .fillReport: [.ownUnit],
-                               .reviewReport: [.reviewingUnit], .openReportRound: [.ownUnit, .everyUnit],
-                               .remindUnits: [.ownUnit, .lowerUnit, .everyUnit], .manageAgencies: [.ownUnit, .lowerUnit, .everyUnit],
-                               .manageUsers: [.ownUnit, .lowerUnit, .everyUnit], .manageReportForms: [.ownUnit, .lowerUnit, .everyUnit]],
+        .officer: [
+            .recordTaskProgress: [.assignedAgency, .ownUnit], .writePlan: [.ownUnit, .lowerUnit],
+            .fillReport: [.ownUnit],
+            .reviewReport: [.reviewingUnit], .openReportRound: [.ownUnit], .remindUnits: [.ownUnit, .lowerUnit],
+        ],
+        .unitAdministrator: [
+            .recordTaskProgress: [.assignedAgency, .ownUnit], .writePlan: [.ownUnit, .lowerUnit],
+            .fillReport: [.ownUnit], .reviewReport: [.reviewingUnit], .openReportRound: [.ownUnit],
+            .remindUnits: [.ownUnit, .lowerUnit], .manageAgencies: [.ownUnit, .lowerUnit],
+            .manageUsers: [.ownUnit, .lowerUnit],
+        ],
+        .systemAdministrator: [
+            .recordTaskProgress: [.assignedAgency, .ownUnit, .everyUnit],
+            .writePlan: [.ownUnit, .lowerUnit, .everyUnit], .fillReport: [.ownUnit],
+            .reviewReport: [.reviewingUnit], .openReportRound: [.ownUnit, .everyUnit],
+            .remindUnits: [.ownUnit, .lowerUnit, .everyUnit], .manageAgencies: [.ownUnit, .lowerUnit, .everyUnit],
+            .manageUsers: [.ownUnit, .lowerUnit, .everyUnit], .manageReportForms: [.ownUnit, .lowerUnit, .everyUnit],
+        ],
     ]
 
     @Test("Every cell of role × action × relation is as written")
@@ -127,17 +154,23 @@ struct AccessPolicyTests {
 struct PasswordRuleTests {
     @Test("Longer than bcrypt reads is refused, in bytes: Vietnamese letters count two or three")
     func tooLong() throws {
-        #expect(PasswordPolicy.problem(password: String(repeating: "k", count: 72), username: "an")?.vi.contains("quá dài") != true)
+        #expect(
+            PasswordPolicy.problem(password: String(repeating: "k", count: 72), username: "an")?.vi.contains("quá dài")
+                != true)
         let long = try #require(PasswordPolicy.problem(password: String(repeating: "k", count: 73), username: "an"))
         #expect(long.vi.contains("tối đa 72 byte"))
         // 30 letters, 90 bytes.
-        #expect(PasswordPolicy.problem(password: String(repeating: "ệ", count: 30), username: "an")?.vi.contains("quá dài") == true)
+        #expect(
+            PasswordPolicy.problem(password: String(repeating: "ệ", count: 30), username: "an")?.vi.contains("quá dài")
+                == true)
     }
 
     @Test("The commonest passwords are refused, whatever their case")
     func common() {
         for password in ["Password123", "1234567890", "QWERTYUIOP", "matkhau123"] {
-            #expect(PasswordPolicy.problem(password: password, username: "an")?.vi.contains("phổ biến") == true, "\(password)")
+            #expect(
+                PasswordPolicy.problem(password: password, username: "an")?.vi.contains("phổ biến") == true,
+                "\(password)")
         }
         #expect(PasswordPolicy.problem(password: "Trẻ em Kim Thành 2026!", username: "binh") == nil)
     }
@@ -162,8 +195,12 @@ struct InputRuleTests {
 
     @Test("Free text has limits with a message naming the field")
     func limits() throws {
-        #expect(TextLimit.comment.problem(String(repeating: "a", count: 5_000), field: Bilingual(vi: "Lý do", en: "Reason")) == nil)
-        let problem = try #require(TextLimit.comment.problem(String(repeating: "a", count: 5_001), field: Bilingual(vi: "Lý do", en: "Reason")))
+        #expect(
+            TextLimit.comment.problem(String(repeating: "a", count: 5_000), field: Bilingual(vi: "Lý do", en: "Reason"))
+                == nil)
+        let problem = try #require(
+            TextLimit.comment.problem(String(repeating: "a", count: 5_001), field: Bilingual(vi: "Lý do", en: "Reason"))
+        )
         #expect(problem.vi.contains("“Lý do” dài 5.001 ký tự"))
         #expect(problem.vi.contains("5.000"))
     }
@@ -186,14 +223,17 @@ struct InputRuleTests {
         // Sizes that take a few tenths of a second in a debug build: enough to show the time
         // grows with the input and no faster, with room for a loaded machine.
         let crafted: [[UInt8]] = [
-            Array(("\"" + String(repeating: "a", count: 400_000)).utf8),                   // an unclosed quote
-            Array(String(repeating: ",", count: 200_000).utf8),                            // 200,000 empty columns
-            Array(String(repeating: "\"\"", count: 100_000).utf8),                         // quote pairs
+            Array(("\"" + String(repeating: "a", count: 400_000)).utf8),  // an unclosed quote
+            Array(String(repeating: ",", count: 200_000).utf8),  // 200,000 empty columns
+            Array(String(repeating: "\"\"", count: 100_000).utf8),  // quote pairs
             Array(String(repeating: "a,\"b\"\"c\"\n", count: 40_000).utf8),
             [0xEF, 0xBB, 0xBF] + Array(String(repeating: "\r\n", count: 100_000).utf8),
         ]
         var cases = crafted
-        for _ in 0..<200 { cases.append((0..<Int.random(in: 0..<3000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }) }
+        for _ in 0..<200 {
+            cases.append(
+                (0..<Int.random(in: 0..<3000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        }
         for bytes in cases {
             let start = Date()
             if let text = try? CSVReader.text(of: bytes) {

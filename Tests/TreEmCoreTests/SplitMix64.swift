@@ -1,5 +1,3 @@
-
-
 /// A small deterministic generator, so a failing mutation can be replayed from its seed.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Task rules")
@@ -8,11 +9,24 @@ struct TaskRuleTests {
     func dueDates() {
         let report = CalendarDay(iso: "2024-07-20")!
         let end = CalendarDay(iso: "2024-06-30")!
-        #expect(TaskRules.dueDate(taskText: "Báo cáo kết quả trước ngày 01/7/2024.", planYear: 2024, reportingDeadline: report, periodEnd: end)?.iso == "2024-07-01")
-        #expect(TaskRules.dueDate(taskText: "Tổ chức Lễ phát động vào ngày 01/6/2026 tại hội trường.", planYear: 2026, reportingDeadline: nil, periodEnd: nil)?.iso == "2026-06-01")
-        #expect(TaskRules.dueDate(taskText: "Gửi danh sách trước 10/7.", planYear: 2024, reportingDeadline: report, periodEnd: end)?.iso == "2024-07-10")
-        #expect(TaskRules.dueDate(taskText: "Tuyên truyền trước khi nghỉ hè.", planYear: 2024, reportingDeadline: report, periodEnd: end) == report)
-        #expect(TaskRules.dueDate(taskText: "Tuyên truyền.", planYear: 2024, reportingDeadline: nil, periodEnd: end) == end)
+        #expect(
+            TaskRules.dueDate(
+                taskText: "Báo cáo kết quả trước ngày 01/7/2024.", planYear: 2024, reportingDeadline: report,
+                periodEnd: end)?.iso == "2024-07-01")
+        #expect(
+            TaskRules.dueDate(
+                taskText: "Tổ chức Lễ phát động vào ngày 01/6/2026 tại hội trường.", planYear: 2026,
+                reportingDeadline: nil, periodEnd: nil)?.iso == "2026-06-01")
+        #expect(
+            TaskRules.dueDate(
+                taskText: "Gửi danh sách trước 10/7.", planYear: 2024, reportingDeadline: report, periodEnd: end)?.iso
+                == "2024-07-10")
+        #expect(
+            TaskRules.dueDate(
+                taskText: "Tuyên truyền trước khi nghỉ hè.", planYear: 2024, reportingDeadline: report, periodEnd: end)
+                == report)
+        #expect(
+            TaskRules.dueDate(taskText: "Tuyên truyền.", planYear: 2024, reportingDeadline: nil, periodEnd: end) == end)
     }
 
     @Test("Status moves: forward or reopened, never back to not started, cancelled stays cancelled")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Who sees which unit")

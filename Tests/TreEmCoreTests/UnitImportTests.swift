@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TreEmCore
 
 @Suite("Importing the unit list")
@@ -7,12 +8,13 @@ struct UnitImportTests {
 
     @Test("A good file gives parents before children, with parents resolved to the right version")
     func good() throws {
-        let csv = header + """
-            10804,Xã Kim Thành,commune,31,2025-07-01,
-            31,Thành phố Hải Phòng,province,,,2025-06-30
-            31,Thành phố Hải Phòng,province,,2025-07-01,
-            10804-51,Thôn Cẩm La,village,10804,2025-07-01,
-            """
+        let csv =
+            header + """
+                10804,Xã Kim Thành,commune,31,2025-07-01,
+                31,Thành phố Hải Phòng,province,,,2025-06-30
+                31,Thành phố Hải Phòng,province,,2025-07-01,
+                10804-51,Thôn Cẩm La,village,10804,2025-07-01,
+                """
         let plan = try UnitImport.plan(csv: csv, existing: [])
         #expect(plan.inserts.map(\.unit.code) == ["31", "31", "10804", "10804-51"])
         let commune = try #require(plan.inserts.first { $0.unit.code == "10804" })
@@ -21,20 +23,25 @@ struct UnitImportTests {
 
     @Test("Every bad line is named with its column, in Vietnamese and English")
     func bad() {
-        let csv = header + """
-            30,Tỉnh Hải Dương,province,,,2025-06-30
-            293,Huyện Kim Thành,district,30,,2025-06-30
-            293,Huyện Kim Thành,district,30,,
-            10801,Xã Tam Kỳ,commune,777,,
-            10802,Xã Sai,thành phố,293,,
-            99,Tỉnh Sai,province,,2025-07-01,2025-01-01
-            10803,Xã Dưới Thôn,commune,10804-01,,
-            ,Không Mã,commune,293,,
-            """ + "\n10805,Thiếu cột,commune\n"
+        let csv =
+            header + """
+                30,Tỉnh Hải Dương,province,,,2025-06-30
+                293,Huyện Kim Thành,district,30,,2025-06-30
+                293,Huyện Kim Thành,district,30,,
+                10801,Xã Tam Kỳ,commune,777,,
+                10802,Xã Sai,thành phố,293,,
+                99,Tỉnh Sai,province,,2025-07-01,2025-01-01
+                10803,Xã Dưới Thôn,commune,10804-01,,
+                ,Không Mã,commune,293,,
+                """ + "\n10805,Thiếu cột,commune\n"
         do {
-            _ = try UnitImport.plan(csv: csv, existing: [
-                UnitRecord(code: "10804-01", name: "Thôn A", level: .village, parentCode: nil, validFrom: nil, validTo: nil),
-            ])
+            _ = try UnitImport.plan(
+                csv: csv,
+                existing: [
+                    UnitRecord(
+                        code: "10804-01", name: "Thôn A", level: .village, parentCode: nil, validFrom: nil, validTo: nil
+                    )
+                ])
             Issue.record("the file should have been refused")
         } catch {
             let lines = error.problems.map(\.line)
@@ -58,7 +65,8 @@ struct UnitImportTests {
 
     @Test("A row matching a stored version updates it; identical rows are unchanged")
     func updates() throws {
-        let stored = UnitRecord(code: "12", name: "Tỉnh Lai Châu", level: .province, parentCode: nil, validFrom: nil, validTo: nil)
+        let stored = UnitRecord(
+            code: "12", name: "Tỉnh Lai Châu", level: .province, parentCode: nil, validFrom: nil, validTo: nil)
         let plan = try UnitImport.plan(csv: header + "12,Tỉnh Lai Châu,province,,,\n", existing: [stored])
         #expect(plan.unchangedCount == 1 && plan.inserts.isEmpty && plan.updates.isEmpty)
         let ended = try UnitImport.plan(csv: header + "12,Tỉnh Lai Châu,province,,,2030-01-01\n", existing: [stored])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import TreEmCore
 
 /// Word documents made by the tests: stored through TreEm's own `ZipArchive` (as `PlanDOCX`
@@ -29,15 +30,18 @@ enum CraftedDOCX {
     static func paragraph(_ text: String, numID: String? = nil, level: String? = nil) -> String {
         var properties = ""
         if let numID {
-            properties = "<w:pPr><w:numPr>" + (level.map { #"<w:ilvl w:val="\#($0)"/>"# } ?? "")
+            properties =
+                "<w:pPr><w:numPr>" + (level.map { #"<w:ilvl w:val="\#($0)"/>"# } ?? "")
                 + #"<w:numId w:val="\#(numID)"/></w:numPr></w:pPr>"#
         }
         return #"<w:p w:rsidR="00A1">"# + properties + #"<w:r><w:t xml:space="preserve">"# + text + "</w:t></w:r></w:p>"
     }
 
     static func parts(document: String, numbering: String?) -> [(String, [UInt8])] {
-        var parts: [(String, [UInt8])] = [("[Content_Types].xml", Array(#"<?xml version="1.0"?><Types/>"#.utf8)),
-                                          ("word/document.xml", Array(document.utf8))]
+        var parts: [(String, [UInt8])] = [
+            ("[Content_Types].xml", Array(#"<?xml version="1.0"?><Types/>"#.utf8)),
+            ("word/document.xml", Array(document.utf8)),
+        ]
         if let numbering { parts.append(("word/numbering.xml", Array(numbering.utf8))) }
         return parts
     }
@@ -51,7 +55,9 @@ enum CraftedDOCX {
     static func deflated(_ parts: [(String, [UInt8])]) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, data) in parts {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 Data(data[Int(position)..<(Int(position) + size)])
             }
         }
@@ -67,9 +73,11 @@ enum CraftedDOCX {
     /// test never holds the inflated bytes; with their CRC-32.
     static func deflate(count: Int, chunk: (Int, Int) -> Data) throws -> (bytes: [UInt8], crc: UInt32) {
         var output: [UInt8] = []
-        let crc = try Data.compress(size: Int64(count), bufferSize: 1 << 20, provider: { position, size in
-            chunk(Int(position), size)
-        }, consumer: { output.append(contentsOf: $0) })
+        let crc = try Data.compress(
+            size: Int64(count), bufferSize: 1 << 20,
+            provider: { position, size in
+                chunk(Int(position), size)
+            }, consumer: { output.append(contentsOf: $0) })
         return (output, crc)
     }
 
@@ -80,7 +88,8 @@ enum CraftedDOCX {
     static func zeros(count: Int, checksum: Bool = true) -> (bytes: [UInt8], crc: UInt32) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count / 150 + 16)
-        var accumulator: UInt64 = 0, pending = 0
+        var accumulator: UInt64 = 0
+        var pending = 0
         func write(_ value: UInt64, bits: Int) {
             accumulator |= value << UInt64(pending)
             pending += bits
@@ -88,7 +97,7 @@ enum CraftedDOCX {
         }
         // Huffman codes go most significant bit first: literal 0 is 00110000, length 258
         // (symbol 285) 11000101, distance 1 00000, end of block 0000000; bit-reversed here.
-        write(0b011, bits: 3)                       // BFINAL, BTYPE = fixed Huffman
+        write(0b011, bits: 3)  // BFINAL, BTYPE = fixed Huffman
         if count > 0 { write(0x0C, bits: 8) }
         for _ in 0..<(max(count - 1, 0) / 258) { write(0xA3, bits: 13) }
         for _ in 0..<(max(count - 1, 0) % 258) { write(0x0C, bits: 8) }
@@ -123,7 +132,9 @@ struct RawZip {
         var out: [UInt8] = []
         var offsets: [UInt32] = []
         func u16(_ v: UInt16, _ into: inout [UInt8]) { into += [UInt8(v & 0xFF), UInt8(v >> 8)] }
-        func u32(_ v: UInt32, _ into: inout [UInt8]) { for s in stride(from: 0, to: 32, by: 8) { into.append(UInt8((v >> UInt32(s)) & 0xFF)) } }
+        func u32(_ v: UInt32, _ into: inout [UInt8]) {
+            for s in stride(from: 0, to: 32, by: 8) { into.append(UInt8((v >> UInt32(s)) & 0xFF)) }
+        }
         for e in entries {
             offsets.append(UInt32(out.count))
             u32(0x0403_4b50, &out); u16(20, &out); u16(0x0800, &out); u16(e.method, &out); u16(0, &out); u16(0x21, &out)
@@ -134,9 +145,11 @@ struct RawZip {
         }
         let directoryStart = out.count
         for (e, offset) in zip(entries, offsets) {
-            u32(0x0201_4b50, &out); u16(20, &out); u16(20, &out); u16(0x0800, &out); u16(e.method, &out); u16(0, &out); u16(0x21, &out)
+            u32(0x0201_4b50, &out); u16(20, &out); u16(20, &out); u16(0x0800, &out); u16(e.method, &out); u16(0, &out);
+            u16(0x21, &out)
             u32(e.crc, &out); u32(e.compressedSize ?? UInt32(e.data.count), &out); u32(e.uncompressedSize, &out)
-            u16(UInt16(e.name.utf8.count), &out); u16(UInt16(e.centralExtra.count), &out); u16(0, &out); u16(0, &out); u16(0, &out)
+            u16(UInt16(e.name.utf8.count), &out); u16(UInt16(e.centralExtra.count), &out); u16(0, &out); u16(0, &out);
+            u16(0, &out)
             u32(0, &out); u32(e.localHeaderOffset ?? offset, &out)
             out += Array(e.name.utf8)
             out += e.centralExtra
@@ -152,8 +165,10 @@ struct RawZip {
 /// Reads with a stopwatch: whatever the file, the answer (text or a refusal) comes quickly. The
 /// bound only catches runaways (seconds, not the minutes the old reader took), with room for a
 /// debug build on a loaded machine; the benchmark and `Tests/attack/test_uploads.py` measure speed.
-func timedRead(_ bytes: [UInt8], budget: ReadingBudget = ReadingBudget(), within limit: Double = 3,
-               sourceLocation: SourceLocation = #_sourceLocation) -> Result<String, DOCXText.Failure> {
+func timedRead(
+    _ bytes: [UInt8], budget: ReadingBudget = ReadingBudget(), within limit: Double = 3,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> Result<String, DOCXText.Failure> {
     let start = Date()
     let result: Result<String, DOCXText.Failure>
     do { result = .success(try DOCXText.text(of: bytes, budget: budget)) } catch { result = .failure(error) }
@@ -166,17 +181,22 @@ func timedRead(_ bytes: [UInt8], budget: ReadingBudget = ReadingBudget(), within
 struct UploadSafetyTests {
     // MARK: What the reader gives for valid documents
 
-    static let listLevels = CraftedDOCX.level("0", format: "decimal", text: "%1.") + CraftedDOCX.level("1", format: "lowerLetter", text: "%2)")
+    static let listLevels =
+        CraftedDOCX.level("0", format: "decimal", text: "%1.")
+        + CraftedDOCX.level("1", format: "lowerLetter", text: "%2)")
 
-    static let sampleNumbering = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+    static let sampleNumbering =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
         + #"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#
         + #"<w:abstractNum w:abstractNumId="0">"# + listLevels + "</w:abstractNum>"
-        + #"<w:abstractNum w:abstractNumId="1">"# + CraftedDOCX.level("0", format: "upperRoman", text: "%1.") + "</w:abstractNum>"
+        + #"<w:abstractNum w:abstractNumId="1">"# + CraftedDOCX.level("0", format: "upperRoman", text: "%1.")
+        + "</w:abstractNum>"
         + #"<w:abstractNum w:abstractNumId="2">"# + CraftedDOCX.level("0", format: "bullet", text: "\u{F0B7}")
         + CraftedDOCX.level("1", format: "bullet", text: "o") + "</w:abstractNum>"
         + #"<w:abstractNum w:abstractNumId="3">"# + CraftedDOCX.level("0", format: "decimal", text: "%1.")
         + CraftedDOCX.level("1", format: "decimal", text: "%1.%2.") + "</w:abstractNum>"
-        + #"<w:abstractNum w:abstractNumId="4">"# + CraftedDOCX.level("0", format: "lowerLetter", text: "%1)", start: "5") + "</w:abstractNum>"
+        + #"<w:abstractNum w:abstractNumId="4">"#
+        + CraftedDOCX.level("0", format: "lowerLetter", text: "%1)", start: "5") + "</w:abstractNum>"
         + (1...5).map { #"<w:num w:numId="\#($0)"><w:abstractNumId w:val="\#($0 - 1)"/></w:num>"# }.joined()
         + "</w:numbering>"
 
@@ -231,9 +251,12 @@ struct UploadSafetyTests {
         liên kết
         """
 
-    @Test("A document reads the same, line for line, stored (as TreEm writes) or deflated (as Word does)", arguments: [false, true])
+    @Test(
+        "A document reads the same, line for line, stored (as TreEm writes) or deflated (as Word does)",
+        arguments: [false, true])
     func sample(deflated: Bool) throws {
-        let bytes = try CraftedDOCX.docx(document: CraftedDOCX.document(Self.sampleBody), numbering: Self.sampleNumbering, deflated: deflated)
+        let bytes = try CraftedDOCX.docx(
+            document: CraftedDOCX.document(Self.sampleBody), numbering: Self.sampleNumbering, deflated: deflated)
         #expect(try DOCXText.text(of: bytes) == Self.sampleText)
         #expect(EvidenceKind.detect(bytes) == .docx)
         #expect(try ZipReader.names(bytes) == ["[Content_Types].xml", "word/document.xml", "word/numbering.xml"])
@@ -252,15 +275,21 @@ struct UploadSafetyTests {
 
     // MARK: Numbering from the file
 
-    static let hugeStarts = ["9223372036854775807", "-9223372036854775808", "2000000000", "99999999999999999999999999", "32768"]
+    static let hugeStarts = [
+        "9223372036854775807", "-9223372036854775808", "2000000000", "99999999999999999999999999", "32768",
+    ]
 
-    @Test("List starts far out of range give short labels, never a trap or a megabyte numeral",
-          arguments: hugeStarts, ["upperRoman", "lowerRoman", "lowerLetter", "upperLetter", "decimal"])
+    @Test(
+        "List starts far out of range give short labels, never a trap or a megabyte numeral",
+        arguments: hugeStarts, ["upperRoman", "lowerRoman", "lowerLetter", "upperLetter", "decimal"])
     func hugeStart(start: String, format: String) throws {
-        let numbering = CraftedDOCX.numbering(CraftedDOCX.level("0", format: format, text: "%1.", start: start)
-                                              + CraftedDOCX.level("1", format: format, text: "%1.%2.", start: start))
+        let numbering = CraftedDOCX.numbering(
+            CraftedDOCX.level("0", format: format, text: "%1.", start: start)
+                + CraftedDOCX.level("1", format: format, text: "%1.%2.", start: start))
         let body = (0..<200).map { CraftedDOCX.paragraph("mục", numID: "1", level: $0 % 3 == 2 ? "1" : "0") }.joined()
-        let text = try timedRead(CraftedDOCX.docx(document: CraftedDOCX.document(body), numbering: numbering, deflated: true)).get()
+        let text = try timedRead(
+            CraftedDOCX.docx(document: CraftedDOCX.document(body), numbering: numbering, deflated: true)
+        ).get()
         let lines = text.split(separator: "\n")
         #expect(lines.count == 200)
         #expect(lines.allSatisfy { $0.hasSuffix(" mục") && $0.count <= DOCXText.maximumLabelLength + 4 })
@@ -280,7 +309,9 @@ struct UploadSafetyTests {
         for level in ["0", "8", "9", "4294967296", "99999999999999999999", "-1", "x", ""] {
             body += (0..<500).map { _ in CraftedDOCX.paragraph("v", numID: "1", level: level) }.joined()
         }
-        let text = try timedRead(CraftedDOCX.docx(document: CraftedDOCX.document(body), numbering: numbering, deflated: true)).get()
+        let text = try timedRead(
+            CraftedDOCX.docx(document: CraftedDOCX.document(body), numbering: numbering, deflated: true)
+        ).get()
         let lines = text.split(separator: "\n")
         #expect(lines.count == 4_000)
         #expect(lines.allSatisfy { $0.count <= DOCXText.maximumLabelLength + 3 })
@@ -290,16 +321,20 @@ struct UploadSafetyTests {
 
     @Test("Twenty thousand numbered paragraphs read in time, counted right")
     func manyNumberedParagraphs() throws {
-        let numbering = CraftedDOCX.numbering(Self.listLevels + CraftedDOCX.level("2", format: "upperRoman", text: "%3."))
+        let numbering = CraftedDOCX.numbering(
+            Self.listLevels + CraftedDOCX.level("2", format: "upperRoman", text: "%3."))
         let body = (0..<20_000).map { CraftedDOCX.paragraph("x", numID: "1", level: String($0 % 3)) }.joined()
-        let text = try timedRead(CraftedDOCX.docx(document: CraftedDOCX.document(body), numbering: numbering, deflated: true), within: 3).get()
+        let text = try timedRead(
+            CraftedDOCX.docx(document: CraftedDOCX.document(body), numbering: numbering, deflated: true), within: 3
+        ).get()
         let lines = text.split(separator: "\n")
         #expect(lines.count == 20_000)
         #expect(lines.suffix(3) == ["I. x", "6667. x", "a) x"])
     }
 
-    @Test("Roman numerals and letters for any Int: short, never a trap or an endless loop",
-          arguments: [Int.min, -1, 0, 1, 4, 3999, 4000, 2_000_000_000, Int.max])
+    @Test(
+        "Roman numerals and letters for any Int: short, never a trap or an endless loop",
+        arguments: [Int.min, -1, 0, 1, 4, 3999, 4000, 2_000_000_000, Int.max])
     func outlineLabels(number: Int) {
         let roman = PlanOutline.roman(number)
         #expect(roman.count <= 20)
@@ -318,9 +353,12 @@ struct UploadSafetyTests {
 
     @Test("100,000 nested elements and mismatched tags are read or refused, quickly")
     func nestingAndMismatch() throws {
-        let deep = "<w:p>" + String(repeating: "<w:sdt>", count: 100_000) + "<w:r><w:t>sâu</w:t></w:r>"
+        let deep =
+            "<w:p>" + String(repeating: "<w:sdt>", count: 100_000) + "<w:r><w:t>sâu</w:t></w:r>"
             + String(repeating: "</w:sdt>", count: 100_000) + "</w:p>"
-        if case .success(let text) = timedRead(try CraftedDOCX.docx(document: CraftedDOCX.document(deep), deflated: true)) {
+        if case .success(let text) = timedRead(
+            try CraftedDOCX.docx(document: CraftedDOCX.document(deep), deflated: true))
+        {
             #expect(text == "sâu")
         }
         let mismatched = CraftedDOCX.document("<w:p><w:r><w:t>a</w:r></w:t></w:p><w:p><w:t>b</w:p>")
@@ -329,37 +367,50 @@ struct UploadSafetyTests {
         }
     }
 
-    static let laughs = #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">"#
-        + (2...9).map { n in "<!ENTITY lol\(n) \"" + String(repeating: "&lol\(n == 2 ? "" : String(n - 1));", count: 10) + "\">" }.joined()
+    static let laughs =
+        #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">"#
+        + (2...9).map { n in
+            "<!ENTITY lol\(n) \"" + String(repeating: "&lol\(n == 2 ? "" : String(n - 1));", count: 10) + "\">"
+        }.joined()
         + #"]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"#
 
     @Test("A DTD is refused before parsing: entity bombs, external entities, in any part")
     func doctype() throws {
-        let external = #"<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"#
+        let external =
+            #"<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"#
         for document in [Self.laughs, external, "<!doctype html><w:document/>"] {
-            #expect(timedRead(try CraftedDOCX.docx(document: document, deflated: true)) == .failure(.doctypeRefused("word/document.xml")))
+            #expect(
+                timedRead(try CraftedDOCX.docx(document: document, deflated: true))
+                    == .failure(.doctypeRefused("word/document.xml")))
         }
         let numbering = #"<?xml version="1.0"?><!DOCTYPE n [<!ENTITY a "%1.">]><w:numbering xmlns:w="w"/>"#
-        #expect(timedRead(try CraftedDOCX.docx(document: CraftedDOCX.document(""), numbering: numbering, deflated: false))
+        #expect(
+            timedRead(try CraftedDOCX.docx(document: CraftedDOCX.document(""), numbering: numbering, deflated: false))
                 == .failure(.doctypeRefused("word/numbering.xml")))
         // A declared encoding the DTD check cannot read (UTF-7's "+ADw-" is "<") is not honoured.
-        let utf7 = #"<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE d +AFs-+ADw-!ENTITY a 'b'+AD4-+AF0-+AD4-+ADw-w:document/+AD4-"#
-        guard case .failure = timedRead(try CraftedDOCX.docx(document: utf7, deflated: false)) else { Issue.record("UTF-7 read"); return }
+        let utf7 =
+            #"<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE d +AFs-+ADw-!ENTITY a 'b'+AD4-+AF0-+AD4-+ADw-w:document/+AD4-"#
+        guard case .failure = timedRead(try CraftedDOCX.docx(document: utf7, deflated: false)) else {
+            Issue.record("UTF-7 read"); return
+        }
     }
 
     @Test("XML that is not UTF-8 is refused (FoundationXML traps on such element names)")
     func notUTF8() throws {
         var document = Array(CraftedDOCX.document("<w:p><w:r><w:t>x</w:t></w:r></w:p>").utf8)
         let name = try #require(document.indices.first { document[$0...].starts(with: Array("<w:p>".utf8)) })
-        document.replaceSubrange((name + 1)..<(name + 4), with: [0x77, 0xC3, 0x28]) // <w\xC3(> … an invalid name
+        document.replaceSubrange((name + 1)..<(name + 4), with: [0x77, 0xC3, 0x28])  // <w\xC3(> … an invalid name
         let parts = [("word/document.xml", document)]
         #expect(timedRead(CraftedDOCX.stored(parts)) == .failure(.corrupt("word/document.xml: not UTF-8")))
         let utf16 = Array(CraftedDOCX.document("<w:p/>").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        guard case .failure(.corrupt) = timedRead(CraftedDOCX.stored([("word/document.xml", [0xFF, 0xFE] + utf16)])) else {
+        guard case .failure(.corrupt) = timedRead(CraftedDOCX.stored([("word/document.xml", [0xFF, 0xFE] + utf16)]))
+        else {
             Issue.record("UTF-16 read"); return
         }
         let nul = Array("<w:document><w:body><w:p>\u{0}</w:p></w:body></w:document>".utf8)
-        #expect(timedRead(CraftedDOCX.stored([("word/document.xml", nul)])) == .failure(.corrupt("word/document.xml: NUL byte")))
+        #expect(
+            timedRead(CraftedDOCX.stored([("word/document.xml", nul)]))
+                == .failure(.corrupt("word/document.xml: NUL byte")))
     }
 
     // MARK: ZIP containers that would exhaust memory or hang
@@ -368,7 +419,9 @@ struct UploadSafetyTests {
     func inflationBomb() throws {
         // The generator is right: a small instance inflates to exactly its zeros.
         let few = CraftedDOCX.zeros(count: 1 + 258 * 3 + 5)
-        let check = RawZip(entries: [.init(name: "z", method: 8, data: few.bytes, crc: few.crc, uncompressedSize: 1 + 258 * 3 + 5)]).bytes
+        let check = RawZip(entries: [
+            .init(name: "z", method: 8, data: few.bytes, crc: few.crc, uncompressedSize: 1 + 258 * 3 + 5)
+        ]).bytes
         #expect(try ZipReader.entries(check)["z"] == [UInt8](repeating: 0, count: 1 + 258 * 3 + 5))
 
         let size = 200 << 20
@@ -376,7 +429,10 @@ struct UploadSafetyTests {
         let zeros = CraftedDOCX.zeros(count: size, checksum: false)
         #expect(zeros.bytes.count < 1_400_000)
         func bomb(declaring declared: UInt32) -> [UInt8] {
-            RawZip(entries: [.init(name: "word/document.xml", method: 8, data: zeros.bytes, crc: zeros.crc, uncompressedSize: declared)]).bytes
+            RawZip(entries: [
+                .init(
+                    name: "word/document.xml", method: 8, data: zeros.bytes, crc: zeros.crc, uncompressedSize: declared)
+            ]).bytes
         }
         let honest = bomb(declaring: UInt32(size))
         let cap = min(40 << 20, max(honest.count * ZipReader.maximumRatio, ZipReader.minimumInflatedAllowance))
@@ -385,33 +441,51 @@ struct UploadSafetyTests {
         #expect(timedRead(honest) == .failure(.tooLarge(megabytes: megabytes)))
         #expect(timedRead(bomb(declaring: UInt32(cap))) == .failure(.tooLarge(megabytes: megabytes)))
         // A smaller budget of bytes is the limit when it is lower.
-        #expect(timedRead(bomb(declaring: UInt32(cap)), budget: ReadingBudget(maximumInflatedBytes: 1 << 20)) == .failure(.tooLarge(megabytes: 1)))
+        #expect(
+            timedRead(bomb(declaring: UInt32(cap)), budget: ReadingBudget(maximumInflatedBytes: 1 << 20))
+                == .failure(.tooLarge(megabytes: 1)))
         #expect(throws: DOCXText.Failure.tooLarge(megabytes: megabytes)) { try ZipReader.entries(honest) }
     }
 
     @Test("Only the parts read are inflated, and entries that each fit but together pass the budget are refused")
     func totalBudget() throws {
         let document = Array(CraftedDOCX.document(CraftedDOCX.paragraph("nội dung")).utf8)
-        let plain = RawZip.Entry(name: "word/document.xml", data: document, crc: ZipArchive.crc32(document), uncompressedSize: UInt32(document.count))
+        let plain = RawZip.Entry(
+            name: "word/document.xml", data: document, crc: ZipArchive.crc32(document),
+            uncompressedSize: UInt32(document.count))
         func zeros(_ name: String, megabytes: Int) throws -> RawZip.Entry {
             let zeros = CraftedDOCX.zeros(count: megabytes << 20)
-            return .init(name: name, method: 8, data: zeros.bytes, crc: zeros.crc, uncompressedSize: UInt32(megabytes << 20))
+            return .init(
+                name: name, method: 8, data: zeros.bytes, crc: zeros.crc, uncompressedSize: UInt32(megabytes << 20))
         }
         // The old reader inflated all six pictures (180 MB); now only word/document.xml is read.
-        let picture = RawZip.Entry(name: "", method: 8, data: CraftedDOCX.zeros(count: 30 << 20, checksum: false).bytes, crc: 0,
-                                   uncompressedSize: 30 << 20)
-        let pictures = RawZip(entries: [plain] + (0..<6).map { n in var entry = picture; entry.name = "word/media/image\(n).bin"; return entry }).bytes
+        let picture = RawZip.Entry(
+            name: "", method: 8, data: CraftedDOCX.zeros(count: 30 << 20, checksum: false).bytes, crc: 0,
+            uncompressedSize: 30 << 20)
+        let pictures = RawZip(
+            entries: [plain]
+                + (0..<6).map { n in
+                    var entry = picture; entry.name = "word/media/image\(n).bin"; return entry
+                }
+        ).bytes
         #expect(timedRead(pictures) == .success("nội dung"))
         // Reading every entry stops where their sum passes the cap, though each fits alone.
         let four = try zeros("", megabytes: 4)
-        let entries = RawZip(entries: ["a", "b", "c"].map { name in var entry = four; entry.name = name; return entry }).bytes
+        let entries = RawZip(
+            entries: ["a", "b", "c"].map { name in
+                var entry = four; entry.name = name; return entry
+            }
+        ).bytes
         let cap = min(40 << 20, max(entries.count * ZipReader.maximumRatio, ZipReader.minimumInflatedAllowance))
         #expect((4 << 20) <= cap && cap < (8 << 20))
         let start = Date()
-        #expect(throws: DOCXText.Failure.tooLarge(megabytes: ZipReader.megabytes(cap))) { try ZipReader.entries(entries) }
+        #expect(throws: DOCXText.Failure.tooLarge(megabytes: ZipReader.megabytes(cap))) {
+            try ZipReader.entries(entries)
+        }
         #expect(Date().timeIntervalSince(start) < 3)
         // The numbering counts against the same budget as the document.
-        var text = four, numbering = four
+        var text = four
+        var numbering = four
         (text.name, numbering.name) = ("word/document.xml", "word/numbering.xml")
         let both = RawZip(entries: [text, numbering]).bytes
         let bothCap = min(40 << 20, max(both.count * ZipReader.maximumRatio, ZipReader.minimumInflatedAllowance))
@@ -423,30 +497,40 @@ struct UploadSafetyTests {
         let xml = Array(CraftedDOCX.document(CraftedDOCX.paragraph("thật")).utf8)
         let deflated = try CraftedDOCX.deflate(count: xml.count) { position, n in Data(xml[position..<(position + n)]) }
         func docx(_ change: (inout RawZip.Entry) -> Void) -> [UInt8] {
-            var entry = RawZip.Entry(name: "word/document.xml", method: 8, data: deflated.bytes, crc: deflated.crc, uncompressedSize: UInt32(xml.count))
+            var entry = RawZip.Entry(
+                name: "word/document.xml", method: 8, data: deflated.bytes, crc: deflated.crc,
+                uncompressedSize: UInt32(xml.count))
             change(&entry)
             return RawZip(entries: [entry]).bytes
         }
         #expect(timedRead(docx { _ in }) == .success("thật"))
         let shortfalls: [(inout RawZip.Entry) -> Void] = [
-            { $0.uncompressedSize = 10 },                                   // smaller than it inflates to
-            { $0.uncompressedSize = UInt32(xml.count + 1_000_000) },        // larger
-            { $0.uncompressedSize = 0xFFFF_FFFF },                          // ZIP64 marker without the field
-            { $0.compressedSize = UInt32(deflated.bytes.count + 100_000) }, // past the end of the file
-            { $0.compressedSize = UInt32(deflated.bytes.count / 2) },       // the stream cut short
+            { $0.uncompressedSize = 10 },  // smaller than it inflates to
+            { $0.uncompressedSize = UInt32(xml.count + 1_000_000) },  // larger
+            { $0.uncompressedSize = 0xFFFF_FFFF },  // ZIP64 marker without the field
+            { $0.compressedSize = UInt32(deflated.bytes.count + 100_000) },  // past the end of the file
+            { $0.compressedSize = UInt32(deflated.bytes.count / 2) },  // the stream cut short
             { $0.compressedSize = 0 },
             { $0.crc ^= 1 },
             { $0.localHeaderOffset = 0xFFFF_FFF0 },
             { $0.method = 12 },
             // ZIP64 extra fields claiming 2^64-1 sizes and offset.
-            { $0.compressedSize = 0xFFFF_FFFF; $0.uncompressedSize = 0xFFFF_FFFF; $0.localHeaderOffset = 0xFFFF_FFFF
-              $0.centralExtra = [1, 0, 24, 0] + [UInt8](repeating: 0xFF, count: 24) },
-            { $0.uncompressedSize = 0xFFFF_FFFF; $0.centralExtra = [1, 0, 8, 0, 0x10, 0, 0, 0, 0, 0, 0, 0] },
+            {
+                $0.compressedSize = 0xFFFF_FFFF; $0.uncompressedSize = 0xFFFF_FFFF; $0.localHeaderOffset = 0xFFFF_FFFF
+                $0.centralExtra = [1, 0, 24, 0] + [UInt8](repeating: 0xFF, count: 24)
+            },
+            {
+                $0.uncompressedSize = 0xFFFF_FFFF; $0.centralExtra = [1, 0, 8, 0, 0x10, 0, 0, 0, 0, 0, 0, 0]
+            },
         ]
         for change in shortfalls {
             guard case .failure = timedRead(docx(change)) else { Issue.record("a lying size was believed"); continue }
         }
-        let stored = RawZip(entries: [.init(name: "word/document.xml", data: xml, crc: ZipArchive.crc32(xml), uncompressedSize: UInt32(xml.count) + 5)]).bytes
+        let stored = RawZip(entries: [
+            .init(
+                name: "word/document.xml", data: xml, crc: ZipArchive.crc32(xml),
+                uncompressedSize: UInt32(xml.count) + 5)
+        ]).bytes
         #expect(timedRead(stored) == .failure(.corrupt("size of word/document.xml")))
     }
 
@@ -464,27 +548,35 @@ struct UploadSafetyTests {
     /// Files on which ZIPFoundation's own `Archive` traps or loops forever (see ZipReader).
     static func zip64Offset() -> [UInt8] {
         let extra: [UInt8] = [1, 0, 8, 0] + [UInt8](repeating: 0xFF, count: 8)
-        return RawZip(entries: [.init(name: "word/document.xml", data: [], crc: 0, uncompressedSize: 0,
-                                      centralExtra: extra, localHeaderOffset: 0xFFFF_FFFF)]).bytes
+        return RawZip(entries: [
+            .init(
+                name: "word/document.xml", data: [], crc: 0, uncompressedSize: 0,
+                centralExtra: extra, localHeaderOffset: 0xFFFF_FFFF)
+        ]).bytes
     }
 
     static func deflateRunningOffTheEnd() -> [UInt8] {
         // A stored deflate block that says 65,535 bytes follow, where only a few do.
         let data: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00] + Array("<w:document>".utf8)
-        return RawZip(entries: [.init(name: "word/document.xml", method: 8, data: data, crc: 0, uncompressedSize: 100_000)]).bytes
+        return RawZip(entries: [
+            .init(name: "word/document.xml", method: 8, data: data, crc: 0, uncompressedSize: 100_000)
+        ]).bytes
     }
 
     @Test("A ZIP64 offset past Int64.max and a deflate stream running off the end are refused")
     func zipFoundationTraps() throws {
         guard case .failure(.corrupt) = timedRead(Self.zip64Offset()) else { Issue.record("ZIP64 offset read"); return }
         #expect(EvidenceKind.detect(Self.zip64Offset()) == nil)
-        #expect(timedRead(Self.deflateRunningOffTheEnd()) == .failure(.corrupt("word/document.xml: deflate data cut short")))
+        #expect(
+            timedRead(Self.deflateRunningOffTheEnd()) == .failure(.corrupt("word/document.xml: deflate data cut short"))
+        )
         #expect(EvidenceKind.detect(Self.deflateRunningOffTheEnd()) == .docx)
     }
 
     @Test("Every truncation and random bit flips of a deflated DOCX are refused or read, quickly")
     func truncatedAndFlipped() throws {
-        let original = try CraftedDOCX.docx(document: CraftedDOCX.document(Self.sampleBody), numbering: Self.sampleNumbering, deflated: true)
+        let original = try CraftedDOCX.docx(
+            document: CraftedDOCX.document(Self.sampleBody), numbering: Self.sampleNumbering, deflated: true)
         var slowest = 0.0
         func attempt(_ bytes: [UInt8]) {
             let start = Date()
@@ -509,14 +601,17 @@ struct UploadSafetyTests {
 
     @Test("A cancelled or expired budget stops reading")
     func budget() throws {
-        let bytes = try CraftedDOCX.docx(document: CraftedDOCX.document(Self.sampleBody), numbering: Self.sampleNumbering, deflated: true)
+        let bytes = try CraftedDOCX.docx(
+            document: CraftedDOCX.document(Self.sampleBody), numbering: Self.sampleNumbering, deflated: true)
         let cancelled = ReadingBudget()
         cancelled.cancel()
         #expect(timedRead(bytes, budget: cancelled) == .failure(.cancelled))
         #expect(timedRead(bytes, budget: ReadingBudget(seconds: 0)) == .failure(.tooSlow(seconds: 0)))
         #expect(timedRead(bytes, budget: ReadingBudget(seconds: .nan)) == .failure(.tooSlow(seconds: 0)))
         #expect(timedRead(bytes, budget: ReadingBudget(seconds: .infinity)) == .success(Self.sampleText))
-        #expect(DOCXText.Failure.tooSlow(seconds: 5).description == "đọc tệp quá lâu: hơn 5 giây (took too long to read: over 5 s)")
+        #expect(
+            DOCXText.Failure.tooSlow(seconds: 5).description
+                == "đọc tệp quá lâu: hơn 5 giây (took too long to read: over 5 s)")
     }
 
     /// A read on a thread of its own (not the cooperative pool, which other tests may keep busy).
@@ -547,8 +642,9 @@ struct UploadSafetyTests {
     @Test("Cancelling from another thread, or a deadline, stops a long read part-way")
     func cancelDuringRead() throws {
         // Stored: so repetitive a document deflates past the ratio cap.
-        let bytes = try CraftedDOCX.docx(document: CraftedDOCX.document(String(repeating: CraftedDOCX.paragraph("một dòng"), count: 60_000)),
-                                         deflated: false)
+        let bytes = try CraftedDOCX.docx(
+            document: CraftedDOCX.document(String(repeating: CraftedDOCX.paragraph("một dòng"), count: 60_000)),
+            deflated: false)
         let start = Date()
         #expect(try DOCXText.text(of: bytes, budget: ReadingBudget(seconds: 60)).split(separator: "\n").count == 60_000)
         let full = Date().timeIntervalSince(start)

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 @Suite("Unit import, demo data and the API document")
@@ -29,7 +30,8 @@ struct ImportAndAPITests {
                     && text.contains("Dòng 3, cột parent_code: không tìm thấy đơn vị cấp trên có mã 99999")
                     && text.contains("Dòng 4, cột code: mã 99001 trùng với dòng 2")
                     && text.contains("Dòng 5, cột code: mã 10804 đã có trong hệ thống")
-                    && text.contains("Dòng 6, cột parent_code: đơn vị thôn, tổ dân phố không thể trực thuộc Thành phố Hải Phòng")
+                    && text.contains(
+                        "Dòng 6, cột parent_code: đơn vị thôn, tổ dân phố không thể trực thuộc Thành phố Hải Phòng")
                     && text.contains("Dòng 7, cột valid_from")
             }
             #expect(try await UnitModel.query(on: f.app.db).count() == before)
@@ -59,13 +61,16 @@ struct ImportAndAPITests {
             try await browser.get("/units/import")
             let boundary = "treem-boundary"
             let csv = "code,name,level,parent_code,valid_from,valid_to\n99010,Xã X,commune,4242,,\n"
-            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(browser.csrf)\r\n"
+            let body =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(browser.csrf)\r\n"
                 + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"xa.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
                 + "--\(boundary)--\r\n"
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-            headers.replaceOrAdd(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
-            try await f.app.testing().test(.POST, "/units/import", headers: headers, body: ByteBuffer(string: body)) { response in
+            headers.replaceOrAdd(
+                name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            try await f.app.testing().test(.POST, "/units/import", headers: headers, body: ByteBuffer(string: body)) {
+                response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.body.string.contains("Dòng 2, cột parent_code"))
             }
@@ -81,15 +86,20 @@ struct ImportAndAPITests {
         try await withTreEm { f in
             let response = try await APIClient(app: f.app, token: nil).get("/api/v1/openapi.json")
             #expect(response.status == .ok)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             #expect(document["openapi"] as? String == "3.0.3")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             for route in f.app.routes.all where route.path.first?.description == "api" {
-                let path = "/" + route.path.map { component in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
-                #expect(paths[path]?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is not documented")
+                let path =
+                    "/"
+                    + route.path.map { component in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
+                #expect(
+                    paths[path]?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is not documented"
+                )
             }
         }
     }
@@ -97,8 +107,10 @@ struct ImportAndAPITests {
     @Test("The demo data holds every unit of the seeds, with its agencies")
     func demoData() async throws {
         try await withTreEm { f in
-            for name in ["Thành phố Hải Phòng", "Quận Kiến An", "Thị xã Kinh Môn", "Phường Phú Thứ", "Huyện Kim Thành",
-                         "Xã Kim Thành", "Huyện Ba Tơ", "Thị trấn Ba Tơ", "Tỉnh Lai Châu", "Tỉnh Quảng Ngãi"] {
+            for name in [
+                "Thành phố Hải Phòng", "Quận Kiến An", "Thị xã Kinh Môn", "Phường Phú Thứ", "Huyện Kim Thành",
+                "Xã Kim Thành", "Huyện Ba Tơ", "Thị trấn Ba Tơ", "Tỉnh Lai Châu", "Tỉnh Quảng Ngãi",
+            ] {
                 #expect(try await UnitModel.query(on: f.app.db).filter(\.$name == name).count() > 0, "\(name)")
             }
             let laiChau = try await unitID("12", app: f.app)

@@ -3,6 +3,7 @@ import FluentSQL
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 @Suite("Migrations")
@@ -16,8 +17,10 @@ struct MigrationTests {
             // Only Fluent's own bookkeeping table may be left.
             let tables: [String]
             if sql.dialect.name == "sqlite" {
-                tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                    .all(decodingColumn: "name", as: String.self)
+                tables = try await sql.raw(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+                .all(decodingColumn: "name", as: String.self)
             } else {
                 tables = try await sql.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
                     .all(decodingColumn: "tablename", as: String.self)
@@ -28,7 +31,8 @@ struct MigrationTests {
             #expect(try await UnitModel.query(on: f.app.db).count() > 0)
             #expect(try await ReportFormModel.query(on: f.app.db).filter(\.$isBuiltIn == true).count() == 2)
             // The rebuilt schema works as before: a new officer signs in and the sign-in is audited.
-            try await addUser("lai.officer", role: .officer, unit: try await unitID(Fixture.communeA, app: f.app), app: f.app)
+            try await addUser(
+                "lai.officer", role: .officer, unit: try await unitID(Fixture.communeA, app: f.app), app: f.app)
             let api = try await APIClient.signIn(f.app, "lai.officer")
             #expect(try await api.get("/api/v1/me").status == .ok)
             #expect(try await AuditEntryModel.query(on: f.app.db).filter(\.$action == "auth.token_issued").count() == 1)

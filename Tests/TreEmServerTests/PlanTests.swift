@@ -3,11 +3,14 @@ import Foundation
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 func seedPlan(_ name: String) throws -> [String: Any] {
     var url = URL(fileURLWithPath: #filePath)
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
+    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        url.deleteLastPathComponent()
+    }
     let data = try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/plans/\(name).json"))
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 }
@@ -16,21 +19,33 @@ func seedPlan(_ name: String) throws -> [String: Any] {
 func cityPlan() -> [String: Any] {
     [
         "kind": "actionMonth", "issuerName": "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", "place": "Hải Phòng",
-        "issueDate": ["year": 2026, "month": 4], "title": "Triển khai Tháng hành động vì trẻ em thành phố Hải Phòng năm 2026",
-        "bases": [["text": "Luật Trẻ em năm 2016"]], "purposes": ["Bảo đảm quyền trẻ em."], "requirements": [], "targets": [],
+        "issueDate": ["year": 2026, "month": 4],
+        "title": "Triển khai Tháng hành động vì trẻ em thành phố Hải Phòng năm 2026",
+        "bases": [["text": "Luật Trẻ em năm 2016"]], "purposes": ["Bảo đảm quyền trẻ em."], "requirements": [],
+        "targets": [],
         "theme": "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số",
         "period": ["start": "2026-06-01", "end": "2026-06-30"], "sections": [], "funding": [],
         "assignments": [
-            ["agencyName": "Sở Y tế", "agencyKind": "healthOffice", "role": "lead", "mode": "assign",
-             "tasks": [["id": "T-YTE-1", "text": "Khám sức khỏe cho trẻ em."]]],
-            ["agencyName": "Công an thành phố", "agencyKind": "police", "role": "lead", "mode": "assign",
-             "tasks": [["id": "T-CA-1", "text": "Phòng, chống xâm hại trẻ em."]]],
-            ["agencyName": "Sở Giáo dục và Đào tạo", "agencyKind": "educationOffice", "role": "lead", "mode": "assign",
-             "tasks": [["id": "T-GD-1", "text": "Dạy bơi an toàn."]]],
+            [
+                "agencyName": "Sở Y tế", "agencyKind": "healthOffice", "role": "lead", "mode": "assign",
+                "tasks": [["id": "T-YTE-1", "text": "Khám sức khỏe cho trẻ em."]],
+            ],
+            [
+                "agencyName": "Công an thành phố", "agencyKind": "police", "role": "lead", "mode": "assign",
+                "tasks": [["id": "T-CA-1", "text": "Phòng, chống xâm hại trẻ em."]],
+            ],
+            [
+                "agencyName": "Sở Giáo dục và Đào tạo", "agencyKind": "educationOffice", "role": "lead",
+                "mode": "assign",
+                "tasks": [["id": "T-GD-1", "text": "Dạy bơi an toàn."]],
+            ],
         ],
         "reporting": ["deadline": "2026-07-20", "reportTo": "Bộ Y tế"],
         "recipients": ["UBND các xã, phường"], "appendices": [["title": "Khẩu hiệu", "items": ["Tổng đài 111."]]],
-        "signature": ["onBehalfOf": "ỦY BAN NHÂN DÂN", "authority": "deputy", "headTitle": "CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": "Lê Anh Quân"],
+        "signature": [
+            "onBehalfOf": "ỦY BAN NHÂN DÂN", "authority": "deputy", "headTitle": "CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH",
+            "name": "Lê Anh Quân",
+        ],
     ]
 }
 
@@ -57,8 +72,11 @@ struct PlanAPITests {
             #expect(docx.headers.first(name: .contentDisposition)?.contains(".docx") == true)
             // Entries are stored uncompressed: the document's text is in the bytes as UTF-8.
             let bytes = String(decoding: docx.body.readableBytesView, as: UTF8.self)
-            for part in ["KẾ HOẠCH", "Triển khai Tháng hành động vì trẻ em năm 2026", "XÃ KIM THÀNH", "TỔ CHỨC THỰC HIỆN",
-                         "Trạm Y tế xã", "Đề nghị UBMTTQ Việt Nam xã", "Nơi nhận:", "KT. CHỦ TỊCH", "Nguyễn Văn Tình", "KHẨU HIỆU TUYÊN TRUYỀN"] {
+            for part in [
+                "KẾ HOẠCH", "Triển khai Tháng hành động vì trẻ em năm 2026", "XÃ KIM THÀNH", "TỔ CHỨC THỰC HIỆN",
+                "Trạm Y tế xã", "Đề nghị UBMTTQ Việt Nam xã", "Nơi nhận:", "KT. CHỦ TỊCH", "Nguyễn Văn Tình",
+                "KHẨU HIỆU TUYÊN TRUYỀN",
+            ] {
                 #expect(bytes.contains(part), "DOCX lacks \(part)")
             }
             let html = try await api.get("/api/v1/plans/\(plan.id)/document?format=html")
@@ -83,8 +101,9 @@ struct PlanAPITests {
             // A commune does not see the city's draft.
             let commune = try await APIClient.signIn(f.app, "a.officer")
             #expect(try await commune.get("/api/v1/plans/\(draft.id)").status == .notFound)
-            let issued = try await city.send(.POST, "/api/v1/plans/\(draft.id)/issue",
-                                             json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
+            let issued = try await city.send(
+                .POST, "/api/v1/plans/\(draft.id)/issue",
+                json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
             #expect(issued.status == .ok, "\(issued.body.string)")
 
             let response = try await commune.send(.POST, "/api/v1/plans/\(draft.id)/derive", json: [:])
@@ -94,7 +113,9 @@ struct PlanAPITests {
             #expect(derived.issuerUnitCode == Fixture.communeA)
             let doc = derived.document
             #expect(doc.bases.first?.planID == draft.id)
-            #expect(doc.bases.first?.text.hasPrefix("Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng") == true)
+            #expect(
+                doc.bases.first?.text.hasPrefix("Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng")
+                    == true)
             #expect(doc.reporting?.deadline.iso == "2026-07-10")
             #expect(doc.reporting?.reportTo == "UBND thành phố Hải Phòng")
             #expect(doc.theme == "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số")
@@ -104,8 +125,10 @@ struct PlanAPITests {
             let health = try #require(doc.assignments.first { $0.agencyKind == .healthStation })
             #expect(health.agencyName == "Trạm Y tế xã Kim Thành")
             #expect(health.tasks.first?.derivedFromTaskID == "T-YTE-1")
-            #expect(doc.assignments.contains { $0.agencyKind == .police && $0.tasks.first?.derivedFromTaskID == "T-CA-1" })
-            #expect(doc.assignments.filter { $0.agencyKind == .school }.count >= 2, "every school gets the education task")
+            #expect(
+                doc.assignments.contains { $0.agencyKind == .police && $0.tasks.first?.derivedFromTaskID == "T-CA-1" })
+            #expect(
+                doc.assignments.filter { $0.agencyKind == .school }.count >= 2, "every school gets the education task")
 
             // The city's plan now lists the commune's plan and which communes have none yet.
             let parent = try await city.get("/api/v1/plans/\(draft.id)").decode(PlanAPIController.PlanDTO.self)
@@ -127,15 +150,20 @@ struct PlanAPITests {
             let external = try planDTO(saved)
             #expect(external.isExternal && external.status == "issued" && external.document.number == "157/KH-UBND")
             #expect(external.canEdit == false)
-            #expect(try await commune.send(.POST, "/api/v1/plans/\(external.id)/supersede", json: [:]).status == .conflict)
+            #expect(
+                try await commune.send(.POST, "/api/v1/plans/\(external.id)/supersede", json: [:]).status == .conflict)
 
             let derived = try planDTO(try await commune.send(.POST, "/api/v1/plans/\(external.id)/derive", json: [:]))
-            #expect(derived.document.bases.first?.text.hasPrefix("Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng") == true)
+            #expect(
+                derived.document.bases.first?.text.hasPrefix(
+                    "Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng") == true)
             #expect(derived.document.reporting?.deadline.iso == "2026-07-10")
             #expect(derived.parentPlanID == external.id)
             // Only the commune that keeps it derives from it; a sibling never sees it.
             let admin = try await APIClient.signIn(f.app, "admin")
-            #expect(try await admin.send(.POST, "/api/v1/plans/\(external.id)/derive", json: ["unitCode": Fixture.communeB]).status == .badRequest)
+            #expect(
+                try await admin.send(.POST, "/api/v1/plans/\(external.id)/derive", json: ["unitCode": Fixture.communeB])
+                    .status == .badRequest)
             let other = try await APIClient.signIn(f.app, "b.officer")
             #expect(try await other.get("/api/v1/plans/\(external.id)").status == .notFound)
 
@@ -153,9 +181,11 @@ struct PlanAPITests {
     func deriveRefused() async throws {
         try await withTreEm { f in
             let a = try await APIClient.signIn(f.app, "a.officer")
-            let plan = try planDTO(try await a.send(.POST, "/api/v1/plans", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]))
+            let plan = try planDTO(
+                try await a.send(.POST, "/api/v1/plans", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]))
             let admin = try await APIClient.signIn(f.app, "admin")
-            let response = try await admin.send(.POST, "/api/v1/plans/\(plan.id)/derive", json: ["unitCode": Fixture.communeB])
+            let response = try await admin.send(
+                .POST, "/api/v1/plans/\(plan.id)/derive", json: ["unitCode": Fixture.communeB])
             #expect(response.status == .badRequest)
             #expect(response.body.string.contains("không trực thuộc"))
             #expect(response.body.string.contains("\"field\":\"unitCode\""))
@@ -168,16 +198,20 @@ struct PlanAPITests {
         try await withTreEm { f in
             let api = try await APIClient.signIn(f.app, "a.officer")
             var document = try seedPlan("seed-002-kim-thanh-2026")
-            document["signature"] = ["authority": "deputy", "headTitle": "CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": ""]
+            document["signature"] = [
+                "authority": "deputy", "headTitle": "CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": "",
+            ]
             let plan = try planDTO(try await api.send(.POST, "/api/v1/plans", json: ["document": document]))
             let refused = try await api.send(.POST, "/api/v1/plans/\(plan.id)/issue", json: [:])
             #expect(refused.status == .unprocessableEntity)
-            let error = try #require(try JSONSerialization.jsonObject(with: Data(buffer: refused.body)) as? [String: [String: Any]])
+            let error = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: refused.body)) as? [String: [String: Any]])
             #expect(Set(error["error"]?["fields"] as? [String] ?? []) == ["number", "issueDate", "signature.name"])
             #expect(refused.body.string.contains("Cần người ký để ban hành."))
 
-            let issued = try await api.send(.POST, "/api/v1/plans/\(plan.id)/issue",
-                                            json: ["number": "45/KH-UBND", "issueDate": "2026-05-08", "signerName": "Nguyễn Văn Tình"])
+            let issued = try await api.send(
+                .POST, "/api/v1/plans/\(plan.id)/issue",
+                json: ["number": "45/KH-UBND", "issueDate": "2026-05-08", "signerName": "Nguyễn Văn Tình"])
             #expect(issued.status == .ok)
             #expect(try planDTO(issued).status == "issued")
             let edit = try await api.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": document])
@@ -188,8 +222,11 @@ struct PlanAPITests {
             #expect(correction.status == "draft")
             #expect(correction.version == 2)
             #expect(correction.supersedesID == plan.id)
-            #expect(try await api.send(.POST, "/api/v1/plans/\(correction.id)/issue",
-                                       json: ["number": "46/KH-UBND", "issueDate": "2026-05-12"]).status == .ok)
+            #expect(
+                try await api.send(
+                    .POST, "/api/v1/plans/\(correction.id)/issue",
+                    json: ["number": "46/KH-UBND", "issueDate": "2026-05-12"]
+                ).status == .ok)
             let old = try await api.get("/api/v1/plans/\(plan.id)").decode(PlanAPIController.PlanDTO.self)
             #expect(old.status == "superseded")
             #expect(old.document.number == "45/KH-UBND", "the superseded plan stays readable as it was")
@@ -214,7 +251,9 @@ struct PlanAPITests {
 
             var early = good
             early["reporting"] = ["deadline": "2026-05-15", "reportTo": "UBND thành phố Hải Phòng"]
-            #expect(try await api.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": early]).body.string.contains("reporting.deadline"))
+            #expect(
+                try await api.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": early]).body.string.contains(
+                    "reporting.deadline"))
 
             var assigned = good
             var assignments = try #require(good["assignments"] as? [[String: Any]])
@@ -240,13 +279,19 @@ struct PlanAPITests {
     func access() async throws {
         try await withTreEm { f in
             let a = try await APIClient.signIn(f.app, "a.officer")
-            let plan = try planDTO(try await a.send(.POST, "/api/v1/plans", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]))
+            let plan = try planDTO(
+                try await a.send(.POST, "/api/v1/plans", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]))
             let b = try await APIClient.signIn(f.app, "b.officer")
             for path in ["/api/v1/plans/\(plan.id)", "/api/v1/plans/\(plan.id)/document?format=docx"] {
                 #expect(try await b.get(path).status == .notFound, "GET \(path)")
             }
-            #expect(try await b.send(.PUT, "/api/v1/plans/\(plan.id)", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]).status == .notFound)
-            #expect(try await b.send(.POST, "/api/v1/plans/\(plan.id)/issue", json: ["number": "1/KH-UBND"]).status == .notFound)
+            #expect(
+                try await b.send(
+                    .PUT, "/api/v1/plans/\(plan.id)", json: ["document": try seedPlan("seed-002-kim-thanh-2026")]
+                ).status == .notFound)
+            #expect(
+                try await b.send(.POST, "/api/v1/plans/\(plan.id)/issue", json: ["number": "1/KH-UBND"]).status
+                    == .notFound)
             #expect(try await b.get("/api/v1/plans").decode([PlanAPIController.PlanSummary].self).isEmpty)
             // The city sees the commune's draft (it oversees its communes) but B never does.
             let city = try await APIClient.signIn(f.app, "city.officer")
@@ -254,7 +299,8 @@ struct PlanAPITests {
 
             let cityPlanID = try planDTO(try await city.send(.POST, "/api/v1/plans", json: ["document": cityPlan()])).id
             #expect(try await b.get("/api/v1/plans/\(cityPlanID)").status == .notFound, "a draft stays with its issuer")
-            _ = try await city.send(.POST, "/api/v1/plans/\(cityPlanID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
+            _ = try await city.send(
+                .POST, "/api/v1/plans/\(cityPlanID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
             let seen = try await b.get("/api/v1/plans/\(cityPlanID)")
             #expect(seen.status == .ok, "an issued plan is visible to the units below its issuer")
             #expect(try planDTO(seen).canEdit == false)
@@ -267,10 +313,15 @@ struct PlanAPITests {
         try await withTreEm { f in
             let officer = try await APIClient.signIn(f.app, "a.officer")
             let themes = try await officer.get("/api/v1/year-themes").decode([YearTheme].self)
-            #expect(themes.first { $0.year == 2017 }?.theme == "Triển khai Luật trẻ em và phòng, chống bạo lực, xâm hại trẻ em")
-            #expect(try await officer.send(.PUT, "/api/v1/year-themes/2027", json: ["theme": "Chủ đề 2027"]).status == .notFound)
+            #expect(
+                themes.first { $0.year == 2017 }?.theme
+                    == "Triển khai Luật trẻ em và phòng, chống bạo lực, xâm hại trẻ em")
+            #expect(
+                try await officer.send(.PUT, "/api/v1/year-themes/2027", json: ["theme": "Chủ đề 2027"]).status
+                    == .notFound)
             let admin = try await APIClient.signIn(f.app, "admin")
-            let saved = try await admin.send(.PUT, "/api/v1/year-themes/2027", json: ["theme": "Chủ đề năm 2027", "slogans": ["Khẩu hiệu một."]])
+            let saved = try await admin.send(
+                .PUT, "/api/v1/year-themes/2027", json: ["theme": "Chủ đề năm 2027", "slogans": ["Khẩu hiệu một."]])
             #expect(saved.status == .ok)
             #expect(try await officer.get("/api/v1/year-themes").decode([YearTheme].self).contains { $0.year == 2027 })
         }
@@ -292,11 +343,14 @@ struct PlanWebTests {
             #expect(form.body.string.contains("2026-06-01"))
             let fields: [String: String] = [
                 "kind": "actionMonth", "issuer_name": "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", "place": "Hải Phòng",
-                "issue_year": "2026", "issue_month": "4", "title": "Triển khai Tháng hành động vì trẻ em thành phố Hải Phòng năm 2026",
-                "purposes": "- Bảo đảm quyền trẻ em.", "theme": "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số",
+                "issue_year": "2026", "issue_month": "4",
+                "title": "Triển khai Tháng hành động vì trẻ em thành phố Hải Phòng năm 2026",
+                "purposes": "- Bảo đảm quyền trẻ em.",
+                "theme": "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số",
                 "period_start": "2026-06-01", "period_end": "2026-06-30",
                 "sections": "1. Truyền thông\n- Treo băng rôn, khẩu hiệu.",
-                "assignments": "1. Sở Y tế thành phố Hải Phòng\n- Khám sức khỏe cho trẻ em.\n2. Đề nghị Hội Liên hiệp Phụ nữ thành phố Hải Phòng\n- Vận động hội viên.",
+                "assignments":
+                    "1. Sở Y tế thành phố Hải Phòng\n- Khám sức khỏe cho trẻ em.\n2. Đề nghị Hội Liên hiệp Phụ nữ thành phố Hải Phòng\n- Vận động hội viên.",
                 "reporting_deadline": "2026-07-20", "reporting_to": "Bộ Y tế",
                 "recipients": "UBND các xã, phường\nLưu: VT, VX", "signature_on_behalf_of": "ỦY BAN NHÂN DÂN",
                 "signature_authority": "deputy", "signature_head": "CHỦ TỊCH", "signature_position": "PHÓ CHỦ TỊCH",
@@ -320,10 +374,13 @@ struct PlanWebTests {
             let stored = try #require(try await PlanModel.query(on: f.app.db).first()).document()
             #expect(stored.assignments[1].agencyKind == .womenUnion && stored.assignments[1].mode == .request)
 
-            let missingSigner = try await city.post(path + "/issue", form: ["number": "157/KH-UBND", "issue_date": "2026-04-30"])
+            let missingSigner = try await city.post(
+                path + "/issue", form: ["number": "157/KH-UBND", "issue_date": "2026-04-30"])
             #expect(missingSigner.status == .unprocessableEntity)
             #expect(missingSigner.body.string.contains("Cần người ký để ban hành."))
-            let issued = try await city.post(path + "/issue", form: ["number": "157/KH-UBND", "issue_date": "2026-04-30", "signer_name": "Lê Anh Quân"])
+            let issued = try await city.post(
+                path + "/issue",
+                form: ["number": "157/KH-UBND", "issue_date": "2026-04-30", "signer_name": "Lê Anh Quân"])
             #expect(issued.status == .seeOther)
             #expect(try await city.get(path).body.string.contains("Đã ban hành"))
             #expect(try await city.get(path + "/edit").status == .seeOther, "an issued plan has no edit form")
@@ -337,7 +394,9 @@ struct PlanWebTests {
             let draft = try await commune.get(try #require(derived.headers.first(name: .location)))
             #expect(draft.body.string.contains("Triển khai Tháng hành động vì trẻ em xã Kim Thành năm 2026"))
             #expect(draft.body.string.contains("Trạm Y tế xã Kim Thành"))
-            #expect(draft.body.string.contains("Thực hiện Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng"))
+            #expect(
+                draft.body.string.contains(
+                    "Thực hiện Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng"))
             // Another commune's officer cannot derive for Kim Thành, nor see its draft.
             let other = Browser(app: f.app)
             try await other.signIn("b.officer")
@@ -360,7 +419,8 @@ struct PlanWebTests {
         try await withTreEm { f in
             let api = try await APIClient.signIn(f.app, "city.officer")
             let cityID = try planDTO(try await api.send(.POST, "/api/v1/plans", json: ["document": cityPlan()])).id
-            _ = try await api.send(.POST, "/api/v1/plans/\(cityID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
+            _ = try await api.send(
+                .POST, "/api/v1/plans/\(cityID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"])
             let commune = try await APIClient.signIn(f.app, "a.officer")
             let derived = try planDTO(try await commune.send(.POST, "/api/v1/plans/\(cityID)/derive", json: [:]))
             let before = derived.document.assignments.flatMap(\.tasks)
@@ -375,7 +435,8 @@ struct PlanWebTests {
             fields["assignments"] = text
             let saved = try await browser.post("/plans/\(derived.id)/edit", form: fields)
             #expect(saved.status == .seeOther, "\(saved.body.string.prefix(400))")
-            let after = try #require(try await PlanModel.find(UUID(uuidString: derived.id), on: f.app.db)).document().assignments.flatMap(\.tasks)
+            let after = try #require(try await PlanModel.find(UUID(uuidString: derived.id), on: f.app.db)).document()
+                .assignments.flatMap(\.tasks)
             #expect(after.map(\.id) == before.map(\.id))
             #expect(after.map(\.derivedFromTaskID) == before.map(\.derivedFromTaskID))
             #expect(after.contains { $0.text == "Khám sức khỏe cho trẻ em dưới 6 tuổi." })
@@ -396,13 +457,16 @@ struct PlanImportWebTests {
     func upload(_ browser: Browser, fileName: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
         try await browser.get("/plans/import")
         let boundary = "treem-import"
-        var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(browser.csrf)\r\n"
-            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        var body = ByteBuffer(
+            string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(browser.csrf)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
         body.writeBytes(bytes)
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        headers.replaceOrAdd(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        headers.replaceOrAdd(
+            name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         var captured: TestingHTTPResponse?
         try await browser.app.testing().test(.POST, "/plans/import", headers: headers, body: body) { captured = $0 }
         return try #require(captured)
@@ -410,7 +474,9 @@ struct PlanImportWebTests {
 
     func seedBytes(_ seed: String) throws -> [UInt8] {
         var url = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
         return [UInt8](try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/import/\(seed).txt")))
     }
 
@@ -419,7 +485,8 @@ struct PlanImportWebTests {
         try await withTreEm { f in
             let browser = Browser(app: f.app)
             try await browser.signIn("a.officer")
-            let page = try await upload(browser, fileName: "ke-hoach-kim-thanh.txt", bytes: try seedBytes("002_70fa31cfd4f9f8fe"))
+            let page = try await upload(
+                browser, fileName: "ke-hoach-kim-thanh.txt", bytes: try seedBytes("002_70fa31cfd4f9f8fe"))
             #expect(page.status == .ok)
             let html = page.body.string
             #expect(html.contains("Kiểm tra những gì đọc được"))
@@ -443,13 +510,16 @@ struct PlanImportWebTests {
             let empty = try await upload(browser, fileName: "trong.txt", bytes: [])
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.body.string.contains("trong.txt: Tệp trống."))
-            let sheet = try await upload(browser, fileName: "bang.xlsx", bytes: [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 40))
+            let sheet = try await upload(
+                browser, fileName: "bang.xlsx", bytes: [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 40))
             #expect(sheet.body.string.contains("không phải văn bản kế hoạch"))
             #expect(try await PlanModel.query(on: f.app.db).count() == 0)
 
             let viewer = Browser(app: f.app)
             try await viewer.signIn("admin")
-            #expect(try await viewer.get("/plans/import").status == .notFound, "the system administrator has no unit to import for")
+            #expect(
+                try await viewer.get("/plans/import").status == .notFound,
+                "the system administrator has no unit to import for")
         }
     }
 }
@@ -461,11 +531,17 @@ struct PlanImportAPITests {
         try await withTreEm { f in
             let api = try await APIClient.signIn(f.app, "a.officer")
             var url = URL(fileURLWithPath: #filePath)
-            while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
-            let bytes = try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/import/003_a85a19afab6becd2.txt"))
+            while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                url.deleteLastPathComponent()
+            }
+            let bytes = try Data(
+                contentsOf: url.appendingPathComponent("Tests/Fixtures/import/003_a85a19afab6becd2.txt"))
             func post(_ path: String) async throws -> TestingHTTPResponse {
                 let boundary = "treem-api"
-                var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lai-chau.txt\"\r\n\r\n")
+                var body = ByteBuffer(
+                    string:
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lai-chau.txt\"\r\n\r\n"
+                )
                 body.writeBytes(bytes)
                 body.writeString("\r\n--\(boundary)--\r\n")
                 var headers = HTTPHeaders()

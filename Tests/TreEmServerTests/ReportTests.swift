@@ -3,15 +3,20 @@ import Foundation
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 /// An issued Action Month plan of `unit` for `year`, with the reporting deadline of its units.
 @discardableResult
-func issuedActionMonthPlan(_ f: Fixture, unit: UUID, issuer: String, year: Int, deadline: String, parent: UUID? = nil) async throws -> UUID {
-    let document = PlanDocument(kind: .actionMonth, issuerName: issuer, number: "\(year % 100)/KH-UBND", place: "Hải Dương",
-                                issueDate: PartialDate(year: year, month: 5, day: 6), title: "Triển khai Tháng hành động vì trẻ em năm \(year)",
-                                period: DateRange(start: CalendarDay(year: year, month: 6, day: 1)!, end: CalendarDay(year: year, month: 6, day: 30)!),
-                                reporting: ReportingRequirement(deadline: CalendarDay(iso: deadline)!, reportTo: "cấp trên"))
+func issuedActionMonthPlan(
+    _ f: Fixture, unit: UUID, issuer: String, year: Int, deadline: String, parent: UUID? = nil
+) async throws -> UUID {
+    let document = PlanDocument(
+        kind: .actionMonth, issuerName: issuer, number: "\(year % 100)/KH-UBND", place: "Hải Dương",
+        issueDate: PartialDate(year: year, month: 5, day: 6), title: "Triển khai Tháng hành động vì trẻ em năm \(year)",
+        period: DateRange(
+            start: CalendarDay(year: year, month: 6, day: 1)!, end: CalendarDay(year: year, month: 6, day: 30)!),
+        reporting: ReportingRequirement(deadline: CalendarDay(iso: deadline)!, reportTo: "cấp trên"))
     let plan = try PlanModel(issuerUnitID: unit, document: document, createdBy: nil)
     plan.status = .issued
     plan.$parentPlan.id = parent
@@ -45,7 +50,7 @@ extension ReportAPIController.AggregateDTO {
 /// their nine communes as they stood on 30/6/2024, with officers at each level used below.
 struct Round2024 {
     var roundID: String
-    var reports: [String: String] // unit code → report id
+    var reports: [String: String]  // unit code → report id
 }
 
 func openRound2024(_ f: Fixture) async throws -> Round2024 {
@@ -55,18 +60,24 @@ func openRound2024(_ f: Fixture) async throws -> Round2024 {
     try await addUser("hd.officer", role: .officer, unit: province, app: f.app)
     try await addUser("kt2024.officer", role: .officer, unit: district, app: f.app)
     for (name, code) in [("dongcam", "10804"), ("tamky", "10801"), ("daiduc", "10810"), ("phuthai", "10750")] {
-        try await addUser("\(name).officer", role: .officer, unit: try await unitID(code, on: day, app: f.app), app: f.app)
+        try await addUser(
+            "\(name).officer", role: .officer, unit: try await unitID(code, on: day, app: f.app), app: f.app)
     }
-    let planID = try await issuedActionMonthPlan(f, unit: province, issuer: "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG", year: 2024, deadline: "2024-07-20")
+    let planID = try await issuedActionMonthPlan(
+        f, unit: province, issuer: "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG", year: 2024, deadline: "2024-07-20")
     // Kim Thành district's own plan tells its communes to report by 01/7.
-    try await issuedActionMonthPlan(f, unit: district, issuer: "ỦY BAN NHÂN DÂN\nHUYỆN KIM THÀNH", year: 2024, deadline: "2024-07-01", parent: planID)
+    try await issuedActionMonthPlan(
+        f, unit: district, issuer: "ỦY BAN NHÂN DÂN\nHUYỆN KIM THÀNH", year: 2024, deadline: "2024-07-01",
+        parent: planID)
     f.clock.set("2024-06-05T09:00:00+07:00")
     let officer = try await APIClient.signIn(f.app, "hd.officer")
     let opened = try await officer.send(.POST, "/api/v1/rounds", json: ["planID": planID.uuidString])
     #expect(opened.status == .created, "\(opened.body.string)")
     let round = try roundDTO(opened)
-    let reports = try await officer.get("/api/v1/reports?round=\(round.id)").decode([ReportAPIController.ReportSummaryDTO].self)
-    return Round2024(roundID: round.id, reports: Dictionary(reports.map { ($0.unitCode, $0.id) }, uniquingKeysWith: { a, _ in a }))
+    let reports = try await officer.get("/api/v1/reports?round=\(round.id)").decode(
+        [ReportAPIController.ReportSummaryDTO].self)
+    return Round2024(
+        roundID: round.id, reports: Dictionary(reports.map { ($0.unitCode, $0.id) }, uniquingKeysWith: { a, _ in a }))
 }
 
 @Suite("Reporting rounds")
@@ -76,23 +87,34 @@ struct ReportRoundTests {
         try await withTreEm { f in
             let round = try await openRound2024(f)
             let officer = try await APIClient.signIn(f.app, "hd.officer")
-            let all = try await officer.get("/api/v1/reports?round=\(round.roundID)").decode([ReportAPIController.ReportSummaryDTO].self)
+            let all = try await officer.get("/api/v1/reports?round=\(round.roundID)").decode(
+                [ReportAPIController.ReportSummaryDTO].self)
             // The province, 2 districts, 6 communes of Kim Thành (Bình Dân and Liên Hòa not yet merged) and 3 of Kinh Môn.
             #expect(all.count == 12)
-            #expect(Set(all.filter { $0.depth == 2 }.map(\.unitName)).isSuperset(of: ["Xã Đồng Cẩm", "Xã Bình Dân", "Xã Liên Hòa", "Thị trấn Phú Thái"]))
+            #expect(
+                Set(all.filter { $0.depth == 2 }.map(\.unitName)).isSuperset(of: [
+                    "Xã Đồng Cẩm", "Xã Bình Dân", "Xã Liên Hòa", "Thị trấn Phú Thái",
+                ]))
             #expect(all.first { $0.unitCode == "293" }?.deadline == "2024-07-20")
-            #expect(all.first { $0.unitName == "Xã Đồng Cẩm" }?.deadline == "2024-07-01", "the district's own plan sets its communes' date")
-            #expect(all.first { $0.unitName == "Phường Duy Tân" }?.deadline == "2024-07-10", "ten days before the district's")
-            let detail = try await officer.get("/api/v1/rounds/\(round.roundID)").decode(ReportAPIController.RoundDetailDTO.self)
+            #expect(
+                all.first { $0.unitName == "Xã Đồng Cẩm" }?.deadline == "2024-07-01",
+                "the district's own plan sets its communes' date")
+            #expect(
+                all.first { $0.unitName == "Phường Duy Tân" }?.deadline == "2024-07-10",
+                "ten days before the district's")
+            let detail = try await officer.get("/api/v1/rounds/\(round.roundID)").decode(
+                ReportAPIController.RoundDetailDTO.self)
             #expect(detail.completeness.expected == 11)
             #expect(detail.completeness.missing == 11)
             #expect(detail.reports.map(\.unitName).sorted() == ["Huyện Kim Thành", "Thị xã Kinh Môn"])
             // Opening it twice is refused.
-            let again = try await officer.send(.POST, "/api/v1/rounds", json: ["planID": try #require(detail.round.planID)])
+            let again = try await officer.send(
+                .POST, "/api/v1/rounds", json: ["planID": try #require(detail.round.planID)])
             #expect(again.status == .conflict)
             // A commune sees the round and only its own report.
             let commune = try await APIClient.signIn(f.app, "dongcam.officer")
-            let mine = try await commune.get("/api/v1/reports?round=\(round.roundID)").decode([ReportAPIController.ReportSummaryDTO].self)
+            let mine = try await commune.get("/api/v1/reports?round=\(round.roundID)").decode(
+                [ReportAPIController.ReportSummaryDTO].self)
             #expect(mine.map(\.unitName) == ["Xã Đồng Cẩm"])
         }
     }
@@ -108,21 +130,37 @@ struct ReportRoundTests {
             f.clock.set("2024-06-28T10:00:00+07:00")
 
             let dc = try await APIClient.signIn(f.app, "dongcam.officer")
-            var saved = try await dc.send(.PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [
-                ["indicator": "AM-QUA-DS", "value": "12"], ["indicator": "AM-QUA-TRE", "value": 10],
-                ["indicator": "AM-QUA-TRE", "part": "male", "value": 6], ["indicator": "AM-QUA-TRE", "part": "female", "value": 4],
-                ["indicator": "AM-TIEN-NS", "value": "3.500.000"], ["indicator": "AM-PHAT-DONG", "value": true],
-            ], "results": "Tổ chức thăm, tặng quà cho 10 trẻ em."])
+            var saved = try await dc.send(
+                .PUT, "/api/v1/reports/\(dongCam)/values",
+                json: [
+                    "values": [
+                        ["indicator": "AM-QUA-DS", "value": "12"], ["indicator": "AM-QUA-TRE", "value": 10],
+                        ["indicator": "AM-QUA-TRE", "part": "male", "value": 6],
+                        ["indicator": "AM-QUA-TRE", "part": "female", "value": 4],
+                        ["indicator": "AM-TIEN-NS", "value": "3.500.000"],
+                        ["indicator": "AM-PHAT-DONG", "value": true],
+                    ], "results": "Tổ chức thăm, tặng quà cho 10 trẻ em.",
+                ])
             #expect(saved.status == .ok, "\(saved.body.string)")
             #expect(try reportDTO(saved).values.contains { $0.indicator == "AM-TIEN-NS" && $0.number == 3_500_000 })
             // A value that is not a number: refused, naming the indicator; the good cell beside it is not stored either.
-            let bad = try await dc.send(.PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [
-                ["indicator": "AM-LOP-BOI", "value": "2"], ["indicator": "AM-HOC-BOI", "value": "ba mươi"]]])
+            let bad = try await dc.send(
+                .PUT, "/api/v1/reports/\(dongCam)/values",
+                json: [
+                    "values": [
+                        ["indicator": "AM-LOP-BOI", "value": "2"], ["indicator": "AM-HOC-BOI", "value": "ba mươi"],
+                    ]
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Số trẻ em được dạy bơi: \\\"ba mươi\\\" không phải là số."))
-            #expect(!(try reportDTO(try await dc.get("/api/v1/reports/\(dongCam)")).values.contains { $0.indicator == "AM-LOP-BOI" }))
+            #expect(
+                !(try reportDTO(try await dc.get("/api/v1/reports/\(dongCam)")).values.contains {
+                    $0.indicator == "AM-LOP-BOI"
+                }))
             // A negative figure is refused even in a draft.
-            let negative = try await dc.send(.PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [["indicator": "AM-TT-SU-KIEN", "value": "-2"]]])
+            let negative = try await dc.send(
+                .PUT, "/api/v1/reports/\(dongCam)/values",
+                json: ["values": [["indicator": "AM-TT-SU-KIEN", "value": "-2"]]])
             #expect(negative.status == .unprocessableEntity)
             #expect(negative.body.string.contains("Số buổi, sự kiện truyền thông: không được là số âm (-2)."))
             #expect(try await dc.send(.POST, "/api/v1/reports/\(dongCam)/submit", json: [:]).status == .ok)
@@ -132,21 +170,40 @@ struct ReportRoundTests {
 
             // A part larger than its whole blocks submission, with the indicator named.
             let tk = try await APIClient.signIn(f.app, "tamky.officer")
-            _ = try await tk.send(.PUT, "/api/v1/reports/\(tamKy)/values", json: ["values": [
-                ["indicator": "AM-QUA-DS", "value": 5], ["indicator": "AM-QUA-TRE", "value": 20]]])
+            _ = try await tk.send(
+                .PUT, "/api/v1/reports/\(tamKy)/values",
+                json: [
+                    "values": [
+                        ["indicator": "AM-QUA-DS", "value": 5], ["indicator": "AM-QUA-TRE", "value": 20],
+                    ]
+                ])
             let refused = try await tk.send(.POST, "/api/v1/reports/\(tamKy)/submit", json: [:])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("Số trẻ em được thăm hỏi, tặng quà (20) lớn hơn Số trẻ em có hoàn cảnh đặc biệt, khó khăn trong danh sách được rà soát (5)"))
-            _ = try await tk.send(.PUT, "/api/v1/reports/\(tamKy)/values", json: ["values": [["indicator": "AM-QUA-DS", "value": 25]]])
+            #expect(
+                refused.body.string.contains(
+                    "Số trẻ em được thăm hỏi, tặng quà (20) lớn hơn Số trẻ em có hoàn cảnh đặc biệt, khó khăn trong danh sách được rà soát (5)"
+                ))
+            _ = try await tk.send(
+                .PUT, "/api/v1/reports/\(tamKy)/values", json: ["values": [["indicator": "AM-QUA-DS", "value": 25]]])
             #expect(try await tk.send(.POST, "/api/v1/reports/\(tamKy)/submit", json: [:]).status == .ok)
 
             let dd = try await APIClient.signIn(f.app, "daiduc.officer")
-            _ = try await dd.send(.PUT, "/api/v1/reports/\(daiDuc)/values", json: ["values": [
-                ["indicator": "AM-QUA-DS", "value": 30], ["indicator": "AM-QUA-TRE", "value": 30]]])
+            _ = try await dd.send(
+                .PUT, "/api/v1/reports/\(daiDuc)/values",
+                json: [
+                    "values": [
+                        ["indicator": "AM-QUA-DS", "value": 30], ["indicator": "AM-QUA-TRE", "value": 30],
+                    ]
+                ])
             #expect(try await dd.send(.POST, "/api/v1/reports/\(daiDuc)/submit", json: [:]).status == .ok)
             let pt = try await APIClient.signIn(f.app, "phuthai.officer")
-            _ = try await pt.send(.PUT, "/api/v1/reports/\(phuThai)/values", json: ["values": [
-                ["indicator": "AM-QUA-DS", "value": 7], ["indicator": "AM-QUA-TRE", "value": 7]]])
+            _ = try await pt.send(
+                .PUT, "/api/v1/reports/\(phuThai)/values",
+                json: [
+                    "values": [
+                        ["indicator": "AM-QUA-DS", "value": 7], ["indicator": "AM-QUA-TRE", "value": 7],
+                    ]
+                ])
             #expect(try await pt.send(.POST, "/api/v1/reports/\(phuThai)/submit", json: [:]).status == .ok)
 
             // The district reviews: approves, returns one with a comment; it cannot review its own.
@@ -154,14 +211,20 @@ struct ReportRoundTests {
             #expect(try await district.send(.POST, "/api/v1/reports/\(dongCam)/approve", json: [:]).status == .ok)
             let noComment = try await district.send(.POST, "/api/v1/reports/\(tamKy)/return", json: ["comment": " "])
             #expect(noComment.status == .badRequest)
-            #expect(try await district.send(.POST, "/api/v1/reports/\(tamKy)/return", json: ["comment": "Kiểm tra lại danh sách."]).status == .ok)
+            #expect(
+                try await district.send(
+                    .POST, "/api/v1/reports/\(tamKy)/return", json: ["comment": "Kiểm tra lại danh sách."]
+                ).status == .ok)
             let own = try #require(round.reports["293"])
             let selfApproval = try await district.send(.POST, "/api/v1/reports/\(own)/approve", json: [:])
             #expect(selfApproval.status == .forbidden)
             #expect(selfApproval.body.string.contains("Không được tự duyệt"))
             // A commune cannot approve either, and nobody edits an approved report.
-            #expect(try await tk.send(.POST, "/api/v1/reports/\(daiDuc)/approve", json: [:]).status == .notFound, "a sibling's report is 404")
-            let locked = try await dc.send(.PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [["indicator": "AM-QUA-DS", "value": 13]]])
+            #expect(
+                try await tk.send(.POST, "/api/v1/reports/\(daiDuc)/approve", json: [:]).status == .notFound,
+                "a sibling's report is 404")
+            let locked = try await dc.send(
+                .PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [["indicator": "AM-QUA-DS", "value": 13]]])
             #expect(locked.status == .conflict)
             #expect(locked.body.string.contains("đã được duyệt"))
 
@@ -177,9 +240,14 @@ struct ReportRoundTests {
             #expect(tkReport.summary.status == "returned")
             #expect(tkReport.returnComment == "Kiểm tra lại danh sách.")
             let told = try await tk.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
-            #expect(told.contains { $0.kind == "reportReturned" && $0.text.contains("Huyện Kim Thành trả lại báo cáo") && $0.text.contains("Kiểm tra lại danh sách.") })
-            #expect(try await dc.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
-                .contains { $0.kind == "reportApproved" })
+            #expect(
+                told.contains {
+                    $0.kind == "reportReturned" && $0.text.contains("Huyện Kim Thành trả lại báo cáo")
+                        && $0.text.contains("Kiểm tra lại danh sách.")
+                })
+            #expect(
+                try await dc.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+                    .contains { $0.kind == "reportApproved" })
             #expect(try await tk.send(.POST, "/api/v1/reports/\(tamKy)/submit", json: [:]).status == .ok)
             for id in [tamKy, daiDuc, phuThai] {
                 #expect(try await district.send(.POST, "/api/v1/reports/\(id)/approve", json: [:]).status == .ok)
@@ -202,7 +270,8 @@ struct ReportRoundTests {
             #expect(provinceTotals.unitName == "Tỉnh Hải Dương")
             #expect(provinceTotals.value("AM-QUA-TRE") == 67)
             #expect(provinceTotals.child("Huyện Kim Thành", "AM-QUA-TRE") == 67)
-            let detail = try await province.get("/api/v1/rounds/\(round.roundID)").decode(ReportAPIController.RoundDetailDTO.self)
+            let detail = try await province.get("/api/v1/rounds/\(round.roundID)").decode(
+                ReportAPIController.RoundDetailDTO.self)
             #expect(detail.completeness.expected == 11)
             #expect(detail.completeness.submitted == 5)
             #expect(detail.completeness.approved == 4)
@@ -213,19 +282,27 @@ struct ReportRoundTests {
             // 2026: the same 2024 figures add up under the communes they became, and under the new Hải Phòng.
             f.clock.set("2026-05-28T10:00:00+07:00")
             let city = try await APIClient.signIn(f.app, "city.officer")
-            let merged = try aggregate(try await city.get("/api/v1/aggregates?round=\(round.roundID)&unit=31&asOf=2026-06-30"))
+            let merged = try aggregate(
+                try await city.get("/api/v1/aggregates?round=\(round.roundID)&unit=31&asOf=2026-06-30"))
             #expect(merged.unitName == "Thành phố Hải Phòng")
             #expect(merged.value("AM-QUA-TRE") == 67)
             #expect(merged.child("Xã Kim Thành", "AM-QUA-TRE") == 60, "Đồng Cẩm 10 + Tam Kỳ 20 + Đại Đức 30")
             #expect(merged.child("Xã Phú Thái", "AM-QUA-TRE") == 7)
             let kimThanh = try await APIClient.signIn(f.app, "a.officer")
-            #expect(try aggregate(try await kimThanh.get("/api/v1/aggregates?round=\(round.roundID)")).value("AM-QUA-TRE") == 60)
-            #expect(try await kimThanh.get("/api/v1/reports/\(dongCam)").status == .ok, "a commune reads the reports of the communes merged into it")
+            #expect(
+                try aggregate(try await kimThanh.get("/api/v1/aggregates?round=\(round.roundID)")).value("AM-QUA-TRE")
+                    == 60)
+            #expect(
+                try await kimThanh.get("/api/v1/reports/\(dongCam)").status == .ok,
+                "a commune reads the reports of the communes merged into it")
             // Phú Thái, a sibling, sees none of Kim Thành's.
             let phuThai2026 = try await APIClient.signIn(f.app, "b.officer")
-            #expect(try await phuThai2026.get("/api/v1/aggregates?round=\(round.roundID)&unit=10804").status == .notFound)
+            #expect(
+                try await phuThai2026.get("/api/v1/aggregates?round=\(round.roundID)&unit=10804").status == .notFound)
             #expect(try await phuThai2026.get("/api/v1/reports/\(dongCam)").status == .notFound)
-            #expect(try aggregate(try await phuThai2026.get("/api/v1/aggregates?round=\(round.roundID)")).value("AM-QUA-TRE") == 7)
+            #expect(
+                try aggregate(try await phuThai2026.get("/api/v1/aggregates?round=\(round.roundID)")).value(
+                    "AM-QUA-TRE") == 7)
         }
     }
 
@@ -239,10 +316,14 @@ struct ReportRoundTests {
             let first = try await APIClient.signIn(f.app, "dongcam.officer")
             let second = try await APIClient.signIn(f.app, "dongcam.second")
             let version = try reportDTO(try await first.get("/api/v1/reports/\(dongCam)")).version
-            #expect(try await first.send(.PUT, "/api/v1/reports/\(dongCam)/values",
-                                         json: ["version": version, "values": [["indicator": "AM-LOP-BOI", "value": 2]]]).status == .ok)
-            let stale = try await second.send(.PUT, "/api/v1/reports/\(dongCam)/values",
-                                              json: ["version": version, "values": [["indicator": "AM-LOP-BOI", "value": 3]]])
+            #expect(
+                try await first.send(
+                    .PUT, "/api/v1/reports/\(dongCam)/values",
+                    json: ["version": version, "values": [["indicator": "AM-LOP-BOI", "value": 2]]]
+                ).status == .ok)
+            let stale = try await second.send(
+                .PUT, "/api/v1/reports/\(dongCam)/values",
+                json: ["version": version, "values": [["indicator": "AM-LOP-BOI", "value": 3]]])
             #expect(stale.status == .conflict)
             #expect(stale.body.string.contains("vừa được người khác lưu"))
             let now = try reportDTO(try await second.get("/api/v1/reports/\(dongCam)"))
@@ -253,17 +334,24 @@ struct ReportRoundTests {
 
 @Suite("Reports in the browser")
 struct ReportPageTests {
-    @Test("A province opens the round from its plan page; a commune fills the form, the district approves; the pages show the truth")
+    @Test(
+        "A province opens the round from its plan page; a commune fills the form, the district approves; the pages show the truth"
+    )
     func pages() async throws {
         try await withTreEm { f in
             let day = "2024-06-30"
             let province = try await unitID("30", on: day, app: f.app)
             try await addUser("hd.officer", role: .officer, unit: province, app: f.app)
-            try await addUser("kt2024.officer", role: .officer, unit: try await unitID("293", on: day, app: f.app), app: f.app)
-            try await addUser("dongcam.officer", role: .officer, unit: try await unitID("10804", on: day, app: f.app), app: f.app)
-            try await addUser("dongcam.second", role: .officer, unit: try await unitID("10804", on: day, app: f.app), app: f.app)
-            try await addUser("tamky.officer", role: .officer, unit: try await unitID("10801", on: day, app: f.app), app: f.app)
-            let planID = try await issuedActionMonthPlan(f, unit: province, issuer: "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG", year: 2024, deadline: "2024-07-20")
+            try await addUser(
+                "kt2024.officer", role: .officer, unit: try await unitID("293", on: day, app: f.app), app: f.app)
+            try await addUser(
+                "dongcam.officer", role: .officer, unit: try await unitID("10804", on: day, app: f.app), app: f.app)
+            try await addUser(
+                "dongcam.second", role: .officer, unit: try await unitID("10804", on: day, app: f.app), app: f.app)
+            try await addUser(
+                "tamky.officer", role: .officer, unit: try await unitID("10801", on: day, app: f.app), app: f.app)
+            let planID = try await issuedActionMonthPlan(
+                f, unit: province, issuer: "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG", year: 2024, deadline: "2024-07-20")
             f.clock.set("2024-06-20T09:00:00+07:00")
 
             let hd = Browser(app: f.app)
@@ -276,46 +364,71 @@ struct ReportPageTests {
             let dashboard = try await hd.get(roundPath)
             #expect(dashboard.status == .ok)
             #expect(dashboard.body.string.contains("Huyện Kim Thành"))
-            #expect(dashboard.body.string.contains("<span class=\"value\">11</span>"), "eleven units expected below the province")
+            #expect(
+                dashboard.body.string.contains("<span class=\"value\">11</span>"),
+                "eleven units expected below the province")
 
             // The commune's home page says what it has to send.
             let dc = Browser(app: f.app)
             try await dc.signIn("dongcam.officer")
             let home = try await dc.get("/")
             #expect(home.body.string.contains("Báo cáo phải gửi và chờ duyệt"))
-            let reportID = try #require(try await ReportModel.query(on: f.app.db)
-                .filter(\.$unit.$id == (try await unitID("10804", on: day, app: f.app))).first()?.id)
+            let reportID = try #require(
+                try await ReportModel.query(on: f.app.db)
+                    .filter(\.$unit.$id == (try await unitID("10804", on: day, app: f.app))).first()?.id)
             let formPage = try await dc.get("/reports/\(reportID)")
             #expect(formPage.body.string.contains("name=\"v:AM-QUA-TRE:male\""))
-            #expect(formPage.body.string.contains("name=\"o:AM-QUA-TRE:male\""), "the hidden original the save compares with")
+            #expect(
+                formPage.body.string.contains("name=\"o:AM-QUA-TRE:male\""),
+                "the hidden original the save compares with")
             // Two officers open the same draft; each changes a different figure; then both change the same one.
             let second = Browser(app: f.app)
             try await second.signIn("dongcam.second")
             _ = try await second.get("/reports/\(reportID)")
-            let first = try await dc.post("/reports/\(reportID)", form: ["v:AM-QUA-DS:total": "12", "o:AM-QUA-DS:total": "",
-                                                                         "v:AM-QUA-TRE:total": "10", "o:AM-QUA-TRE:total": "", "then": "save"])
+            let first = try await dc.post(
+                "/reports/\(reportID)",
+                form: [
+                    "v:AM-QUA-DS:total": "12", "o:AM-QUA-DS:total": "",
+                    "v:AM-QUA-TRE:total": "10", "o:AM-QUA-TRE:total": "", "then": "save",
+                ])
             #expect(first.status == .seeOther)
-            let other = try await second.post("/reports/\(reportID)", form: ["v:AM-LOP-BOI:total": "2", "o:AM-LOP-BOI:total": "",
-                                                                             "v:AM-QUA-DS:total": "", "o:AM-QUA-DS:total": "", "then": "save"])
+            let other = try await second.post(
+                "/reports/\(reportID)",
+                form: [
+                    "v:AM-LOP-BOI:total": "2", "o:AM-LOP-BOI:total": "",
+                    "v:AM-QUA-DS:total": "", "o:AM-QUA-DS:total": "", "then": "save",
+                ])
             #expect(other.status == .seeOther, "a cell left as it was shown is not written: the colleague's 12 stays")
-            let clash = try await second.post("/reports/\(reportID)", form: ["v:AM-QUA-TRE:total": "11", "o:AM-QUA-TRE:total": "", "then": "save"])
+            let clash = try await second.post(
+                "/reports/\(reportID)", form: ["v:AM-QUA-TRE:total": "11", "o:AM-QUA-TRE:total": "", "then": "save"])
             #expect(clash.status == .conflict)
             #expect(clash.body.string.contains("Số trẻ em được thăm hỏi, tặng quà: người khác vừa lưu &quot;10&quot;"))
-            let values = try await ReportEditing.values(of: try #require(try await ReportModel.find(reportID, on: f.app.db)), on: f.app.db)
+            let values = try await ReportEditing.values(
+                of: try #require(try await ReportModel.find(reportID, on: f.app.db)), on: f.app.db)
             #expect(values[ValueKey("AM-QUA-DS")] == .number(12))
             #expect(values[ValueKey("AM-QUA-TRE")] == .number(10))
             #expect(values[ValueKey("AM-LOP-BOI")] == .number(2))
             // A breakdown that does not add up is shown beside the indicator and blocks sending.
-            _ = try await dc.post("/reports/\(reportID)", form: ["v:AM-QUA-TRE:male": "7", "o:AM-QUA-TRE:male": "",
-                                                                 "v:AM-QUA-TRE:female": "4", "o:AM-QUA-TRE:female": "", "then": "save"])
+            _ = try await dc.post(
+                "/reports/\(reportID)",
+                form: [
+                    "v:AM-QUA-TRE:male": "7", "o:AM-QUA-TRE:male": "",
+                    "v:AM-QUA-TRE:female": "4", "o:AM-QUA-TRE:female": "", "then": "save",
+                ])
             let withProblem = try await dc.get("/reports/\(reportID)")
             #expect(withProblem.body.string.contains("cộng theo giới tính được 11, khác tổng số 10"))
             let blocked = try await dc.post("/reports/\(reportID)", form: ["then": "submit"])
             #expect(blocked.status == .unprocessableEntity)
-            #expect(blocked.body.string.contains("Số liệu đã được lưu nhưng báo cáo chưa gửi được:"), "the officer stays on the form")
+            #expect(
+                blocked.body.string.contains("Số liệu đã được lưu nhưng báo cáo chưa gửi được:"),
+                "the officer stays on the form")
             #expect(blocked.body.string.contains("name=\"v:AM-QUA-TRE:male\""))
-            _ = try await dc.post("/reports/\(reportID)", form: ["v:AM-QUA-TRE:male": "6", "o:AM-QUA-TRE:male": "7",
-                                                                 "results": "Thăm, tặng 10 suất quà.", "o:results": "", "then": "submit"])
+            _ = try await dc.post(
+                "/reports/\(reportID)",
+                form: [
+                    "v:AM-QUA-TRE:male": "6", "o:AM-QUA-TRE:male": "7",
+                    "results": "Thăm, tặng 10 suất quà.", "o:results": "", "then": "submit",
+                ])
             let sent = try await dc.get("/reports/\(reportID)")
             #expect(sent.body.string.contains("Đã gửi, chờ duyệt"))
             #expect(!sent.body.string.contains("name=\"v:AM-QUA-TRE:male\""), "a sent report is read-only")
@@ -369,13 +482,16 @@ struct ReportFormAndReminderTests {
             let list = try await admin.get("/reports/forms")
             #expect(list.body.string.contains("AM-QUA-TRE"))
             #expect(list.body.string.contains("Bộ chỉ tiêu quốc gia (TT 13/2021): Số trẻ em bị xâm hại"))
-            let good = "section,code,name,unit,type,breakdowns,part_of,target\n1. Trẻ em,TE-DS,Số trẻ em trong danh sách,trẻ em,số nguyên,giới tính,,\n"
-            let created = try await admin.upload("/reports/forms", fields: ["code": "mau-hoc-boi", "name": "Kết quả dạy bơi", "planKind": "other"],
-                                                 file: ("file", "mau.csv", good))
+            let good =
+                "section,code,name,unit,type,breakdowns,part_of,target\n1. Trẻ em,TE-DS,Số trẻ em trong danh sách,trẻ em,số nguyên,giới tính,,\n"
+            let created = try await admin.upload(
+                "/reports/forms", fields: ["code": "mau-hoc-boi", "name": "Kết quả dạy bơi", "planKind": "other"],
+                file: ("file", "mau.csv", good))
             #expect(created.status == .ok)
             #expect(created.body.string.contains("Đã thêm biểu mẫu MAU-HOC-BOI — Kết quả dạy bơi"))
             let bad = "section,code,name,unit,type,breakdowns,part_of,target\nA,X1,Một,cái,số đếm,,,\n"
-            let refused = try await admin.upload("/reports/forms", fields: ["code": "mau-2", "name": "Mẫu 2"], file: ("file", "mau2.csv", bad))
+            let refused = try await admin.upload(
+                "/reports/forms", fields: ["code": "mau-2", "name": "Mẫu 2"], file: ("file", "mau2.csv", bad))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Dòng 2, cột type: kiểu &quot;số đếm&quot; không có"))
             #expect(try await ReportFormModel.query(on: f.app.db).filter(\.$code == "MAU-2").first() == nil)
@@ -383,7 +499,8 @@ struct ReportFormAndReminderTests {
             let officer = try await APIClient.signIn(f.app, "a.officer")
             let forms = try await officer.get("/api/v1/forms").decode([ReportAPIController.FormDTO].self)
             #expect(Set(forms.map(\.form.code)) == ["THANG-HANH-DONG", "CONG-TAC-TRE-EM", "MAU-HOC-BOI"])
-            let denied = try await officer.send(.POST, "/api/v1/forms", json: ["code": "X", "name": "X", "sections": [] as [Any]])
+            let denied = try await officer.send(
+                .POST, "/api/v1/forms", json: ["code": "X", "name": "X", "sections": [] as [Any]])
             #expect(denied.status == .forbidden)
         }
     }
@@ -399,44 +516,64 @@ struct ReportFormAndReminderTests {
             #expect(result.units.count == 6, "Kim Thành's six communes")
             #expect(result.reminded == 4, "the four commune officers created for the round (one each)")
             let commune = try await APIClient.signIn(f.app, "dongcam.officer")
-            let notes = try await commune.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
-            #expect(notes.contains { $0.text.contains("Huyện Kim Thành nhắc Xã Đồng Cẩm gửi") && $0.text.contains("01/7/2024") })
+            let notes = try await commune.get("/api/v1/notifications").decode(
+                [NotificationsController.NotificationDTO].self)
+            #expect(
+                notes.contains {
+                    $0.text.contains("Huyện Kim Thành nhắc Xã Đồng Cẩm gửi") && $0.text.contains("01/7/2024")
+                })
             let province = try await APIClient.signIn(f.app, "hd.officer")
-            #expect(try await province.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self).isEmpty)
+            #expect(
+                try await province.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+                    .isEmpty)
             // Phú Thái of 2026 sees the round (its 2024 predecessor reports in it) but not Kim Thành district.
             let sibling = try await APIClient.signIn(f.app, "b.officer")
-            #expect(try await sibling.send(.POST, "/api/v1/rounds/\(round.roundID)/remind?unit=293", json: [:]).status == .notFound)
+            #expect(
+                try await sibling.send(.POST, "/api/v1/rounds/\(round.roundID)/remind?unit=293", json: [:]).status
+                    == .notFound)
             let outsider = try await APIClient.signIn(f.app, "city.officer")
-            #expect(try await outsider.send(.POST, "/api/v1/rounds/\(round.roundID)/remind?unit=293", json: [:]).status == .ok,
-                    "the city of 2026 covers Hải Dương's 2024 units through the merger")
+            #expect(
+                try await outsider.send(.POST, "/api/v1/rounds/\(round.roundID)/remind?unit=293", json: [:]).status
+                    == .ok,
+                "the city of 2026 covers Hải Dương's 2024 units through the merger")
         }
     }
 }
 
 @Suite("Demo reporting round")
 struct DemoReportTests {
-    @Test("The demo's 2024 round is complete but for one commune, passes every rule, and adds up under the 2026 communes")
+    @Test(
+        "The demo's 2024 round is complete but for one commune, passes every rule, and adds up under the 2026 communes")
     func demoRound() async throws {
         try await withTreEm { f in
             #expect(try await DemoReports.load(on: f.app.db, at: f.clock.now))
             #expect(try await DemoReports.load(on: f.app.db, at: f.clock.now) == false, "loaded once only")
             let round = try #require(try await ReportRoundModel.query(on: f.app.db).with(\.$form).with(\.$root).first())
             let admin = try await APIClient.signIn(f.app, "admin")
-            let detail = try await admin.get("/api/v1/rounds/\(try round.requireID())").decode(ReportAPIController.RoundDetailDTO.self)
+            let detail = try await admin.get("/api/v1/rounds/\(try round.requireID())").decode(
+                ReportAPIController.RoundDetailDTO.self)
             #expect(detail.completeness.expected == 11)
             #expect(detail.completeness.submitted == 10)
             #expect(detail.completeness.onTime == 10)
             #expect(detail.missing.map(\.unitName) == ["Xã Liên Hòa"])
             // Every sent report passes the rules a commune officer's would have to.
-            for report in try await ReportModel.query(on: f.app.db).filter(\.$round.$id == round.requireID()).filter(\.$status == .approved).all() {
+            for report in try await ReportModel.query(on: f.app.db).filter(\.$round.$id == round.requireID()).filter(
+                \.$status == .approved
+            ).all() {
                 report.$round.value = round
                 #expect(try await ReportEditing.problems(of: report, on: f.app.db).isEmpty)
             }
-            let district = try aggregate(try await admin.get("/api/v1/aggregates?round=\(try round.requireID())&unit=293"))
-            let communes = district.children.compactMap { $0.figures.first { $0.indicator == "AM-QUA-TRE" && $0.part == "" }?.number }
-            #expect(district.value("AM-QUA-TRE") == communes.reduce(0, +) + 20, "the communes' gifts and the district's own 20")
+            let district = try aggregate(
+                try await admin.get("/api/v1/aggregates?round=\(try round.requireID())&unit=293"))
+            let communes = district.children.compactMap {
+                $0.figures.first { $0.indicator == "AM-QUA-TRE" && $0.part == "" }?.number
+            }
+            #expect(
+                district.value("AM-QUA-TRE") == communes.reduce(0, +) + 20,
+                "the communes' gifts and the district's own 20")
             // As of 2026: Xã Kim Thành holds Đồng Cẩm, Tam Kỳ, Đại Đức and Bình Dân (Liên Hòa sent nothing).
-            let merged = try aggregate(try await admin.get("/api/v1/aggregates?round=\(try round.requireID())&unit=31&asOf=2026-06-30"))
+            let merged = try aggregate(
+                try await admin.get("/api/v1/aggregates?round=\(try round.requireID())&unit=31&asOf=2026-06-30"))
             let names = ["Xã Đồng Cẩm", "Xã Tam Kỳ", "Xã Đại Đức", "Xã Bình Dân"]
             let expected = district.children.filter { names.contains($0.unitName) }
                 .compactMap { $0.figures.first { $0.indicator == "AM-QUA-TRE" && $0.part == "" }?.number }.reduce(0, +)

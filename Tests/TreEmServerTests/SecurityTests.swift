@@ -3,6 +3,7 @@ import FluentSQL
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 @Suite("Sign-in, sessions, CSRF, headers, audit")
@@ -14,17 +15,20 @@ struct SecurityTests {
             try await browser.signIn("a.admin")
             try await browser.get("/units/\(Fixture.communeA)")
             let before = try await AgencyModel.query(on: f.app.db).count()
-            let forged = try await browser.post("/units/\(Fixture.communeA)/agencies", form: ["name": "Trường Tiểu học Kim Thành 2", "kind": "school"],
-                                                includeCSRF: false)
+            let forged = try await browser.post(
+                "/units/\(Fixture.communeA)/agencies", form: ["name": "Trường Tiểu học Kim Thành 2", "kind": "school"],
+                includeCSRF: false)
             #expect(forged.status == .forbidden)
             #expect(forged.body.string.contains("Biểu mẫu đã hết hạn"))
             #expect(try await AgencyModel.query(on: f.app.db).count() == before)
-            let real = try await browser.post("/units/\(Fixture.communeA)/agencies", form: ["name": "Trường Tiểu học Kim Thành 2", "kind": "school"])
+            let real = try await browser.post(
+                "/units/\(Fixture.communeA)/agencies", form: ["name": "Trường Tiểu học Kim Thành 2", "kind": "school"])
             #expect(real.status == .seeOther)
             #expect(try await AgencyModel.query(on: f.app.db).count() == before + 1)
             // The login form is protected too.
             let anonymous = Browser(app: f.app)
-            let login = try await anonymous.post("/login", form: ["username": "admin", "password": Fixture.password], includeCSRF: false)
+            let login = try await anonymous.post(
+                "/login", form: ["username": "admin", "password": Fixture.password], includeCSRF: false)
             #expect(login.status == .forbidden)
         }
     }
@@ -42,11 +46,15 @@ struct SecurityTests {
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.body.string.contains("Hãy chờ"))
             let api = APIClient(app: f.app, token: nil)
-            #expect(try await api.send(.POST, "/api/v1/auth/token", json: ["username": "a.officer", "password": Fixture.password]).status == .tooManyRequests)
+            #expect(
+                try await api.send(
+                    .POST, "/api/v1/auth/token", json: ["username": "a.officer", "password": Fixture.password]
+                ).status == .tooManyRequests)
             f.clock.advance(by: 15 * 60 + 1)
             let allowed = try await browser.signIn("a.officer")
             #expect(allowed.status == .seeOther)
-            let entries = try await AuditEntryModel.query(on: f.app.db).filter(\.$actorUsername == "a.officer").all().map(\.action)
+            let entries = try await AuditEntryModel.query(on: f.app.db).filter(\.$actorUsername == "a.officer").all()
+                .map(\.action)
             #expect(entries.filter { $0 == "auth.sign_in_failed" }.count == 5)
             #expect(entries.contains("auth.sign_in_throttled"))
             #expect(entries.contains("auth.sign_in"))
@@ -96,8 +104,9 @@ struct SecurityTests {
     func escaping() async throws {
         try await withTreEm { f in
             let api = try await APIClient.signIn(f.app, "a.admin")
-            let created = try await api.send(.POST, "/api/v1/units/\(Fixture.communeA)/agencies",
-                                             json: ["name": "<script>alert(1)</script> Hội", "kind": "otherMassOrganisation"])
+            let created = try await api.send(
+                .POST, "/api/v1/units/\(Fixture.communeA)/agencies",
+                json: ["name": "<script>alert(1)</script> Hội", "kind": "otherMassOrganisation"])
             #expect(created.status == .created)
             let browser = Browser(app: f.app)
             try await browser.signIn("a.officer")
@@ -114,7 +123,9 @@ struct SecurityTests {
             _ = try await browser.signIn("a.admin", password: "sai")
             try await browser.signIn("a.admin")
             try await browser.get("/units/\(Fixture.communeA)")
-            try await browser.post("/units/\(Fixture.communeA)/agencies", form: ["name": "Chi hội Khuyến học thôn Cẩm La", "kind": "otherMassOrganisation"])
+            try await browser.post(
+                "/units/\(Fixture.communeA)/agencies",
+                form: ["name": "Chi hội Khuyến học thôn Cẩm La", "kind": "otherMassOrganisation"])
             let page = try await browser.get("/audit")
             #expect(page.status == .ok)
             #expect(page.body.string.contains("auth.sign_in_failed"))

@@ -3,13 +3,17 @@ import Foundation
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 /// The city issues its plan, Kim Thành derives and issues its own: both have tasks.
 func issuedCascade(_ f: Fixture) async throws -> (cityPlan: String, communePlan: String) {
     let city = try await APIClient.signIn(f.app, "city.officer")
     let cityID = try planDTO(try await city.send(.POST, "/api/v1/plans", json: ["document": cityPlan()])).id
-    #expect(try await city.send(.POST, "/api/v1/plans/\(cityID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"]).status == .ok)
+    #expect(
+        try await city.send(
+            .POST, "/api/v1/plans/\(cityID)/issue", json: ["number": "157/KH-UBND", "issueDate": "2026-04-30"]
+        ).status == .ok)
     let commune = try await APIClient.signIn(f.app, "a.officer")
     let derived = try planDTO(try await commune.send(.POST, "/api/v1/plans/\(cityID)/derive", json: [:]))
     let communeID = derived.id
@@ -18,8 +22,11 @@ func issuedCascade(_ f: Fixture) async throws -> (cityPlan: String, communePlan:
     let health = try #require(document.assignments.firstIndex { $0.agencyKind == .healthStation })
     document.assignments[health].tasks.append(PlanTask(text: "Tổ chức khám sàng lọc vào ngày 01/6/2026 tại Trạm."))
     document.signature = Signature(name: "Nguyễn Văn Tình")
-    #expect(try await commune.send(.PUT, "/api/v1/plans/\(communeID)", json: ["document": try jsonObject(document)]).status == .ok)
-    let issued = try await commune.send(.POST, "/api/v1/plans/\(communeID)/issue", json: ["number": "45/KH-UBND", "issueDate": "2026-05-08"])
+    #expect(
+        try await commune.send(.PUT, "/api/v1/plans/\(communeID)", json: ["document": try jsonObject(document)]).status
+            == .ok)
+    let issued = try await commune.send(
+        .POST, "/api/v1/plans/\(communeID)/issue", json: ["number": "45/KH-UBND", "issueDate": "2026-05-08"])
     #expect(issued.status == .ok, "\(issued.body.string)")
     return (cityID, communeID)
 }
@@ -30,10 +37,13 @@ func jsonObject<T: Encodable>(_ value: T) throws -> Any {
 
 func healthMember(_ f: Fixture) async throws -> APIClient {
     let unit = try await unitID(Fixture.communeA, app: f.app)
-    let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
+    let station = try #require(
+        try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
     let hash = try await Accounts.hash(Fixture.password, app: f.app)
-    try await UserModel(username: "a.health", displayName: "Trạm trưởng Y tế", passwordHash: hash, role: .agencyMember,
-                        unitID: unit, agencyID: station.id, mustChangePassword: false).create(on: f.app.db)
+    try await UserModel(
+        username: "a.health", displayName: "Trạm trưởng Y tế", passwordHash: hash, role: .agencyMember,
+        unitID: unit, agencyID: station.id, mustChangePassword: false
+    ).create(on: f.app.db)
     return try await APIClient.signIn(f.app, "a.health")
 }
 
@@ -43,10 +53,13 @@ struct TaskTests {
     func createdOnIssue() async throws {
         try await withTreEm { f in
             let (cityID, communeID) = try await issuedCascade(f)
-            let cityTasks = try await TaskModel.query(on: f.app.db).filter(\.$plan.$id == UUID(uuidString: cityID)!).all()
+            let cityTasks = try await TaskModel.query(on: f.app.db).filter(\.$plan.$id == UUID(uuidString: cityID)!)
+                .all()
             #expect(cityTasks.count == 3)
             #expect(cityTasks.allSatisfy { $0.dueOn == "2026-07-20" }, "the city's reporting deadline")
-            let communeTasks = try await TaskModel.query(on: f.app.db).filter(\.$plan.$id == UUID(uuidString: communeID)!).all()
+            let communeTasks = try await TaskModel.query(on: f.app.db).filter(
+                \.$plan.$id == UUID(uuidString: communeID)!
+            ).all()
             let dated = try #require(communeTasks.first { $0.text.contains("vào ngày 01/6/2026") })
             #expect(dated.dueOn == "2026-06-01", "a task's own date wins")
             #expect(communeTasks.first { $0.text == "Khám sức khỏe cho trẻ em." }?.dueOn == "2026-07-10")
@@ -66,24 +79,29 @@ struct TaskTests {
             #expect(mine.allSatisfy { $0.agencyName == "Trạm Y tế xã Kim Thành" && $0.canUpdate })
             let task = try #require(mine.first { $0.text == "Khám sức khỏe cho trẻ em." })
 
-            let started = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress",
-                                                json: ["text": "Khám sàng lọc cho 42 trẻ em ngày 12/6", "childrenReached": 42, "status": "inProgress"])
+            let started = try await member.send(
+                .POST, "/api/v1/tasks/\(task.id)/progress",
+                json: ["text": "Khám sàng lọc cho 42 trẻ em ngày 12/6", "childrenReached": 42, "status": "inProgress"])
             #expect(started.status == .created)
-            let done = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress", json: ["text": "Hoàn thành", "status": "done"])
+            let done = try await member.send(
+                .POST, "/api/v1/tasks/\(task.id)/progress", json: ["text": "Hoàn thành", "status": "done"])
             let detail = try done.decode(TaskAPIController.TaskDetailDTO.self)
             #expect(detail.task.status == "done")
             #expect(detail.progress.map(\.text) == ["Khám sàng lọc cho 42 trẻ em ngày 12/6", "Hoàn thành"])
             #expect(detail.progress.first?.childrenReached == 42)
 
-            let back = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress", json: ["text": "nhầm", "status": "notStarted"])
+            let back = try await member.send(
+                .POST, "/api/v1/tasks/\(task.id)/progress", json: ["text": "nhầm", "status": "notStarted"])
             #expect(back.status == .conflict)
             #expect(back.body.string.contains("Không thể chuyển nhiệm vụ"))
             let other = try #require(mine.first { $0.id != task.id })
-            let noReason = try await member.send(.POST, "/api/v1/tasks/\(other.id)/progress", json: ["text": "Hủy", "status": "cancelled"])
+            let noReason = try await member.send(
+                .POST, "/api/v1/tasks/\(other.id)/progress", json: ["text": "Hủy", "status": "cancelled"])
             #expect(noReason.status == .badRequest)
             #expect(try await TaskProgressModel.query(on: f.app.db).count() == 2, "nothing partial was stored")
-            _ = try await member.send(.POST, "/api/v1/tasks/\(other.id)/progress",
-                                      json: ["text": "Hủy", "status": "cancelled", "cancelReason": "Gộp vào nhiệm vụ khác"])
+            _ = try await member.send(
+                .POST, "/api/v1/tasks/\(other.id)/progress",
+                json: ["text": "Hủy", "status": "cancelled", "cancelReason": "Gộp vào nhiệm vụ khác"])
             let afterCancel = try await member.send(.POST, "/api/v1/tasks/\(other.id)/progress", json: ["text": "Thêm"])
             #expect(afterCancel.status == .conflict)
             #expect(afterCancel.body.string.contains("Nhiệm vụ đã hủy"))
@@ -95,13 +113,18 @@ struct TaskTests {
         try await withTreEm { f in
             _ = try await issuedCascade(f)
             let member = try await healthMember(f)
-            let police = try #require(try await member.get("/api/v1/tasks").decode([TaskAPIController.TaskDTO].self)
-                .first { $0.agencyName.hasPrefix("Công an") })
+            let police = try #require(
+                try await member.get("/api/v1/tasks").decode([TaskAPIController.TaskDTO].self)
+                    .first { $0.agencyName.hasPrefix("Công an") })
             #expect(police.canUpdate == false)
-            #expect(try await member.send(.POST, "/api/v1/tasks/\(police.id)/progress", json: ["text": "x"]).status == .forbidden)
+            #expect(
+                try await member.send(.POST, "/api/v1/tasks/\(police.id)/progress", json: ["text": "x"]).status
+                    == .forbidden)
             let other = try await APIClient.signIn(f.app, "b.officer")
             #expect(try await other.get("/api/v1/tasks/\(police.id)").status == .notFound)
-            #expect(try await other.send(.POST, "/api/v1/tasks/\(police.id)/progress", json: ["text": "x"]).status == .notFound)
+            #expect(
+                try await other.send(.POST, "/api/v1/tasks/\(police.id)/progress", json: ["text": "x"]).status
+                    == .notFound)
             #expect(try await other.get("/api/v1/tasks").decode([TaskAPIController.TaskDTO].self).isEmpty)
             let entries = try await AuditEntryModel.query(on: f.app.db).filter(\.$action == "task.progress").count()
             #expect(entries == 0)
@@ -115,8 +138,9 @@ struct TaskTests {
             let city = try await APIClient.signIn(f.app, "city.officer")
             let listed = try await city.get("/api/v1/tasks?plan=\(cityID)")
             #expect(listed.status == .ok, "\(listed.body.string)")
-            let cityTask = try #require(try listed.decode([TaskAPIController.TaskDTO].self)
-                .first { $0.text == "Khám sức khỏe cho trẻ em." })
+            let cityTask = try #require(
+                try listed.decode([TaskAPIController.TaskDTO].self)
+                    .first { $0.text == "Khám sức khỏe cho trẻ em." })
             var detail = try await city.get("/api/v1/tasks/\(cityTask.id)").decode(TaskAPIController.TaskDetailDTO.self)
             #expect(detail.rollup.derived == 1)
             #expect(detail.rollup.done == 0)
@@ -124,7 +148,8 @@ struct TaskTests {
             let member = try await healthMember(f)
             let mine = try await member.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self)
             let derived = try #require(mine.first { $0.text == "Khám sức khỏe cho trẻ em." })
-            _ = try await member.send(.POST, "/api/v1/tasks/\(derived.id)/progress", json: ["text": "Xong", "status": "done"])
+            _ = try await member.send(
+                .POST, "/api/v1/tasks/\(derived.id)/progress", json: ["text": "Xong", "status": "done"])
             detail = try await city.get("/api/v1/tasks/\(cityTask.id)").decode(TaskAPIController.TaskDetailDTO.self)
             #expect(detail.rollup.done == 1)
             // Overdue is derived from the date, never stored.
@@ -132,7 +157,8 @@ struct TaskTests {
             let again = try await APIClient.signIn(f.app, "a.health")
             let late = try await again.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self)
             #expect(late.first { $0.text.contains("khám sàng lọc") }?.overdue == true)
-            #expect(late.first { $0.text == "Khám sức khỏe cho trẻ em." }?.overdue == false, "a done task is never overdue")
+            #expect(
+                late.first { $0.text == "Khám sức khỏe cho trẻ em." }?.overdue == false, "a done task is never overdue")
         }
     }
 }
@@ -150,16 +176,23 @@ struct TaskWebTests {
             #expect(mine.status == .ok)
             #expect(mine.body.string.contains("Nhiệm vụ của cơ quan tôi"))
             #expect(mine.body.string.contains("Khám sức khỏe cho trẻ em."))
-            #expect(!mine.body.string.contains("Phòng, chống xâm hại trẻ em."), "the police's task is not the station's")
-            let taskID = try #require(try await TaskModel.query(on: f.app.db).filter(\.$text == "Khám sức khỏe cho trẻ em.")
-                .filter(\.$plan.$id == UUID(uuidString: communeID)!).first()?.id)
+            #expect(
+                !mine.body.string.contains("Phòng, chống xâm hại trẻ em."), "the police's task is not the station's")
+            let taskID = try #require(
+                try await TaskModel.query(on: f.app.db).filter(\.$text == "Khám sức khỏe cho trẻ em.")
+                    .filter(\.$plan.$id == UUID(uuidString: communeID)!).first()?.id)
             let page = try await member.get("/tasks/\(taskID)")
             #expect(page.body.string.contains("Ghi tiến độ"))
-            let bad = try await member.post("/tasks/\(taskID)/progress", form: ["text": "Khám", "children_reached": "bốn hai"])
+            let bad = try await member.post(
+                "/tasks/\(taskID)/progress", form: ["text": "Khám", "children_reached": "bốn hai"])
             #expect(bad.status == .badRequest)
             #expect(bad.body.string.contains("không phải là số"))
-            let saved = try await member.post("/tasks/\(taskID)/progress", form: ["text": "Khám sàng lọc cho 42 trẻ em ngày 12/6",
-                                                                               "children_reached": "42", "status": "done"])
+            let saved = try await member.post(
+                "/tasks/\(taskID)/progress",
+                form: [
+                    "text": "Khám sàng lọc cho 42 trẻ em ngày 12/6",
+                    "children_reached": "42", "status": "done",
+                ])
             #expect(saved.status == .seeOther)
             let after = try await member.get("/tasks/\(taskID)")
             #expect(after.body.string.contains("Khám sàng lọc cho 42 trẻ em ngày 12/6"))
@@ -178,8 +211,9 @@ struct TaskWebTests {
             // The city's task page shows the commune's derived task done.
             let city = Browser(app: f.app)
             try await city.signIn("city.officer")
-            let cityTask = try #require(try await TaskModel.query(on: f.app.db).filter(\.$plan.$id == UUID(uuidString: cityID)!)
-                .filter(\.$text == "Khám sức khỏe cho trẻ em.").first()?.id)
+            let cityTask = try #require(
+                try await TaskModel.query(on: f.app.db).filter(\.$plan.$id == UUID(uuidString: cityID)!)
+                    .filter(\.$text == "Khám sức khỏe cho trẻ em.").first()?.id)
             let rollup = try await city.get("/tasks/\(cityTask)")
             #expect(rollup.body.string.contains("Các đơn vị cấp dưới thực hiện"))
             // Each commune's progress on it: Kim Thành's station is done; Phú Thái has no plan yet.
@@ -208,17 +242,24 @@ struct EvidenceTests {
         try await withTreEm { f in
             _ = try await issuedCascade(f)
             let member = try await healthMember(f)
-            let task = try #require(try await member.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self).first)
+            let task = try #require(
+                try await member.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self).first)
             let html = Data("<html><script>alert(1)</script></html>".utf8).base64EncodedString()
-            let refused = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress",
-                                                json: ["text": "Ảnh", "evidence": [["filename": "anh.png", "data": html]]])
+            let refused = try await member.send(
+                .POST, "/api/v1/tasks/\(task.id)/progress",
+                json: ["text": "Ảnh", "evidence": [["filename": "anh.png", "data": html]]])
             #expect(refused.status == .unsupportedMediaType)
             #expect(refused.body.string.contains("anh.png không được nhận"))
-            #expect(try await TaskProgressModel.query(on: f.app.db).count() == 0, "nothing partial: no entry without its files")
+            #expect(
+                try await TaskProgressModel.query(on: f.app.db).count() == 0,
+                "nothing partial: no entry without its files")
 
-            let saved = try await member.send(.POST, "/api/v1/tasks/\(task.id)/progress", json: [
-                "text": "Danh sách ký nhận", "evidence": [["filename": "danh-sach ký nhận.png", "data": Data(Self.png).base64EncodedString()]],
-            ])
+            let saved = try await member.send(
+                .POST, "/api/v1/tasks/\(task.id)/progress",
+                json: [
+                    "text": "Danh sách ký nhận",
+                    "evidence": [["filename": "danh-sach ký nhận.png", "data": Data(Self.png).base64EncodedString()]],
+                ])
             #expect(saved.status == .created)
             let detail = try saved.decode(TaskAPIController.TaskDetailDTO.self)
             let file = try #require(detail.progress.last?.evidence.first)
@@ -243,15 +284,20 @@ struct EvidenceTests {
             try await memberBrowser.signIn("a.health")
             try await memberBrowser.get("/tasks/\(task.id)")
             let boundary = "treem-evidence"
-            var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(memberBrowser.csrf)\r\n"
-                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nẢnh buổi khám\r\n"
-                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"evidence[]\"; filename=\"kham.png\"\r\nContent-Type: image/png\r\n\r\n")
+            var body = ByteBuffer(
+                string:
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(memberBrowser.csrf)\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nẢnh buổi khám\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"evidence[]\"; filename=\"kham.png\"\r\nContent-Type: image/png\r\n\r\n"
+            )
             body.writeBytes(Self.png)
             body.writeString("\r\n--\(boundary)--\r\n")
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-            headers.replaceOrAdd(name: .cookie, value: memberBrowser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
-            try await f.app.testing().test(.POST, "/tasks/\(task.id)/progress", headers: headers, body: body) { response in
+            headers.replaceOrAdd(
+                name: .cookie, value: memberBrowser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            try await f.app.testing().test(.POST, "/tasks/\(task.id)/progress", headers: headers, body: body) {
+                response in
                 #expect(response.status == .seeOther, "\(response.body.string.prefix(300))")
             }
             #expect(try await TaskEvidenceModel.query(on: f.app.db).filter(\.$fileName == "kham.png").count() == 1)
@@ -266,20 +312,30 @@ struct NotificationTests {
         try await withTreEm { f in
             // The station's member exists before the plan is issued, so the assignment reaches them.
             let unit = try await unitID(Fixture.communeA, app: f.app)
-            let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
-            try await UserModel(username: "a.health", displayName: "Trạm trưởng", passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
-                                role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false).create(on: f.app.db)
+            let station = try #require(
+                try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation)
+                    .first())
+            try await UserModel(
+                username: "a.health", displayName: "Trạm trưởng",
+                passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
+                role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false
+            ).create(on: f.app.db)
             _ = try await issuedCascade(f)
             var api = try await APIClient.signIn(f.app, "a.health")
-            var notes = try await api.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+            var notes = try await api.get("/api/v1/notifications").decode(
+                [NotificationsController.NotificationDTO].self)
             #expect(notes.filter { $0.kind == "assigned" }.count == 2)
             #expect(notes.allSatisfy { !$0.read })
 
             // 2026-05-28 now: the 01/6 task is due within 3 days.
             #expect(try await Notifications.sweep(at: f.clock.now, settings: f.app.treem.settings, on: f.app.db) == 1)
-            #expect(try await Notifications.sweep(at: f.clock.now, settings: f.app.treem.settings, on: f.app.db) == 0, "a repeated sweep repeats nothing")
+            #expect(
+                try await Notifications.sweep(at: f.clock.now, settings: f.app.treem.settings, on: f.app.db) == 0,
+                "a repeated sweep repeats nothing")
             f.clock.advance(by: 5 * 86400)
-            #expect(try await Notifications.sweep(at: f.clock.now, settings: f.app.treem.settings, on: f.app.db) == 1, "now it is overdue")
+            #expect(
+                try await Notifications.sweep(at: f.clock.now, settings: f.app.treem.settings, on: f.app.db) == 1,
+                "now it is overdue")
             api = try await APIClient.signIn(f.app, "a.health")
             notes = try await api.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
             #expect(Set(notes.map(\.kind)) == ["assigned", "dueSoon", "overdue"])
@@ -293,7 +349,9 @@ struct NotificationTests {
             #expect(!(try await browser.get("/").body.string.contains("class=\"badge\"")))
             // Nobody else sees them.
             let officer = try await APIClient.signIn(f.app, "b.officer")
-            #expect(try await officer.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self).isEmpty)
+            #expect(
+                try await officer.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+                    .isEmpty)
         }
     }
 }
@@ -301,9 +359,12 @@ struct NotificationTests {
 /// The health station's head of commune A, with an e-mail address, before any plan is issued.
 func stationMemberWithEmail(_ f: Fixture) async throws {
     let unit = try await unitID(Fixture.communeA, app: f.app)
-    let station = try #require(try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
-    let member = UserModel(username: "a.health", displayName: "Trạm trưởng", passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
-                           role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false)
+    let station = try #require(
+        try await AgencyModel.query(on: f.app.db).filter(\.$unit.$id == unit).filter(\.$kind == .healthStation).first())
+    let member = UserModel(
+        username: "a.health", displayName: "Trạm trưởng",
+        passwordHash: try await Accounts.hash(Fixture.password, app: f.app),
+        role: .agencyMember, unitID: unit, agencyID: station.id, mustChangePassword: false)
     member.email = "tramyte@kimthanh.example"
     try await member.create(on: f.app.db)
 }
@@ -332,7 +393,7 @@ struct EmailTests {
     func emailRetried() async throws {
         let down = try SMTPCatcher()
         let closedPort = down.port
-        down.stop() // nothing listens there now: the first try is refused
+        down.stop()  // nothing listens there now: the first try is refused
         try await withTreEm { f in
             f.app.treem.settings.smtpURL = "smtp://127.0.0.1:\(closedPort)?from=treem@kimthanh.example"
             try await stationMemberWithEmail(f)
@@ -365,12 +426,20 @@ struct EmailTests {
     func emailValidation() async throws {
         try await withTreEm { f in
             let admin = try await APIClient.signIn(f.app, "a.admin")
-            let bad = try await admin.send(.POST, "/api/v1/users", json: ["username": "a.mail", "displayName": "Thư", "role": "viewer",
-                                                                         "unitCode": Fixture.communeA, "email": "không phải thư"])
+            let bad = try await admin.send(
+                .POST, "/api/v1/users",
+                json: [
+                    "username": "a.mail", "displayName": "Thư", "role": "viewer",
+                    "unitCode": Fixture.communeA, "email": "không phải thư",
+                ])
             #expect(bad.status == .badRequest)
             #expect(bad.body.string.contains("\"field\":\"email\""))
-            let good = try await admin.send(.POST, "/api/v1/users", json: ["username": "a.mail", "displayName": "Thư", "role": "viewer",
-                                                                          "unitCode": Fixture.communeA, "email": "Thu@KimThanh.example"])
+            let good = try await admin.send(
+                .POST, "/api/v1/users",
+                json: [
+                    "username": "a.mail", "displayName": "Thư", "role": "viewer",
+                    "unitCode": Fixture.communeA, "email": "Thu@KimThanh.example",
+                ])
             #expect(try good.decode(APIController.CreatedUserDTO.self).user.email == "thu@kimthanh.example")
         }
     }

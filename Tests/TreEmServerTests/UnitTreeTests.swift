@@ -2,6 +2,7 @@ import Fluent
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 @Suite("The unit tree across the 2025 reform")

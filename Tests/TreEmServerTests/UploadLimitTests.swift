@@ -3,20 +3,25 @@ import Foundation
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 /// A DOCX package with the given document.xml and numbering.xml, made here so that no crafted
 /// blob is committed.
 func craftedDOCX(document: String, numbering: String? = nil) -> [UInt8] {
     var zip = ZipArchive()
-    zip.add("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
+    zip.add(
+        "[Content_Types].xml",
+        "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
     zip.add("word/document.xml", document)
     if let numbering { zip.add("word/numbering.xml", numbering) }
     return zip.finished()
 }
 
 /// Posts one file as `multipart/form-data` to the JSON API, as a client program would.
-func uploadToAPI(_ app: Application, token: String, path: String, fileName: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
+func uploadToAPI(
+    _ app: Application, token: String, path: String, fileName: String, bytes: [UInt8]
+) async throws -> TestingHTTPResponse {
     let boundary = "treem-upload-boundary"
     var body = ByteBuffer()
     body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n")
@@ -33,7 +38,8 @@ func uploadToAPI(_ app: Application, token: String, path: String, fileName: Stri
 
 @Suite("Uploads and inputs that must never hurt the server")
 struct UploadLimitTests {
-    static let numberedParagraph = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>Nhiệm vụ</w:t></w:r></w:p>"
+    static let numberedParagraph =
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>Nhiệm vụ</w:t></w:r></w:p>"
 
     static func numbering(start: String, format: String) -> String {
         "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\">"
@@ -42,28 +48,44 @@ struct UploadLimitTests {
     }
 
     static let crafted: [(name: String, bytes: [UInt8])] = [
-        ("overflowing numbering", craftedDOCX(
-            document: "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-                + "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>" + String(repeating: numberedParagraph, count: 20) + "</w:body></w:document>",
-            numbering: numbering(start: "9223372036854775807", format: "decimal"))),
-        ("roman numbering from two billion", craftedDOCX(
-            document: "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-                + String(repeating: numberedParagraph, count: 20) + "</w:body></w:document>",
-            numbering: numbering(start: "2000000000", format: "upperRoman"))),
-        ("33,000 unclosed paragraphs", craftedDOCX(document: "<w:document><w:body>" + String(repeating: "<w:p>", count: 33_000))),
+        (
+            "overflowing numbering",
+            craftedDOCX(
+                document:
+                    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                    + "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>" + String(repeating: numberedParagraph, count: 20)
+                    + "</w:body></w:document>",
+                numbering: numbering(start: "9223372036854775807", format: "decimal"))
+        ),
+        (
+            "roman numbering from two billion",
+            craftedDOCX(
+                document:
+                    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                    + String(repeating: numberedParagraph, count: 20) + "</w:body></w:document>",
+                numbering: numbering(start: "2000000000", format: "upperRoman"))
+        ),
+        (
+            "33,000 unclosed paragraphs",
+            craftedDOCX(document: "<w:document><w:body>" + String(repeating: "<w:p>", count: 33_000))
+        ),
     ]
 
-    @Test("Crafted Word files are refused or read within a second, and the server keeps answering",
-          arguments: crafted.indices)
+    @Test(
+        "Crafted Word files are refused or read within a second, and the server keeps answering",
+        arguments: crafted.indices)
     func craftedWordFiles(_ index: Int) async throws {
         let file = Self.crafted[index]
         try await withTreEm { f in
             let api = try await APIClient.signIn(f.app, "a.officer")
             let start = Date()
-            let response = try await uploadToAPI(f.app, token: try #require(api.token), path: "/api/v1/plans/import",
-                                                 fileName: "ke-hoach.docx", bytes: file.bytes)
+            let response = try await uploadToAPI(
+                f.app, token: try #require(api.token), path: "/api/v1/plans/import",
+                fileName: "ke-hoach.docx", bytes: file.bytes)
             let seconds = Date().timeIntervalSince(start)
-            #expect([.ok, .unprocessableEntity].contains(response.status), "\(file.name): \(response.status) \(response.body.string.prefix(300))")
+            #expect(
+                [.ok, .unprocessableEntity].contains(response.status),
+                "\(file.name): \(response.status) \(response.body.string.prefix(300))")
             #expect(seconds < 1, "\(file.name) took \(seconds) s")
             #expect(try await api.get("/api/v1/me").status == .ok)
         }
@@ -74,8 +96,9 @@ struct UploadLimitTests {
         try await withTreEm { f in
             let api = try await APIClient.signIn(f.app, "a.officer")
             let text = "KẾ HOẠCH\nCăn cứ Kế hoạch của " + String(repeating: "ủy ban ", count: 3_000) + "\n"
-            let response = try await uploadToAPI(f.app, token: try #require(api.token), path: "/api/v1/plans/import",
-                                                 fileName: "ke-hoach.txt", bytes: Array(text.utf8))
+            let response = try await uploadToAPI(
+                f.app, token: try #require(api.token), path: "/api/v1/plans/import",
+                fileName: "ke-hoach.txt", bytes: Array(text.utf8))
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("Dòng 2"))
         }
@@ -89,9 +112,11 @@ struct UploadLimitTests {
             try await browser.signIn("admin")
             try await browser.get("/units/import")
             // "Thôn" as a Windows-1258 editor writes it: the byte 0xD4 is not UTF-8.
-            let bytes = Array("code,name,level,parent_code,valid_from,valid_to\n99001,Th".utf8) + [0xD4]
+            let bytes =
+                Array("code,name,level,parent_code,valid_from,valid_to\n99001,Th".utf8) + [0xD4]
                 + Array("n,village,10804,2025-07-01,\n".utf8)
-            let raw = try await browser.upload("/units/import", fields: [:], file: (field: "file", name: "thon.csv", bytes: bytes))
+            let raw = try await browser.upload(
+                "/units/import", fields: [:], file: (field: "file", name: "thon.csv", bytes: bytes))
             #expect(raw.status == .unprocessableEntity)
             #expect(raw.body.string.contains("Dòng 2"))
             #expect(raw.body.string.contains("UTF-8"))
@@ -105,8 +130,9 @@ struct UploadLimitTests {
             let round = try await openRound2024(f)
             let commune = try await APIClient.signIn(f.app, "dongcam.officer")
             let reportID = try #require(round.reports["10804"])
-            let response = try await commune.send(.PUT, "/api/v1/reports/\(reportID)/values",
-                                                  json: ["results": String(repeating: "Tốt. ", count: 7_000)])
+            let response = try await commune.send(
+                .PUT, "/api/v1/reports/\(reportID)/values",
+                json: ["results": String(repeating: "Tốt. ", count: 7_000)])
             #expect(response.status == .unprocessableEntity, "\(response.body.string.prefix(300))")
             #expect(response.body.string.contains("Kết quả thực hiện"))
             let stored = try #require(try await ReportModel.find(UUID(uuidString: reportID), on: f.app.db))
@@ -130,11 +156,13 @@ struct UploadLimitTests {
             #expect(second.reminded == 0)
             #expect(second.alreadyRemindedToday.count == 6)
             let commune = try await APIClient.signIn(f.app, "dongcam.officer")
-            let notes = try await commune.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+            let notes = try await commune.get("/api/v1/notifications").decode(
+                [NotificationsController.NotificationDTO].self)
             #expect(notes.filter { $0.text.contains("nhắc") }.count == 1)
             f.clock.advance(by: 24 * 3600)
             let nextMorning = try await APIClient.signIn(f.app, "kt2024.officer")
-            let nextDay = try await nextMorning.send(.POST, "/api/v1/rounds/\(round.roundID)/remind", json: [:]).decode(ReportAPIController.RemindDTO.self)
+            let nextDay = try await nextMorning.send(.POST, "/api/v1/rounds/\(round.roundID)/remind", json: [:]).decode(
+                ReportAPIController.RemindDTO.self)
             #expect(nextDay.units.count == 6)
         }
     }
@@ -157,7 +185,8 @@ struct UploadLimitTests {
 struct PDFTimeoutTests {
     @Test("A pdftotext that never finishes is killed after the time allowed, and the file refused")
     func stuckConverterIsKilled() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("treem-stuck-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "treem-stuck-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let stuck = directory.appendingPathComponent("pdftotext")

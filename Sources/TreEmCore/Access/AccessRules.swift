@@ -24,23 +24,29 @@ public enum UserAdministration {
             case .notAnAdministrator:
                 Bilingual(vi: "Chỉ quản trị viên mới được quản lý người dùng.", en: "Only administrators manage users.")
             case .cannotChangeOwnAccess:
-                Bilingual(vi: "Bạn không thể tự thay đổi vai trò, đơn vị hoặc cơ quan của chính mình.",
-                          en: "You cannot change your own role, unit or agency.")
+                Bilingual(
+                    vi: "Bạn không thể tự thay đổi vai trò, đơn vị hoặc cơ quan của chính mình.",
+                    en: "You cannot change your own role, unit or agency.")
             case .roleAboveYours(let role):
-                Bilingual(vi: "Bạn không thể cấp vai trò \(role.label(.vi)), cao hơn vai trò của bạn.",
-                          en: "You cannot grant the role \(role.label(.en)), which is above yours.")
+                Bilingual(
+                    vi: "Bạn không thể cấp vai trò \(role.label(.vi)), cao hơn vai trò của bạn.",
+                    en: "You cannot grant the role \(role.label(.en)), which is above yours.")
             case .targetAboveYou:
-                Bilingual(vi: "Bạn không thể sửa tài khoản có vai trò cao hơn của bạn.",
-                          en: "You cannot change an account whose role is above yours.")
+                Bilingual(
+                    vi: "Bạn không thể sửa tài khoản có vai trò cao hơn của bạn.",
+                    en: "You cannot change an account whose role is above yours.")
             case .agencyRequired:
-                Bilingual(vi: "Vai trò Thành viên cơ quan cần chọn một cơ quan.",
-                          en: "The agency member role needs an agency.")
+                Bilingual(
+                    vi: "Vai trò Thành viên cơ quan cần chọn một cơ quan.",
+                    en: "The agency member role needs an agency.")
             case .agencyNotInUnit:
-                Bilingual(vi: "Cơ quan đã chọn không thuộc đơn vị của người dùng.",
-                          en: "The chosen agency does not belong to the user's unit.")
+                Bilingual(
+                    vi: "Cơ quan đã chọn không thuộc đơn vị của người dùng.",
+                    en: "The chosen agency does not belong to the user's unit.")
             case .unitRequired:
-                Bilingual(vi: "Người dùng phải thuộc một đơn vị hành chính.",
-                          en: "A user must belong to an administrative unit.")
+                Bilingual(
+                    vi: "Người dùng phải thuộc một đơn vị hành chính.",
+                    en: "A user must belong to an administrative unit.")
             }
         }
     }
@@ -92,20 +98,28 @@ public enum PasswordPolicy {
 
     public static func problem(password: String, username: String) -> Bilingual? {
         if password.count < minimumLength {
-            return Bilingual(vi: "Mật khẩu phải có ít nhất \(minimumLength) ký tự.",
-                             en: "The password must have at least \(minimumLength) characters.")
+            return Bilingual(
+                vi: "Mật khẩu phải có ít nhất \(minimumLength) ký tự.",
+                en: "The password must have at least \(minimumLength) characters.")
         }
         if password.utf8.count > maximumBytes {
-            return Bilingual(vi: "Mật khẩu quá dài: tối đa \(maximumBytes) byte (khoảng 72 chữ không dấu; chữ có dấu chiếm 2–3 byte).",
-                             en: "The password is too long: at most \(maximumBytes) bytes (about 72 letters without diacritics; a letter with diacritics takes 2–3).")
+            return Bilingual(
+                vi:
+                    "Mật khẩu quá dài: tối đa \(maximumBytes) byte (khoảng 72 chữ không dấu; chữ có dấu chiếm 2–3 byte).",
+                en:
+                    "The password is too long: at most \(maximumBytes) bytes (about 72 letters without diacritics; a letter with diacritics takes 2–3)."
+            )
         }
         if CommonPasswords.contains(password) {
-            return Bilingual(vi: "Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ dò mật khẩu thử đầu tiên. Hãy chọn mật khẩu khác.",
-                             en: "This password is on the list of common passwords that attackers try first. Choose another.")
+            return Bilingual(
+                vi:
+                    "Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ dò mật khẩu thử đầu tiên. Hãy chọn mật khẩu khác.",
+                en: "This password is on the list of common passwords that attackers try first. Choose another.")
         }
         if VietnameseText.fold(password).contains(VietnameseText.fold(username)) {
-            return Bilingual(vi: "Mật khẩu không được chứa tên đăng nhập.",
-                             en: "The password must not contain the username.")
+            return Bilingual(
+                vi: "Mật khẩu không được chứa tên đăng nhập.",
+                en: "The password must not contain the username.")
         }
         if Set(password).count < 4 {
             return Bilingual(vi: "Mật khẩu quá đơn giản.", en: "The password is too simple.")

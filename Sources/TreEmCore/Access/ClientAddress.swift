@@ -78,8 +78,10 @@ public enum ClientAddress {
     ///   - peer: the socket's remote address.
     ///   - forwardedFor: every `X-Forwarded-For` header value, in the order received.
     ///   - trusted: the proxies' addresses; ignored unless TreEm runs behind a proxy.
-    public static func resolve(peer: String?, forwardedFor: [String], behindProxy: Bool,
-                               trusted: [AddressRange] = defaultTrustedProxies) -> String {
+    public static func resolve(
+        peer: String?, forwardedFor: [String], behindProxy: Bool,
+        trusted: [AddressRange] = defaultTrustedProxies
+    ) -> String {
         guard let peerText = peer, let peerAddress = IPAddress(peerText) else { return peer ?? "unknown" }
         guard behindProxy, trusted.contains(where: { $0.contains(peerAddress) }) else { return peerAddress.description }
         // At most 32 hops are considered: a header is no place to make the server do unbounded work.

@@ -15,7 +15,8 @@ public enum CommonPasswords {
 
     /// Loaded once, on first use; a `static let` is initialised lazily and thread-safely.
     private static let entries: Set<String> = {
-        let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt", subdirectory: "Resources")
+        let url =
+            Bundle.module.url(forResource: "common-passwords", withExtension: "txt", subdirectory: "Resources")
             ?? Bundle.module.url(forResource: "common-passwords", withExtension: "txt")
         guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         var entries = Set<String>()

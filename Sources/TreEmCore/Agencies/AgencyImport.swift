@@ -16,30 +16,46 @@ public enum AgencyImport {
         for record in dataRows {
             let f = record.fields.map(VietnameseText.clean)
             guard f.count == header.count else {
-                problems.append(ImportProblem(line: record.line, field: nil, message: Bilingual(
-                    vi: "cần \(header.count) cột, có \(f.count)", en: "expected \(header.count) columns, found \(f.count)")))
+                problems.append(
+                    ImportProblem(
+                        line: record.line, field: nil,
+                        message: Bilingual(
+                            vi: "cần \(header.count) cột, có \(f.count)",
+                            en: "expected \(header.count) columns, found \(f.count)")))
                 continue
             }
             var validFrom: CalendarDay?
             if !f[1].isEmpty {
                 validFrom = CalendarDay(iso: f[1])
                 if validFrom == nil {
-                    problems.append(ImportProblem(line: record.line, field: "unit_valid_from", message: Bilingual(
-                        vi: "ngày \"\(f[1])\" không hợp lệ", en: "date \"\(f[1])\" is not valid")))
+                    problems.append(
+                        ImportProblem(
+                            line: record.line, field: "unit_valid_from",
+                            message: Bilingual(
+                                vi: "ngày \"\(f[1])\" không hợp lệ", en: "date \"\(f[1])\" is not valid")))
                     continue
                 }
             }
             let key = UnitKey(code: f[0], validFrom: validFrom)
             if !known.contains(key) {
-                problems.append(ImportProblem(line: record.line, field: "unit_code", message: Bilingual(
-                    vi: "không có đơn vị \(key)", en: "no unit \(key)")))
+                problems.append(
+                    ImportProblem(
+                        line: record.line, field: "unit_code",
+                        message: Bilingual(
+                            vi: "không có đơn vị \(key)", en: "no unit \(key)")))
             }
             if f[2].isEmpty {
-                problems.append(ImportProblem(line: record.line, field: "name", message: Bilingual(vi: "thiếu tên cơ quan", en: "the name is missing")))
+                problems.append(
+                    ImportProblem(
+                        line: record.line, field: "name",
+                        message: Bilingual(vi: "thiếu tên cơ quan", en: "the name is missing")))
             }
             guard let kind = AgencyKind(rawValue: f[3]) else {
-                problems.append(ImportProblem(line: record.line, field: "kind", message: Bilingual(
-                    vi: "loại cơ quan \"\(f[3])\" không hợp lệ", en: "agency kind \"\(f[3])\" is not valid")))
+                problems.append(
+                    ImportProblem(
+                        line: record.line, field: "kind",
+                        message: Bilingual(
+                            vi: "loại cơ quan \"\(f[3])\" không hợp lệ", en: "agency kind \"\(f[3])\" is not valid")))
                 continue
             }
             rows.append(Row(unit: key, name: f[2], kind: kind, line: record.line))

@@ -52,7 +52,7 @@ public enum AgencyKind: String, CaseIterable, Codable, Sendable {
     public var isMassOrganisation: Bool {
         switch self {
         case .fatherlandFront, .youthUnion, .womenUnion, .farmersUnion, .veteransAssociation,
-             .redCross, .labourFederation, .otherMassOrganisation:
+            .redCross, .labourFederation, .otherMassOrganisation:
             true
         default:
             false
@@ -60,31 +60,32 @@ public enum AgencyKind: String, CaseIterable, Codable, Sendable {
     }
 
     public func label(_ language: Language) -> String {
-        let (vi, en): (String, String) = switch self {
-        case .peoplesCommittee: ("Ủy ban nhân dân", "People's Committee")
-        case .cultureSocialOffice: ("Phòng Văn hóa - Xã hội", "Culture and Social Affairs Office")
-        case .economicOffice: ("Phòng Kinh tế", "Economic Office")
-        case .labourSocialOffice: ("Lao động - Thương binh và Xã hội", "Labour, Invalids and Social Affairs")
-        case .educationOffice: ("Giáo dục và Đào tạo", "Education and Training")
-        case .healthOffice: ("Y tế (Sở, Phòng, Trung tâm)", "Health department")
-        case .healthStation: ("Trạm Y tế", "Health station")
-        case .police: ("Công an", "Police")
-        case .school: ("Trường học", "School")
-        case .radioStation: ("Đài Truyền thanh, Trung tâm VH-TT", "Radio station, culture centre")
-        case .justiceOffice: ("Tư pháp", "Justice")
-        case .financeOffice: ("Tài chính", "Finance")
-        case .villageHead: ("Trưởng thôn, tổ trưởng tổ dân phố", "Village head")
-        case .department: ("Sở, phòng, ban khác", "Other department")
-        case .fatherlandFront: ("Mặt trận Tổ quốc", "Fatherland Front")
-        case .youthUnion: ("Đoàn Thanh niên", "Youth Union")
-        case .womenUnion: ("Hội Liên hiệp Phụ nữ", "Women's Union")
-        case .farmersUnion: ("Hội Nông dân", "Farmers' Union")
-        case .veteransAssociation: ("Hội Cựu chiến binh", "Veterans' Association")
-        case .redCross: ("Hội Chữ thập đỏ", "Red Cross")
-        case .labourFederation: ("Liên đoàn Lao động", "Labour Federation")
-        case .otherMassOrganisation: ("Hội, đoàn thể khác", "Other association")
-        case .other: ("Khác", "Other")
-        }
+        let (vi, en): (String, String) =
+            switch self {
+            case .peoplesCommittee: ("Ủy ban nhân dân", "People's Committee")
+            case .cultureSocialOffice: ("Phòng Văn hóa - Xã hội", "Culture and Social Affairs Office")
+            case .economicOffice: ("Phòng Kinh tế", "Economic Office")
+            case .labourSocialOffice: ("Lao động - Thương binh và Xã hội", "Labour, Invalids and Social Affairs")
+            case .educationOffice: ("Giáo dục và Đào tạo", "Education and Training")
+            case .healthOffice: ("Y tế (Sở, Phòng, Trung tâm)", "Health department")
+            case .healthStation: ("Trạm Y tế", "Health station")
+            case .police: ("Công an", "Police")
+            case .school: ("Trường học", "School")
+            case .radioStation: ("Đài Truyền thanh, Trung tâm VH-TT", "Radio station, culture centre")
+            case .justiceOffice: ("Tư pháp", "Justice")
+            case .financeOffice: ("Tài chính", "Finance")
+            case .villageHead: ("Trưởng thôn, tổ trưởng tổ dân phố", "Village head")
+            case .department: ("Sở, phòng, ban khác", "Other department")
+            case .fatherlandFront: ("Mặt trận Tổ quốc", "Fatherland Front")
+            case .youthUnion: ("Đoàn Thanh niên", "Youth Union")
+            case .womenUnion: ("Hội Liên hiệp Phụ nữ", "Women's Union")
+            case .farmersUnion: ("Hội Nông dân", "Farmers' Union")
+            case .veteransAssociation: ("Hội Cựu chiến binh", "Veterans' Association")
+            case .redCross: ("Hội Chữ thập đỏ", "Red Cross")
+            case .labourFederation: ("Liên đoàn Lao động", "Labour Federation")
+            case .otherMassOrganisation: ("Hội, đoàn thể khác", "Other association")
+            case .other: ("Khác", "Other")
+            }
         return language == .vi ? vi : en
     }
 }
@@ -112,12 +113,16 @@ extension AgencyKind {
         let rules: [(String, AgencyKind)] = [
             ("tram y te", .healthStation), ("y te", .healthOffice),
             ("cong an", .police), ("truong ", .school), ("cac truong", .school), ("giao duc", .educationOffice),
-            ("lien doan lao dong", .labourFederation), ("lao dong - thuong binh", .labourSocialOffice), ("ldtbxh", .labourSocialOffice),
-            ("lao dong, thuong binh", .labourSocialOffice), ("van hoa - xa hoi", .cultureSocialOffice), ("van hoa xa hoi", .cultureSocialOffice),
+            ("lien doan lao dong", .labourFederation), ("lao dong - thuong binh", .labourSocialOffice),
+            ("ldtbxh", .labourSocialOffice),
+            ("lao dong, thuong binh", .labourSocialOffice), ("van hoa - xa hoi", .cultureSocialOffice),
+            ("van hoa xa hoi", .cultureSocialOffice),
             ("kinh te", .economicOffice), ("tu phap", .justiceOffice), ("tai chinh", .financeOffice),
             ("dai truyen thanh", .radioStation), ("trung tam van hoa", .radioStation),
-            ("mat tran", .fatherlandFront), ("mttq", .fatherlandFront), ("doan thanh nien", .youthUnion), ("doan tncs", .youthUnion),
-            ("doan tn", .youthUnion), ("phu nu", .womenUnion), ("nong dan", .farmersUnion), ("cuu chien binh", .veteransAssociation),
+            ("mat tran", .fatherlandFront), ("mttq", .fatherlandFront), ("doan thanh nien", .youthUnion),
+            ("doan tncs", .youthUnion),
+            ("doan tn", .youthUnion), ("phu nu", .womenUnion), ("nong dan", .farmersUnion),
+            ("cuu chien binh", .veteransAssociation),
             ("chu thap do", .redCross), ("hoi ", .otherMassOrganisation),
             ("to dan pho", .villageHead), ("khu dan cu", .villageHead), ("thon", .villageHead),
             ("uy ban nhan dan", .peoplesCommittee), ("ubnd", .peoplesCommittee),

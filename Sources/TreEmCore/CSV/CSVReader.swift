@@ -49,7 +49,9 @@ public enum CSVReader {
             if inQuotes {
                 if scalar == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\"") } else {
+                        if following == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
                             inQuotes = false
                             quoteClosed = true
                             pending = following
@@ -106,21 +108,38 @@ extension CSVReader {
         } catch {
             switch error {
             case .unterminatedQuote(let line):
-                throw ImportRejected(problems: [ImportProblem(line: line, field: nil, message: Bilingual(
-                    vi: "dấu ngoặc kép mở mà không đóng", en: "a quoted field is never closed"))])
+                throw ImportRejected(problems: [
+                    ImportProblem(
+                        line: line, field: nil,
+                        message: Bilingual(
+                            vi: "dấu ngoặc kép mở mà không đóng", en: "a quoted field is never closed"))
+                ])
             case .textAfterQuote(let line):
-                throw ImportRejected(problems: [ImportProblem(line: line, field: nil, message: Bilingual(
-                    vi: "có ký tự sau dấu ngoặc kép đóng", en: "text follows a closing quote"))])
+                throw ImportRejected(problems: [
+                    ImportProblem(
+                        line: line, field: nil,
+                        message: Bilingual(
+                            vi: "có ký tự sau dấu ngoặc kép đóng", en: "text follows a closing quote"))
+                ])
             }
         }
         let expected = header.joined(separator: ",")
         guard let first = records.first else {
-            throw ImportRejected(problems: [ImportProblem(line: 1, field: nil, message: Bilingual(
-                vi: "tệp trống; dòng đầu phải là: \(expected)", en: "the file is empty; the first line must be: \(expected)"))])
+            throw ImportRejected(problems: [
+                ImportProblem(
+                    line: 1, field: nil,
+                    message: Bilingual(
+                        vi: "tệp trống; dòng đầu phải là: \(expected)",
+                        en: "the file is empty; the first line must be: \(expected)"))
+            ])
         }
         guard first.fields.map({ VietnameseText.clean($0).lowercased() }) == header else {
-            throw ImportRejected(problems: [ImportProblem(line: first.line, field: nil, message: Bilingual(
-                vi: "dòng tiêu đề phải là: \(expected)", en: "the header must be: \(expected)"))])
+            throw ImportRejected(problems: [
+                ImportProblem(
+                    line: first.line, field: nil,
+                    message: Bilingual(
+                        vi: "dòng tiêu đề phải là: \(expected)", en: "the header must be: \(expected)"))
+            ])
         }
         return Array(records.dropFirst())
     }
@@ -130,13 +149,21 @@ extension CSVReader {
     /// The text of an uploaded CSV file. A file that is not UTF-8 (Excel's "CSV" in Windows-1258,
     /// say) is refused, naming the line and column of its first bad byte — never read with
     /// replacement characters into names that would then be stored mangled.
-    public static func text<Bytes: Collection>(of bytes: Bytes) throws(ImportRejected) -> String where Bytes.Element == UInt8 {
+    public static func text<Bytes: Collection>(of bytes: Bytes) throws(ImportRejected) -> String
+    where Bytes.Element == UInt8 {
         do {
             return try UTF8Text.decode(bytes)
         } catch {
-            throw ImportRejected(problems: [ImportProblem(line: error.line, field: nil, message: Bilingual(
-                vi: "byte sai ở cột \(error.column): tệp không phải UTF-8. Trong Excel, hãy lưu bằng “CSV UTF-8 (Comma delimited)”.",
-                en: "invalid byte at column \(error.column): the file is not UTF-8. In Excel, save it as “CSV UTF-8 (Comma delimited)”."))])
+            throw ImportRejected(problems: [
+                ImportProblem(
+                    line: error.line, field: nil,
+                    message: Bilingual(
+                        vi:
+                            "byte sai ở cột \(error.column): tệp không phải UTF-8. Trong Excel, hãy lưu bằng “CSV UTF-8 (Comma delimited)”.",
+                        en:
+                            "invalid byte at column \(error.column): the file is not UTF-8. In Excel, save it as “CSV UTF-8 (Comma delimited)”."
+                    ))
+            ])
         }
     }
 }

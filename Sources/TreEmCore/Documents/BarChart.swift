@@ -27,31 +27,42 @@ public struct BarChart: Sendable {
     }
 
     public func svg() -> String {
-        let labelWidth = 200.0, barArea = 380.0, valueWidth = 110.0, rowHeight = 26.0, top = 8.0
+        let labelWidth = 200.0
+        let barArea = 380.0
+        let valueWidth = 110.0
+        let rowHeight = 26.0
+        let top = 8.0
         let width = labelWidth + barArea + valueWidth
         let height = top * 2 + rowHeight * Double(max(bars.count, 1)) + (target == nil ? 0 : 16)
         let largest = max(bars.compactMap(\.value).max() ?? 0, target ?? 0, valueType == .percent ? 100 : 0)
         let scale = largest > 0 ? barArea / largest : 0
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
             + "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"><title>\(Self.escape(title))</title>"
         for (index, bar) in bars.enumerated() {
             let y = top + rowHeight * Double(index)
             let label = bar.label.count > 28 ? String(bar.label.prefix(27)) + "…" : bar.label
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(Self.number(y + 17))\" text-anchor=\"end\" font-size=\"13\" fill=\"#222\">\(Self.escape(label))</text>"
+            svg +=
+                "<text x=\"\(labelWidth - 8)\" y=\"\(Self.number(y + 17))\" text-anchor=\"end\" font-size=\"13\" fill=\"#222\">\(Self.escape(label))</text>"
             if let value = bar.value {
                 let length = max(value * scale, value > 0 ? 2 : 0)
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(Self.number(y + 4))\" width=\"\(Self.number(length))\" height=\"\(rowHeight - 8)\" fill=\"#1f6f8b\"/>"
-                svg += "<text x=\"\(Self.number(labelWidth + length + 6))\" y=\"\(Self.number(y + 17))\" font-size=\"12\" fill=\"#222\">"
+                svg +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(Self.number(y + 4))\" width=\"\(Self.number(length))\" height=\"\(rowHeight - 8)\" fill=\"#1f6f8b\"/>"
+                svg +=
+                    "<text x=\"\(Self.number(labelWidth + length + 6))\" y=\"\(Self.number(y + 17))\" font-size=\"12\" fill=\"#222\">"
                     + Self.escape(VietnameseNumber.display(value, type: valueType)) + "</text>"
             } else {
-                svg += "<text x=\"\(labelWidth + 4)\" y=\"\(Self.number(y + 17))\" font-size=\"12\" fill=\"#888\">chưa có số liệu</text>"
+                svg +=
+                    "<text x=\"\(labelWidth + 4)\" y=\"\(Self.number(y + 17))\" font-size=\"12\" fill=\"#888\">chưa có số liệu</text>"
             }
         }
         if let target, scale > 0 {
             let x = labelWidth + target * scale
             let bottom = top + rowHeight * Double(max(bars.count, 1))
-            svg += "<line x1=\"\(Self.number(x))\" y1=\"\(top)\" x2=\"\(Self.number(x))\" y2=\"\(Self.number(bottom))\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
-            svg += "<text x=\"\(Self.number(x))\" y=\"\(Self.number(bottom + 13))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#c0392b\">"
+            svg +=
+                "<line x1=\"\(Self.number(x))\" y1=\"\(top)\" x2=\"\(Self.number(x))\" y2=\"\(Self.number(bottom))\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+            svg +=
+                "<text x=\"\(Self.number(x))\" y=\"\(Self.number(bottom + 13))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#c0392b\">"
                 + "Chỉ tiêu \(Self.escape(VietnameseNumber.display(target, type: valueType)))</text>"
         }
         return svg + "</svg>"

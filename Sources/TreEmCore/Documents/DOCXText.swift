@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -30,7 +31,8 @@ public enum DOCXText {
             switch self {
             case .notAZip: "không phải tệp ZIP/DOCX (not a ZIP/DOCX file)"
             case .missingPart(let name): "thiếu phần \(name) (missing part \(name))"
-            case .unsupportedCompression(let method): "kiểu nén \(method) không hỗ trợ (unsupported compression \(method))"
+            case .unsupportedCompression(let method):
+                "kiểu nén \(method) không hỗ trợ (unsupported compression \(method))"
             case .corrupt(let what): "tệp hỏng: \(what) (corrupt file)"
             case .tooLarge(let megabytes):
                 "tệp quá lớn khi giải nén: vượt \(megabytes) MB (too large once decompressed: over \(megabytes) MB)"
@@ -38,7 +40,8 @@ public enum DOCXText {
             case .tooSlow(let seconds):
                 "đọc tệp quá lâu: hơn \(Self.format(seconds)) giây (took too long to read: over \(Self.format(seconds)) s)"
             case .cancelled: "đã dừng đọc tệp (reading was cancelled)"
-            case .doctypeRefused(let name): "phần \(name) có khai báo DTD, không được nhận (part \(name) declares a DTD: refused)"
+            case .doctypeRefused(let name):
+                "phần \(name) có khai báo DTD, không được nhận (part \(name) declares a DTD: refused)"
             }
         }
 
@@ -91,13 +94,14 @@ public enum DOCXText {
             for n in 1...levelCount where counter.count >= n && text.contains("%\(n)") {
                 // start ≤ 32,767 and counter ≤ 1,000,000: the sum cannot overflow.
                 let value = (levels[n - 1]?.start ?? 1) - 1 + counter[n - 1]
-                let formatted: String = switch (n - 1 == depth ? level.format : levels[n - 1]?.format ?? "decimal") {
-                case "lowerLetter": PlanOutline.letter(value)
-                case "upperLetter": PlanOutline.letter(value).uppercased()
-                case "upperRoman": PlanOutline.roman(value)
-                case "lowerRoman": PlanOutline.roman(value).lowercased()
-                default: String(value)
-                }
+                let formatted: String =
+                    switch (n - 1 == depth ? level.format : levels[n - 1]?.format ?? "decimal") {
+                    case "lowerLetter": PlanOutline.letter(value)
+                    case "upperLetter": PlanOutline.letter(value).uppercased()
+                    case "upperRoman": PlanOutline.roman(value)
+                    case "lowerRoman": PlanOutline.roman(value).lowercased()
+                    default: String(value)
+                    }
                 text = text.replacingOccurrences(of: "%\(n)", with: formatted)
             }
             return String(text.prefix(maximumLabelLength)) + " "
@@ -127,7 +131,11 @@ public enum DOCXText {
         var start = part.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if part[start...].starts(with: Array("<?xml".utf8)) {
             let window = part[start..<min(part.count, start + 1024)]
-            guard let close = window.indices.first(where: { window[$0] == 0x3F && $0 + 1 < window.endIndex && window[$0 + 1] == 0x3E }) else {
+            guard
+                let close = window.indices.first(where: {
+                    window[$0] == 0x3F && $0 + 1 < window.endIndex && window[$0 + 1] == 0x3E
+                })
+            else {
                 throw .corrupt("\(name): XML declaration")
             }
             start = close + 2
@@ -136,7 +144,8 @@ public enum DOCXText {
         guard String(bytes: body, encoding: .utf8) != nil else { throw .corrupt("\(name): not UTF-8") }
         enum Finding { case clean, nul, dtd }
         let finding: Finding = body.withUnsafeBufferPointer { buffer in
-            let doctype = Array("DOCTYPE".utf8), entity = Array("ENTITY".utf8)
+            let doctype = Array("DOCTYPE".utf8)
+            let entity = Array("ENTITY".utf8)
             func markup(_ word: [UInt8], at position: Int) -> Bool {
                 guard position + word.count <= buffer.count else { return false }
                 for k in 0..<word.count where buffer[position + k] & 0xDF != word[k] { return false }
@@ -145,7 +154,10 @@ public enum DOCXText {
             for i in 0..<buffer.count {
                 if buffer[i] == 0 { return .nul }
                 if buffer[i] == 0x3C, i + 1 < buffer.count, buffer[i + 1] == 0x21,
-                   markup(doctype, at: i + 2) || markup(entity, at: i + 2) { return .dtd }
+                    markup(doctype, at: i + 2) || markup(entity, at: i + 2)
+                {
+                    return .dtd
+                }
             }
             return .clean
         }
@@ -202,12 +214,16 @@ class WordPartReader: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         if proceed(parser) { start(elementName, attributeDict) }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {
         if proceed(parser) { end(elementName) }
     }
 
@@ -228,7 +244,9 @@ class WordPartReader: NSObject, XMLParserDelegate {
         stop(parser, .doctypeRefused(part))
     }
 
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+    func parser(
+        _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?
+    ) {
         stop(parser, .doctypeRefused(part))
     }
 
@@ -292,7 +310,8 @@ final class NumberingReader: WordPartReader {
         case "w:lvl" where inLevel:
             inLevel = false
             if let index = levelIndex, index < DOCXText.levelCount {
-                abstractLevels[index] = DOCXText.Level(format: format ?? "decimal", text: text ?? "%1.", start: start ?? 1)
+                abstractLevels[index] = DOCXText.Level(
+                    format: format ?? "decimal", text: text ?? "%1.", start: start ?? 1)
             }
         case "w:abstractNum" where inAbstract:
             inAbstract = false

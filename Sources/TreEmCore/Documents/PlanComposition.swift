@@ -28,8 +28,10 @@ public struct PlanComposition: Sendable {
     public static let nationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     public static let motto = "Độc lập - Tự do - Hạnh phúc"
 
-    public init(superiorName: String?, issuerLines: [String], numberLine: String, placeAndDate: String, documentType: String,
-                title: String, body: [Block], recipients: [String], signatureLines: [String], signerName: String) {
+    public init(
+        superiorName: String?, issuerLines: [String], numberLine: String, placeAndDate: String, documentType: String,
+        title: String, body: [Block], recipients: [String], signatureLines: [String], signerName: String
+    ) {
         self.superiorName = superiorName
         self.issuerLines = issuerLines
         self.numberLine = numberLine
@@ -45,7 +47,9 @@ public struct PlanComposition: Sendable {
 
     public init(_ plan: PlanDocument) {
         superiorName = plan.superiorName.map { $0.uppercased() }
-        issuerLines = plan.issuerName.split(whereSeparator: \.isNewline).map { VietnameseText.clean(String($0)).uppercased() }
+        issuerLines = plan.issuerName.split(whereSeparator: \.isNewline).map {
+            VietnameseText.clean(String($0)).uppercased()
+        }
         numberLine = "Số: " + Self.displayNumber(plan.number)
         placeAndDate = "\(plan.place), \(plan.issueDate.vietnamese)"
         documentType = "KẾ HOẠCH"
@@ -62,7 +66,8 @@ public struct PlanComposition: Sendable {
         guard let number = number.map(VietnameseText.clean), !number.isEmpty else {
             return "\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}/KH-UBND"
         }
-        if let match = number.firstMatch(of: /^(\d+)(\/.*)$/), let value = Int(match.1), value < 10, match.1.count == 1 {
+        if let match = number.firstMatch(of: /^(\d+)(\/.*)$/), let value = Int(match.1), value < 10, match.1.count == 1
+        {
             return "0\(value)\(match.2)"
         }
         return number
@@ -106,7 +111,8 @@ public struct PlanComposition: Sendable {
         // II. NỘI DUNG
         var general: [String] = []
         if let period = plan.period {
-            general.append("Thời gian: Từ ngày \(period.start.vietnameseShort) đến hết ngày \(period.end.vietnameseShort).")
+            general.append(
+                "Thời gian: Từ ngày \(period.start.vietnameseShort) đến hết ngày \(period.end.vietnameseShort).")
         }
         if let scope = plan.scope, !scope.isEmpty { general.append("Phạm vi triển khai: \(scope)") }
         if let theme = plan.theme, !theme.isEmpty { general.append("Chủ đề: “\(theme)”.") }
@@ -137,7 +143,9 @@ public struct PlanComposition: Sendable {
             partHeading("TỔ CHỨC THỰC HIỆN")
             for (index, assignment) in plan.assignments.enumerated() {
                 var name = assignment.agencyName
-                if assignment.mode == .request, !VietnameseText.fold(name).hasPrefix("de nghi") { name = "Đề nghị " + name }
+                if assignment.mode == .request, !VietnameseText.fold(name).hasPrefix("de nghi") {
+                    name = "Đề nghị " + name
+                }
                 if assignment.role == .coordinate { name += " (phối hợp)" }
                 blocks.append(.heading(level: 1, label: "\(index + 1).", text: name))
                 blocks += assignment.tasks.map { .bullet($0.text, depth: 0) }
@@ -150,11 +158,18 @@ public struct PlanComposition: Sendable {
                 blocks.append(.paragraph(text))
             } else {
                 let via = reporting.via.map { " (qua \($0))" } ?? ""
-                blocks.append(.paragraph("Các cơ quan, đơn vị báo cáo kết quả thực hiện về \(reporting.reportTo)\(via) trước ngày \(reporting.deadline.vietnameseShort)."))
+                blocks.append(
+                    .paragraph(
+                        "Các cơ quan, đơn vị báo cáo kết quả thực hiện về \(reporting.reportTo)\(via) trước ngày \(reporting.deadline.vietnameseShort)."
+                    ))
             }
         }
 
-        blocks.append(.paragraph(plan.closing ?? "Trên đây là Kế hoạch \(lowercasedFirst(plan.title)). Đề nghị các cơ quan, đơn vị liên quan triển khai thực hiện./."))
+        blocks.append(
+            .paragraph(
+                plan.closing
+                    ?? "Trên đây là Kế hoạch \(lowercasedFirst(plan.title)). Đề nghị các cơ quan, đơn vị liên quan triển khai thực hiện./."
+            ))
         return blocks
     }
 
@@ -162,7 +177,8 @@ public struct PlanComposition: Sendable {
         switch node.kind {
         case .heading:
             let label = level == 1 ? "\(index)." : "\(PlanOutline.letter(index)))"
-            var blocks: [Block] = node.text.isEmpty ? [] : [.heading(level: min(level, 2), label: label, text: node.text)]
+            var blocks: [Block] =
+                node.text.isEmpty ? [] : [.heading(level: min(level, 2), label: label, text: node.text)]
             var childIndex = 0
             for child in node.children {
                 if child.kind == .heading { childIndex += 1 }
@@ -181,14 +197,19 @@ public struct PlanComposition: Sendable {
         let preamble = plan.preamble ?? "\(titleCase(issuer)) xây dựng Kế hoạch \(lowercasedFirst(plan.title)) như sau:"
         guard !plan.bases.isEmpty else { return preamble }
         let bases = plan.bases.map(\.text).joined(separator: "; ")
-        let verb = VietnameseText.fold(bases).hasPrefix("can cu") || VietnameseText.fold(bases).hasPrefix("thuc hien") ? "" : "Thực hiện "
+        let verb =
+            VietnameseText.fold(bases).hasPrefix("can cu") || VietnameseText.fold(bases).hasPrefix("thuc hien")
+            ? "" : "Thực hiện "
         return "\(verb)\(bases); \(preamble)"
     }
 
     /// "ỦY BAN NHÂN DÂN XÃ KIM THÀNH" → "Ủy ban nhân dân xã Kim Thành".
     public static func titleCase(_ upper: String) -> String {
         let words = VietnameseText.clean(upper).split(separator: " ").map(String.init)
-        let common: Set<String> = ["ủy", "ban", "nhân", "dân", "xã", "phường", "thị", "trấn", "huyện", "quận", "tỉnh", "thành", "phố", "đặc", "khu", "sở", "phòng"]
+        let common: Set<String> = [
+            "ủy", "ban", "nhân", "dân", "xã", "phường", "thị", "trấn", "huyện", "quận", "tỉnh", "thành", "phố", "đặc",
+            "khu", "sở", "phòng",
+        ]
         var result: [String] = []
         var inName = false
         for (index, word) in words.enumerated() {

@@ -17,7 +17,7 @@ public enum PlanDOCX {
     static let marginTop = 1134, marginBottom = 1134, marginLeft = 1701, marginRight = 850
     static let textWidth = pageWidth - marginLeft - marginRight
     static let headLeft = 3800
-    static let indent = 720 // 1.27 cm
+    static let indent = 720  // 1.27 cm
 
     public static func render(_ plan: PlanDocument) -> [UInt8] {
         render(PlanComposition(plan))
@@ -43,12 +43,17 @@ public enum PlanDOCX {
     static func document(_ doc: PlanComposition) -> String {
         var x = XMLText()
         x.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#)
-        x.raw(#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#)
+        x.raw(
+            #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
+        )
 
         // The header: a borderless two-column table.
         x.raw("<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>")
-        x.raw("<w:tblBorders>\(noBorders)</w:tblBorders><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>")
-        x.raw("<w:tblGrid><w:gridCol w:w=\"\(headLeft)\"/><w:gridCol w:w=\"\(textWidth - headLeft)\"/></w:tblGrid><w:tr>")
+        x.raw(
+            "<w:tblBorders>\(noBorders)</w:tblBorders><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+        )
+        x.raw(
+            "<w:tblGrid><w:gridCol w:w=\"\(headLeft)\"/><w:gridCol w:w=\"\(textWidth - headLeft)\"/></w:tblGrid><w:tr>")
         x.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(headLeft)\" w:type=\"dxa\"/></w:tcPr>")
         if let superior = doc.superiorName { paragraph(&x, superior, align: "center", size: 26) }
         for line in doc.issuerLines { paragraph(&x, line, align: "center", size: 26, bold: true) }
@@ -68,7 +73,9 @@ public enum PlanDOCX {
         for block in doc.body {
             switch block {
             case .heading(let level, let label, let text):
-                paragraph(&x, "\(label) \(text)", align: "both", size: 28, bold: true, italic: level == 2, firstLine: indent, after: 120)
+                paragraph(
+                    &x, "\(label) \(text)", align: "both", size: 28, bold: true, italic: level == 2, firstLine: indent,
+                    after: 120)
             case .paragraph(let text):
                 paragraph(&x, text, align: "both", size: 28, firstLine: indent, after: 120)
             case .bullet(let text, let depth):
@@ -82,7 +89,8 @@ public enum PlanDOCX {
         let footLeft = 4300
         x.raw("<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>")
         x.raw("<w:tblBorders>\(noBorders)</w:tblBorders></w:tblPr>")
-        x.raw("<w:tblGrid><w:gridCol w:w=\"\(footLeft)\"/><w:gridCol w:w=\"\(textWidth - footLeft)\"/></w:tblGrid><w:tr>")
+        x.raw(
+            "<w:tblGrid><w:gridCol w:w=\"\(footLeft)\"/><w:gridCol w:w=\"\(textWidth - footLeft)\"/></w:tblGrid><w:tr>")
         x.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(footLeft)\" w:type=\"dxa\"/></w:tcPr>")
         paragraph(&x, "Nơi nhận:", align: "left", size: 24, bold: true, italic: true, before: 240)
         for line in doc.recipients { paragraph(&x, line, align: "left", size: 22) }
@@ -105,7 +113,9 @@ public enum PlanDOCX {
         x.raw("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeaderDefault\"/>")
         x.raw("<w:headerReference w:type=\"first\" r:id=\"rIdHeaderFirst\"/>")
         x.raw("<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>")
-        x.raw("<w:pgMar w:top=\"\(marginTop)\" w:right=\"\(marginRight)\" w:bottom=\"\(marginBottom)\" w:left=\"\(marginLeft)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>")
+        x.raw(
+            "<w:pgMar w:top=\"\(marginTop)\" w:right=\"\(marginRight)\" w:bottom=\"\(marginBottom)\" w:left=\"\(marginLeft)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+        )
         x.raw("<w:titlePg/></w:sectPr></w:body></w:document>")
         return x.text
     }
@@ -113,8 +123,10 @@ public enum PlanDOCX {
     static let noBorders = ["top", "left", "bottom", "right", "insideH", "insideV"]
         .map { "<w:\($0) w:val=\"nil\"/>" }.joined()
 
-    static func paragraph(_ x: inout XMLText, _ text: String, align: String, size: Int, bold: Bool = false,
-                          italic: Bool = false, firstLine: Int = 0, before: Int = 0, after: Int = 0) {
+    static func paragraph(
+        _ x: inout XMLText, _ text: String, align: String, size: Int, bold: Bool = false,
+        italic: Bool = false, firstLine: Int = 0, before: Int = 0, after: Int = 0
+    ) {
         x.raw("<w:p><w:pPr><w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>")
         if firstLine > 0 { x.raw("<w:ind w:firstLine=\"\(firstLine)\"/>") }
         x.raw("<w:jc w:val=\"\(align)\"/></w:pPr><w:r><w:rPr>")
@@ -133,17 +145,26 @@ public enum PlanDOCX {
         let first = columns > 2 ? 800 : 0
         let second = columns > 2 ? 3800 : 0
         let rest = columns > 2 ? (textWidth - first - second) / (columns - 2) : textWidth / columns
-        let widths = (0..<columns).map { index in columns > 2 ? (index == 0 ? first : index == 1 ? second : rest) : rest }
-        let border = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
-        x.raw("<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>\(border)</w:tblBorders></w:tblPr><w:tblGrid>")
+        let widths = (0..<columns).map { index in columns > 2 ? (index == 0 ? first : index == 1 ? second : rest) : rest
+        }
+        let border = ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+            "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        }.joined()
+        x.raw(
+            "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>\(border)</w:tblBorders></w:tblPr><w:tblGrid>"
+        )
         for width in widths { x.raw("<w:gridCol w:w=\"\(width)\"/>") }
         x.raw("</w:tblGrid>")
         for (rowIndex, row) in rows.enumerated() {
             x.raw(rowIndex == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>")
             for column in 0..<columns {
-                x.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(widths[column])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>")
+                x.raw(
+                    "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[column])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+                )
                 let text = column < row.count ? row[column] : ""
-                paragraph(&x, text, align: rowIndex == 0 || column != 1 ? "center" : "left", size: 26, bold: rowIndex == 0, before: 40, after: 40)
+                paragraph(
+                    &x, text, align: rowIndex == 0 || column != 1 ? "center" : "left", size: 26, bold: rowIndex == 0,
+                    before: 40, after: 40)
                 x.raw("</w:tc>")
             }
             x.raw("</w:tr>")
@@ -156,7 +177,9 @@ public enum PlanDOCX {
     static func rule(_ x: inout XMLText, width: Int, length: Int) {
         let side = max(0, (width - length) / 2)
         x.raw("<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>")
-        x.raw("<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"120\" w:lineRule=\"exact\"/><w:ind w:left=\"\(side)\" w:right=\"\(side)\"/></w:pPr></w:p>")
+        x.raw(
+            "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"120\" w:lineRule=\"exact\"/><w:ind w:left=\"\(side)\" w:right=\"\(side)\"/></w:pPr></w:p>"
+        )
     }
 
     // MARK: package parts
@@ -187,7 +210,8 @@ public enum PlanDOCX {
         """#
 
     static func header(pageNumber: Bool) -> String {
-        let field = pageNumber
+        let field =
+            pageNumber
             ? #"<w:r><w:rPr><w:sz w:val="26"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:rPr><w:sz w:val="26"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:rPr><w:sz w:val="26"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:sz w:val="26"/></w:rPr><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="26"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>"#
             : ""
         return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
@@ -197,7 +221,9 @@ public enum PlanDOCX {
 
     static func coreProperties(title: String) -> String {
         var x = XMLText()
-        x.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>"#)
+        x.raw(
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>"#
+        )
         x.escaped(title)
         x.raw("</dc:title><dc:language>vi-VN</dc:language><dc:creator>TreEm</dc:creator></cp:coreProperties>")
         return x.text

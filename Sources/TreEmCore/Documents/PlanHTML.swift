@@ -45,9 +45,12 @@ public enum PlanHTML {
         if let superior = doc.superiorName { h.append("<p>\(escape(superior))</p>") }
         h.append(doc.issuerLines.map { "<p class=\"issuer\">\(escape($0))</p>" }.joined())
         h.append("<div class=\"rule\"></div><p class=\"number\">\(escape(doc.numberLine))</p></div><div>")
-        h.append("<p class=\"nation\">\(PlanComposition.nationalName)</p><p class=\"motto\">\(PlanComposition.motto)</p>")
+        h.append(
+            "<p class=\"nation\">\(PlanComposition.nationalName)</p><p class=\"motto\">\(PlanComposition.motto)</p>")
         h.append("<div class=\"rule long\"></div><p class=\"place-date\">\(escape(doc.placeAndDate))</p></div></div>")
-        h.append("<p class=\"doctype\">\(doc.documentType)</p><p class=\"title\">\(escape(doc.title))</p><div class=\"rule\"></div>")
+        h.append(
+            "<p class=\"doctype\">\(doc.documentType)</p><p class=\"title\">\(escape(doc.title))</p><div class=\"rule\"></div>"
+        )
         h.append("<div class=\"body\">")
         for block in doc.body {
             switch block {

@@ -31,7 +31,9 @@ public enum PlanMarkdown {
                 continue
             case .table(let rows):
                 for (index, row) in rows.enumerated() {
-                    out.append("| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+                    out.append(
+                        "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+                    )
                     if index == 0 { out.append("|" + String(repeating: " --- |", count: row.count)) }
                 }
             }

@@ -26,7 +26,9 @@ public struct Spreadsheet: Sendable {
     }
 
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return text
+        }
         return "'" + text
     }
 
@@ -36,16 +38,17 @@ public struct Spreadsheet: Sendable {
     public func csv() -> [UInt8] {
         var text = "\u{FEFF}"
         for row in rows {
-            text += row.map { cell -> String in
-                switch cell {
-                case .empty: return ""
-                case .number(let value): return VietnameseNumber.plain(value)
-                case .text(let raw):
-                    let value = Self.neutralised(raw)
-                    return value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                        ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-                }
-            }.joined(separator: ",") + "\r\n"
+            text +=
+                row.map { cell -> String in
+                    switch cell {
+                    case .empty: return ""
+                    case .number(let value): return VietnameseNumber.plain(value)
+                    case .text(let raw):
+                        let value = Self.neutralised(raw)
+                        return value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+                    }
+                }.joined(separator: ",") + "\r\n"
         }
         return Array(text.utf8)
     }
@@ -54,7 +57,9 @@ public struct Spreadsheet: Sendable {
 
     public func xlsx() -> [UInt8] {
         var zip = ZipArchive()
-        zip.add("[Content_Types].xml", """
+        zip.add(
+            "[Content_Types].xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -64,19 +69,25 @@ public struct Spreadsheet: Sendable {
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
             </Types>
             """)
-        zip.add("_rels/.rels", """
+        zip.add(
+            "_rels/.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
             </Relationships>
             """)
-        zip.add("xl/workbook.xml", """
+        zip.add(
+            "xl/workbook.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
             <sheets><sheet name="\(Self.escape(Self.validSheetName(sheetName)))" sheetId="1" r:id="rId1"/></sheets></workbook>
             """)
-        zip.add("xl/_rels/workbook.xml.rels", """
+        zip.add(
+            "xl/_rels/workbook.xml.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
@@ -84,7 +95,9 @@ public struct Spreadsheet: Sendable {
             </Relationships>
             """)
         // Style 0 plain, 1 bold, 2 a number with thousands grouping, 3 bold with grouping.
-        zip.add("xl/styles.xml", """
+        zip.add(
+            "xl/styles.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
             <fonts count="2"><font><sz val="11"/><name val="Times New Roman"/></font>\
@@ -103,9 +116,11 @@ public struct Spreadsheet: Sendable {
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
             """
         if !columnWidths.isEmpty {
-            sheet += "<cols>" + columnWidths.enumerated().map { index, width in
-                "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
-            }.joined() + "</cols>"
+            sheet +=
+                "<cols>"
+                + columnWidths.enumerated().map { index, width in
+                    "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+                }.joined() + "</cols>"
         }
         sheet += "<sheetData>"
         for (rowIndex, row) in rows.enumerated() {
@@ -120,7 +135,8 @@ public struct Spreadsheet: Sendable {
                     let style = integral ? (bold ? 3 : 2) : (bold ? 1 : 0)
                     sheet += "<c r=\"\(reference)\" s=\"\(style)\"><v>\(VietnameseNumber.plain(value))</v></c>"
                 case .text(let text):
-                    sheet += "<c r=\"\(reference)\" t=\"inlineStr\"\(bold ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">"
+                    sheet +=
+                        "<c r=\"\(reference)\" t=\"inlineStr\"\(bold ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">"
                         + Self.escape(Self.neutralised(text)) + "</t></is></c>"
                 }
             }

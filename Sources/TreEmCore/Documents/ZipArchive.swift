@@ -14,11 +14,11 @@ public struct ZipArchive: Sendable {
         let nameBytes = Array(name.utf8)
         let crc = Self.crc32(data)
         let offset = bytes.count
-        append32(0x04034b50)      // local file header
-        append16(20)              // version needed
-        append16(0x0800)          // UTF-8 names
-        append16(0)               // stored
-        append16(0); append16(0x21) // 1980-01-01 00:00
+        append32(0x04034b50)  // local file header
+        append16(20)  // version needed
+        append16(0x0800)  // UTF-8 names
+        append16(0)  // stored
+        append16(0); append16(0x21)  // 1980-01-01 00:00
         append32(crc)
         append32(UInt32(data.count)); append32(UInt32(data.count))
         append16(UInt16(nameBytes.count)); append16(0)

@@ -34,16 +34,22 @@ public enum ZipReader {
     }
 
     /// Every entry, inflated within the budget.
-    public static func entries(_ bytes: [UInt8], budget: ReadingBudget = ReadingBudget()) throws(DOCXText.Failure) -> [String: [UInt8]] {
+    public static func entries(
+        _ bytes: [UInt8], budget: ReadingBudget = ReadingBudget()
+    ) throws(DOCXText.Failure) -> [String: [UInt8]] {
         try read(bytes, budget: budget) { _ in true }
     }
 
     /// Only the entries with these names (the first entry of each name), inflated within the budget.
-    public static func entries(_ bytes: [UInt8], named wanted: Set<String>, budget: ReadingBudget = ReadingBudget()) throws(DOCXText.Failure) -> [String: [UInt8]] {
+    public static func entries(
+        _ bytes: [UInt8], named wanted: Set<String>, budget: ReadingBudget = ReadingBudget()
+    ) throws(DOCXText.Failure) -> [String: [UInt8]] {
         try read(bytes, budget: budget) { wanted.contains($0) }
     }
 
-    static func read(_ bytes: [UInt8], budget: ReadingBudget, wanted: (String) -> Bool) throws(DOCXText.Failure) -> [String: [UInt8]] {
+    static func read(
+        _ bytes: [UInt8], budget: ReadingBudget, wanted: (String) -> Bool
+    ) throws(DOCXText.Failure) -> [String: [UInt8]] {
         guard bytes.starts(with: [0x50, 0x4B]) else { throw .notAZip }
         try budget.check()
         // One cap for all entries together, so many modest entries cannot add up to a bomb.
@@ -78,7 +84,9 @@ public enum ZipReader {
         if count == 0xFFFF || offset == 0xFFFF_FFFF, end >= 20, try reader.u32(end - 20) == 0x0706_4b50 {
             // ZIP64: a locator just before the record points at the ZIP64 end record.
             let record = try reader.u64(end - 20 + 8)
-            guard record <= bytes.count, try reader.u32(record) == 0x0606_4b50 else { throw .corrupt("ZIP64 end of central directory") }
+            guard record <= bytes.count, try reader.u32(record) == 0x0606_4b50 else {
+                throw .corrupt("ZIP64 end of central directory")
+            }
             count = try reader.u64(record + 32)
             offset = try reader.u64(record + 48)
         }
@@ -97,10 +105,11 @@ public enum ZipReader {
             let nameStart = offset + 46
             guard nameStart + nameLength <= bytes.count else { throw .corrupt("entry name") }
             let name = String(decoding: bytes[nameStart..<(nameStart + nameLength)], as: UTF8.self)
-            var entry = Entry(name: name, method: try reader.u16(offset + 10), flags: try reader.u16(offset + 8),
-                              crc: UInt32(truncatingIfNeeded: try reader.u32(offset + 16)),
-                              compressedSize: try reader.u32(offset + 20), uncompressedSize: try reader.u32(offset + 24),
-                              localHeaderOffset: try reader.u32(offset + 42))
+            var entry = Entry(
+                name: name, method: try reader.u16(offset + 10), flags: try reader.u16(offset + 8),
+                crc: UInt32(truncatingIfNeeded: try reader.u32(offset + 16)),
+                compressedSize: try reader.u32(offset + 20), uncompressedSize: try reader.u32(offset + 24),
+                localHeaderOffset: try reader.u32(offset + 42))
             let extraStart = nameStart + nameLength
             guard extraStart + extraLength <= bytes.count else { throw .corrupt("extra field of \(name)") }
             try readZIP64Fields(&entry, reader: reader, extra: extraStart..<(extraStart + extraLength))
@@ -112,12 +121,14 @@ public enum ZipReader {
 
     /// Sizes and offset of 0xFFFFFFFF stand for 64-bit values in the ZIP64 extra field (id 1),
     /// present in this order and only for the fields so marked (APPNOTE 4.5.3).
-    static func readZIP64Fields(_ entry: inout Entry, reader: LittleEndian, extra: Range<Int>) throws(DOCXText.Failure) {
+    static func readZIP64Fields(_ entry: inout Entry, reader: LittleEndian, extra: Range<Int>) throws(DOCXText.Failure)
+    {
         let marked = [entry.uncompressedSize, entry.compressedSize, entry.localHeaderOffset].map { $0 == 0xFFFF_FFFF }
         guard marked.contains(true) else { return }
         var at = extra.lowerBound
         while at + 4 <= extra.upperBound {
-            let id = try reader.u16(at), size = try reader.u16(at + 2)
+            let id = try reader.u16(at)
+            let size = try reader.u16(at + 2)
             let body = at + 4
             guard body + size <= extra.upperBound else { throw .corrupt("extra field of \(entry.name)") }
             if id == 1 {
@@ -140,12 +151,16 @@ public enum ZipReader {
 
     // MARK: - Entries
 
-    static func extract(_ entry: Entry, from bytes: [UInt8], cap: Int, spent: inout Int, budget: ReadingBudget) throws(DOCXText.Failure) -> [UInt8] {
+    static func extract(
+        _ entry: Entry, from bytes: [UInt8], cap: Int, spent: inout Int, budget: ReadingBudget
+    ) throws(DOCXText.Failure) -> [UInt8] {
         let reader = LittleEndian(bytes: bytes)
         let name = entry.name
         guard entry.flags & 1 == 0 else { throw .corrupt("\(name) is encrypted") }
         let local = entry.localHeaderOffset
-        guard local <= bytes.count, try reader.u32(local) == 0x0403_4b50 else { throw .corrupt("local header of \(name)") }
+        guard local <= bytes.count, try reader.u32(local) == 0x0403_4b50 else {
+            throw .corrupt("local header of \(name)")
+        }
         let dataStart = local + 30 + (try reader.u16(local + 26)) + (try reader.u16(local + 28))
         let size = entry.compressedSize
         guard dataStart <= bytes.count, size <= bytes.count - dataStart else { throw .corrupt("size of \(name)") }
@@ -166,7 +181,9 @@ public enum ZipReader {
         }
     }
 
-    static func inflate(_ entry: Entry, _ input: ArraySlice<UInt8>, cap: Int, spent: inout Int, budget: ReadingBudget) throws(DOCXText.Failure) -> [UInt8] {
+    static func inflate(
+        _ entry: Entry, _ input: ArraySlice<UInt8>, cap: Int, spent: inout Int, budget: ReadingBudget
+    ) throws(DOCXText.Failure) -> [UInt8] {
         let name = entry.name
         var output: [UInt8] = []
         output.reserveCapacity(min(entry.uncompressedSize, cap - spent, 1 << 20))
@@ -174,24 +191,31 @@ public enum ZipReader {
         var total = spent
         let checksum: CRC32
         do {
-            checksum = try Data.decompress(size: Int64(input.count), bufferSize: chunkSize, skipCRC32: false, provider: { _, wanted in
-                guard wanted > 0 else { return Data() }
-                // Past the entry's own bytes the stream is cut short: stop, rather than read
-                // on into the rest of the file (or, as ZIPFoundation does at its end, forever).
-                guard cursor < input.endIndex else { throw DOCXText.Failure.corrupt("\(name): deflate data cut short") }
-                let take = min(wanted, input.endIndex - cursor)
-                var chunk = Data(input[cursor..<(cursor + take)])
-                cursor += take
-                // ZIPFoundation tells zlib on Linux that `wanted` bytes are there: never fewer.
-                if take < wanted { chunk.append(Data(count: wanted - take)) }
-                return chunk
-            }, consumer: { chunk in
-                guard chunk.count <= cap - total else { throw DOCXText.Failure.tooLarge(megabytes: megabytes(cap)) }
-                guard chunk.count <= entry.uncompressedSize - output.count else { throw DOCXText.Failure.corrupt("size of \(name)") }
-                try budget.check()
-                total += chunk.count
-                output.append(contentsOf: chunk)
-            })
+            checksum = try Data.decompress(
+                size: Int64(input.count), bufferSize: chunkSize, skipCRC32: false,
+                provider: { _, wanted in
+                    guard wanted > 0 else { return Data() }
+                    // Past the entry's own bytes the stream is cut short: stop, rather than read
+                    // on into the rest of the file (or, as ZIPFoundation does at its end, forever).
+                    guard cursor < input.endIndex else {
+                        throw DOCXText.Failure.corrupt("\(name): deflate data cut short")
+                    }
+                    let take = min(wanted, input.endIndex - cursor)
+                    var chunk = Data(input[cursor..<(cursor + take)])
+                    cursor += take
+                    // ZIPFoundation tells zlib on Linux that `wanted` bytes are there: never fewer.
+                    if take < wanted { chunk.append(Data(count: wanted - take)) }
+                    return chunk
+                },
+                consumer: { chunk in
+                    guard chunk.count <= cap - total else { throw DOCXText.Failure.tooLarge(megabytes: megabytes(cap)) }
+                    guard chunk.count <= entry.uncompressedSize - output.count else {
+                        throw DOCXText.Failure.corrupt("size of \(name)")
+                    }
+                    try budget.check()
+                    total += chunk.count
+                    output.append(contentsOf: chunk)
+                })
         } catch let failure as DOCXText.Failure {
             throw failure
         } catch {

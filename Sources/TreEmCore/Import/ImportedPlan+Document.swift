@@ -3,20 +3,22 @@ extension ImportedPlan {
     /// (content sections, purposes) comes from the reader's `extras`.
     public func planDocument(extras: PlanReader.Extras = .init(), fallbackYear: Int) -> PlanDocument {
         let year = issuedOn?.year ?? period.flatMap { CalendarDay(iso: $0.start)?.year } ?? fallbackYear
-        let letterhead = issuer.map { name -> String in
-            let unit = name.hasPrefix("Ủy ban nhân dân ") ? String(name.dropFirst("Ủy ban nhân dân ".count)) : name
-            return name.hasPrefix("Ủy ban nhân dân ") ? "ỦY BAN NHÂN DÂN\n" + unit.uppercased() : name.uppercased()
-        } ?? ""
+        let letterhead =
+            issuer.map { name -> String in
+                let unit = name.hasPrefix("Ủy ban nhân dân ") ? String(name.dropFirst("Ủy ban nhân dân ".count)) : name
+                return name.hasPrefix("Ủy ban nhân dân ") ? "ỦY BAN NHÂN DÂN\n" + unit.uppercased() : name.uppercased()
+            } ?? ""
         var signatureValue: Signature?
         if let signature {
             let prefix = signature.onBehalf?.split(separator: " ").first.map(String.init)
-            let authority: SigningAuthority = switch prefix {
-            case "KT.": .deputy
-            case "Q.": .acting
-            case "TL.": .byOrder
-            case "TUQ.": .byAuthorisation
-            default: .direct
-            }
+            let authority: SigningAuthority =
+                switch prefix {
+                case "KT.": .deputy
+                case "Q.": .acting
+                case "TL.": .byOrder
+                case "TUQ.": .byAuthorisation
+                default: .direct
+                }
             signatureValue = Signature(
                 onBehalfOf: signature.authority.map { String($0.dropFirst(3)).trimmingCharacters(in: .whitespaces) },
                 authority: authority,
@@ -32,16 +34,23 @@ extension ImportedPlan {
             purposes: extras.purposes, requirements: extras.requirements,
             targets: targets.map { PlanTarget(text: $0.text, value: $0.percent, unit: $0.percent == nil ? nil : "%") },
             theme: theme,
-            period: period.flatMap { p in CalendarDay(iso: p.start).flatMap { s in CalendarDay(iso: p.end).map { DateRange(start: s, end: $0) } } },
+            period: period.flatMap { p in
+                CalendarDay(iso: p.start).flatMap { s in CalendarDay(iso: p.end).map { DateRange(start: s, end: $0) } }
+            },
             sections: extras.sections,
             assignments: assignments.map { assignment in
                 let kind = AgencyKind.guess(fromName: assignment.agency)
                 // A mass organisation can only be requested (and the document said so if it wrote "Đề nghị").
                 let request = assignment.mode == "request" || kind?.isMassOrganisation == true
-                return PlanAssignment(agencyName: assignment.agency, agencyKind: kind, role: .lead,
-                                      mode: request ? .request : .assign, tasks: assignment.tasks.map { PlanTask(text: $0) })
+                return PlanAssignment(
+                    agencyName: assignment.agency, agencyKind: kind, role: .lead,
+                    mode: request ? .request : .assign, tasks: assignment.tasks.map { PlanTask(text: $0) })
             },
-            reporting: reporting.flatMap { r in CalendarDay(iso: r.deadline).map { ReportingRequirement(deadline: $0, reportTo: r.to ?? "", via: r.via) } },
+            reporting: reporting.flatMap { r in
+                CalendarDay(iso: r.deadline).map {
+                    ReportingRequirement(deadline: $0, reportTo: r.to ?? "", via: r.via)
+                }
+            },
             recipients: recipients, signature: signatureValue,
             appendices: slogans.isEmpty ? [] : [PlanAppendix(title: "Khẩu hiệu tuyên truyền", items: slogans)])
     }

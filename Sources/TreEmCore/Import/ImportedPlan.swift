@@ -135,10 +135,12 @@ public struct ImportedPlan: Codable, Equatable, Sendable {
     @NullEncoded public var signature: SignatureBlock?
     public var slogans: [String]
 
-    public init(kind: String = "other", issuer: String? = nil, number: String? = nil, place: String? = nil,
-                issuedOn: IssuedOn? = nil, title: String? = nil, bases: [Basis] = [], theme: String? = nil,
-                period: Period? = nil, targets: [Target] = [], assignments: [Assignment] = [],
-                reporting: Reporting? = nil, recipients: [String] = [], signature: SignatureBlock? = nil, slogans: [String] = []) {
+    public init(
+        kind: String = "other", issuer: String? = nil, number: String? = nil, place: String? = nil,
+        issuedOn: IssuedOn? = nil, title: String? = nil, bases: [Basis] = [], theme: String? = nil,
+        period: Period? = nil, targets: [Target] = [], assignments: [Assignment] = [],
+        reporting: Reporting? = nil, recipients: [String] = [], signature: SignatureBlock? = nil, slogans: [String] = []
+    ) {
         self.kind = kind
         self.issuer = issuer
         self.number = number

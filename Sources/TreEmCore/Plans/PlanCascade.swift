@@ -17,7 +17,9 @@ public enum PlanCascade {
         public var level: AdministrativeLevel
         public var agencies: [AgencyReference]
 
-        public init(issuerName: String, place: String, unitName: String, level: AdministrativeLevel, agencies: [AgencyReference]) {
+        public init(
+            issuerName: String, place: String, unitName: String, level: AdministrativeLevel, agencies: [AgencyReference]
+        ) {
             self.issuerName = issuerName
             self.place = place
             self.unitName = unitName
@@ -52,14 +54,17 @@ public enum PlanCascade {
         }
     }
 
-    public static func derive(from parent: PlanDocument, reference: ParentReference, for target: Target,
-                              today: CalendarDay, leadDays: Int = defaultLeadDays) -> PlanDocument {
+    public static func derive(
+        from parent: PlanDocument, reference: ParentReference, for target: Target,
+        today: CalendarDay, leadDays: Int = defaultLeadDays
+    ) -> PlanDocument {
         let year = parent.year
-        let title: String = switch parent.kind {
-        case .actionMonth: "Triển khai Tháng hành động vì trẻ em \(target.unitName) năm \(year)"
-        case .annualChildWork: "Thực hiện công tác trẻ em \(target.unitName) năm \(year)"
-        case .other: parent.title
-        }
+        let title: String =
+            switch parent.kind {
+            case .actionMonth: "Triển khai Tháng hành động vì trẻ em \(target.unitName) năm \(year)"
+            case .annualChildWork: "Thực hiện công tác trẻ em \(target.unitName) năm \(year)"
+            case .other: parent.title
+            }
         let standingOffice = firstAgency(ofKinds: [.cultureSocialOffice, .labourSocialOffice], in: target.agencies)
         var plan = PlanDocument(
             kind: parent.kind, issuerName: target.issuerName, place: target.place,
@@ -91,8 +96,10 @@ public enum PlanCascade {
             let tasks = parent.tasks.map { PlanTask(text: $0.text, derivedFromTaskID: $0.id) }
             let matches = equivalents(of: parent.agencyKind, at: target.level, among: target.agencies)
             if matches.isEmpty {
-                result.append(PlanAssignment(agencyName: parent.agencyName, agencyKind: parent.agencyKind,
-                                             role: parent.role, mode: parent.mode, tasks: tasks))
+                result.append(
+                    PlanAssignment(
+                        agencyName: parent.agencyName, agencyKind: parent.agencyKind,
+                        role: parent.role, mode: parent.mode, tasks: tasks))
                 continue
             }
             for agency in matches {
@@ -100,9 +107,11 @@ public enum PlanCascade {
                 if let index = result.firstIndex(where: { $0.agencyID == agency.id }) {
                     result[index].tasks += fresh
                 } else {
-                    result.append(PlanAssignment(agencyID: agency.id, agencyName: agency.name, agencyKind: agency.kind,
-                                                 role: parent.role, mode: agency.kind.isMassOrganisation ? .request : .assign,
-                                                 tasks: fresh))
+                    result.append(
+                        PlanAssignment(
+                            agencyID: agency.id, agencyName: agency.name, agencyKind: agency.kind,
+                            role: parent.role, mode: agency.kind.isMassOrganisation ? .request : .assign,
+                            tasks: fresh))
                 }
             }
         }
@@ -114,7 +123,9 @@ public enum PlanCascade {
     /// labour and social affairs (children's work until 2025) → the culture and social office
     /// that carries it since; the committee's own tasks → its standing office; a mass
     /// organisation → its branch.
-    public static func equivalents(of kind: AgencyKind?, at level: AdministrativeLevel, among agencies: [AgencyReference]) -> [AgencyReference] {
+    public static func equivalents(
+        of kind: AgencyKind?, at level: AdministrativeLevel, among agencies: [AgencyReference]
+    ) -> [AgencyReference] {
         guard let kind else { return [] }
         switch kind {
         case .school, .villageHead:
@@ -123,7 +134,8 @@ public enum PlanCascade {
             if level == .commune || level == .village { return agencies.filter { $0.kind == .school } }
             return firstAgency(ofKinds: [.educationOffice], in: agencies).map { [$0] } ?? []
         case .healthOffice, .healthStation:
-            let order: [AgencyKind] = level == .commune ? [.healthStation, .healthOffice] : [.healthOffice, .healthStation]
+            let order: [AgencyKind] =
+                level == .commune ? [.healthStation, .healthOffice] : [.healthOffice, .healthStation]
             return firstAgency(ofKinds: order, in: agencies).map { [$0] } ?? []
         case .labourSocialOffice, .cultureSocialOffice, .peoplesCommittee:
             return firstAgency(ofKinds: [.cultureSocialOffice, .labourSocialOffice], in: agencies).map { [$0] } ?? []

@@ -165,7 +165,9 @@ public struct PlanTask: Codable, Hashable, Sendable {
     public var derivedFromTaskID: String?
     public var dueDate: CalendarDay?
 
-    public init(id: String = UUID().uuidString, text: String, derivedFromTaskID: String? = nil, dueDate: CalendarDay? = nil) {
+    public init(
+        id: String = UUID().uuidString, text: String, derivedFromTaskID: String? = nil, dueDate: CalendarDay? = nil
+    ) {
         self.id = id
         self.text = text
         self.derivedFromTaskID = derivedFromTaskID
@@ -184,8 +186,10 @@ public struct PlanAssignment: Codable, Hashable, Sendable {
     public var mode: AssignmentMode
     public var tasks: [PlanTask]
 
-    public init(agencyID: String? = nil, agencyName: String, agencyKind: AgencyKind? = nil,
-                role: AgencyRole = .lead, mode: AssignmentMode = .assign, tasks: [PlanTask]) {
+    public init(
+        agencyID: String? = nil, agencyName: String, agencyKind: AgencyKind? = nil,
+        role: AgencyRole = .lead, mode: AssignmentMode = .assign, tasks: [PlanTask]
+    ) {
         self.agencyID = agencyID
         self.agencyName = agencyName
         self.agencyKind = agencyKind
@@ -272,8 +276,10 @@ public struct Signature: Codable, Hashable, Sendable {
     public var position: String
     public var name: String
 
-    public init(onBehalfOf: String? = "ỦY BAN NHÂN DÂN", authority: SigningAuthority = .deputy,
-                headTitle: String? = "CHỦ TỊCH", position: String = "PHÓ CHỦ TỊCH", name: String) {
+    public init(
+        onBehalfOf: String? = "ỦY BAN NHÂN DÂN", authority: SigningAuthority = .deputy,
+        headTitle: String? = "CHỦ TỊCH", position: String = "PHÓ CHỦ TỊCH", name: String
+    ) {
         self.onBehalfOf = onBehalfOf
         self.authority = authority
         self.headTitle = headTitle
@@ -346,12 +352,14 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     public var signature: Signature?
     public var appendices: [PlanAppendix]
 
-    public init(kind: PlanKind, superiorName: String? = nil, issuerName: String, number: String? = nil,
-                place: String, issueDate: PartialDate, title: String, bases: [PlanBasis] = [], preamble: String? = nil,
-                purposes: [String] = [], requirements: [String] = [], targets: [PlanTarget] = [],
-                theme: String? = nil, period: DateRange? = nil, scope: String? = nil, sections: [ContentNode] = [],
-                funding: [PlanFunding] = [], assignments: [PlanAssignment] = [], reporting: ReportingRequirement? = nil,
-                closing: String? = nil, recipients: [String] = [], signature: Signature? = nil, appendices: [PlanAppendix] = []) {
+    public init(
+        kind: PlanKind, superiorName: String? = nil, issuerName: String, number: String? = nil,
+        place: String, issueDate: PartialDate, title: String, bases: [PlanBasis] = [], preamble: String? = nil,
+        purposes: [String] = [], requirements: [String] = [], targets: [PlanTarget] = [],
+        theme: String? = nil, period: DateRange? = nil, scope: String? = nil, sections: [ContentNode] = [],
+        funding: [PlanFunding] = [], assignments: [PlanAssignment] = [], reporting: ReportingRequirement? = nil,
+        closing: String? = nil, recipients: [String] = [], signature: Signature? = nil, appendices: [PlanAppendix] = []
+    ) {
         self.kind = kind
         self.superiorName = superiorName
         self.issuerName = issuerName

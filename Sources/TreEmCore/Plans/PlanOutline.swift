@@ -12,7 +12,11 @@ public enum PlanOutline {
         }
         func appendSubBullet(_ node: ContentNode) {
             if open.isEmpty {
-                if let last = roots.indices.last, roots[last].kind == .bullet { roots[last].children.append(node) } else { roots.append(node) }
+                if let last = roots.indices.last, roots[last].kind == .bullet {
+                    roots[last].children.append(node)
+                } else {
+                    roots.append(node)
+                }
             } else {
                 let i = open.count - 1
                 if let last = open[i].node.children.indices.last, open[i].node.children[last].kind == .bullet {
@@ -63,7 +67,9 @@ public enum PlanOutline {
 
     /// "a) Text" / "đ) Text" → "Text".
     static func letteredHeading(_ line: String) -> String? {
-        guard let first = line.first, first == "đ" || (first.isASCII && first.isLowercase), line.dropFirst().hasPrefix(") ") else { return nil }
+        guard let first = line.first, first == "đ" || (first.isASCII && first.isLowercase),
+            line.dropFirst().hasPrefix(") ")
+        else { return nil }
         let text = line.dropFirst(3).drop { $0 == " " }
         return text.isEmpty ? nil : String(text)
     }
@@ -95,7 +101,10 @@ public enum PlanOutline {
         return lines.joined(separator: "\n")
     }
 
-    static let letters = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+    static let letters = [
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x",
+        "y",
+    ]
 
     /// a, b, c, d, đ, e, g, h, i, k … — the Vietnamese letter sequence used in legal numbering;
     /// past "y" (and below "a") the number itself, so any Int gives a short label.
@@ -103,8 +112,10 @@ public enum PlanOutline {
         index >= 1 && index <= letters.count ? letters[index - 1] : "\(index)"
     }
 
-    static let romanTable: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    static let romanTable: [(Int, String)] = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]
 
     /// Upper-case Roman numerals for the top parts: I, II, III, IV … up to MMMCMXCIX (3999);
     /// other numbers (0, negative, larger — a numbering in a file may say anything) in decimal,

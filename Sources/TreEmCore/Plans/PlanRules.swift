@@ -27,36 +27,69 @@ public enum PlanRules {
     public static func draftProblems(_ plan: PlanDocument) -> [PlanProblem] {
         var problems: [PlanProblem] = []
         if VietnameseText.clean(plan.title).isEmpty {
-            problems.append(PlanProblem(field: "title", message: Bilingual(vi: "Thiếu trích yếu (tên kế hoạch).", en: "The title is missing.")))
+            problems.append(
+                PlanProblem(
+                    field: "title",
+                    message: Bilingual(vi: "Thiếu trích yếu (tên kế hoạch).", en: "The title is missing.")))
         }
         if VietnameseText.clean(plan.issuerName).isEmpty {
-            problems.append(PlanProblem(field: "issuerName", message: Bilingual(vi: "Thiếu tên cơ quan ban hành.", en: "The issuing body is missing.")))
+            problems.append(
+                PlanProblem(
+                    field: "issuerName",
+                    message: Bilingual(vi: "Thiếu tên cơ quan ban hành.", en: "The issuing body is missing.")))
         }
         if let period = plan.period, period.end < period.start {
-            problems.append(PlanProblem(field: "period", message: Bilingual(
-                vi: "Thời gian thực hiện kết thúc (\(period.end.vietnameseShort)) trước khi bắt đầu (\(period.start.vietnameseShort)).",
-                en: "The period ends (\(period.end.iso)) before it starts (\(period.start.iso)).")))
+            problems.append(
+                PlanProblem(
+                    field: "period",
+                    message: Bilingual(
+                        vi:
+                            "Thời gian thực hiện kết thúc (\(period.end.vietnameseShort)) trước khi bắt đầu (\(period.start.vietnameseShort)).",
+                        en: "The period ends (\(period.end.iso)) before it starts (\(period.start.iso)).")))
         }
         if let reporting = plan.reporting, let period = plan.period, reporting.deadline < period.start {
-            problems.append(PlanProblem(field: "reporting.deadline", message: Bilingual(
-                vi: "Hạn báo cáo \(reporting.deadline.vietnameseShort) trước khi bắt đầu thực hiện (\(period.start.vietnameseShort)).",
-                en: "The report deadline \(reporting.deadline.iso) is before the period starts (\(period.start.iso)).")))
+            problems.append(
+                PlanProblem(
+                    field: "reporting.deadline",
+                    message: Bilingual(
+                        vi:
+                            "Hạn báo cáo \(reporting.deadline.vietnameseShort) trước khi bắt đầu thực hiện (\(period.start.vietnameseShort)).",
+                        en:
+                            "The report deadline \(reporting.deadline.iso) is before the period starts (\(period.start.iso))."
+                    )))
         }
         if let month = plan.issueDate.month, !(1...12).contains(month) {
-            problems.append(PlanProblem(field: "issueDate", message: Bilingual(vi: "Tháng ban hành \(month) không hợp lệ.", en: "Month \(month) is not valid.")))
+            problems.append(
+                PlanProblem(
+                    field: "issueDate",
+                    message: Bilingual(vi: "Tháng ban hành \(month) không hợp lệ.", en: "Month \(month) is not valid."))
+            )
         } else if plan.issueDate.day != nil, plan.issueDate.calendarDay == nil {
-            problems.append(PlanProblem(field: "issueDate", message: Bilingual(vi: "Ngày ban hành không có thật.", en: "The date of issue does not exist.")))
+            problems.append(
+                PlanProblem(
+                    field: "issueDate",
+                    message: Bilingual(vi: "Ngày ban hành không có thật.", en: "The date of issue does not exist.")))
         }
         for (index, assignment) in plan.assignments.enumerated() {
             // Mass organisations are not under the committee's command: it may only request.
             if assignment.mode == .assign, assignment.agencyKind?.isMassOrganisation == true {
-                problems.append(PlanProblem(field: "assignments[\(index)].mode", message: Bilingual(
-                    vi: "\(assignment.agencyName) là tổ chức chính trị - xã hội: chỉ được \"đề nghị\", không được \"giao\" nhiệm vụ.",
-                    en: "\(assignment.agencyName) is a mass organisation: its tasks can only be requested, not assigned.")))
+                problems.append(
+                    PlanProblem(
+                        field: "assignments[\(index)].mode",
+                        message: Bilingual(
+                            vi:
+                                "\(assignment.agencyName) là tổ chức chính trị - xã hội: chỉ được \"đề nghị\", không được \"giao\" nhiệm vụ.",
+                            en:
+                                "\(assignment.agencyName) is a mass organisation: its tasks can only be requested, not assigned."
+                        )))
             }
             if VietnameseText.clean(assignment.agencyName).isEmpty {
-                problems.append(PlanProblem(field: "assignments[\(index)].agencyName", message: Bilingual(
-                    vi: "Nhiệm vụ thứ \(index + 1) chưa ghi cơ quan thực hiện.", en: "Assignment \(index + 1) names no agency.")))
+                problems.append(
+                    PlanProblem(
+                        field: "assignments[\(index)].agencyName",
+                        message: Bilingual(
+                            vi: "Nhiệm vụ thứ \(index + 1) chưa ghi cơ quan thực hiện.",
+                            en: "Assignment \(index + 1) names no agency.")))
             }
         }
         problems += lengthProblems(plan)
@@ -75,24 +108,48 @@ public enum PlanRules {
             ("preamble", Bilingual(vi: "Mở đầu", en: "Preamble"), plan.preamble ?? "", .comment),
         ]
         for (index, basis) in plan.bases.enumerated() {
-            checks.append(("bases[\(index)]", Bilingual(vi: "Căn cứ \(index + 1)", en: "Basis \(index + 1)"), basis.text, .comment))
+            checks.append(
+                (
+                    "bases[\(index)]", Bilingual(vi: "Căn cứ \(index + 1)", en: "Basis \(index + 1)"), basis.text,
+                    .comment
+                ))
         }
         for (index, text) in plan.purposes.enumerated() {
-            checks.append(("purposes[\(index)]", Bilingual(vi: "Mục đích \(index + 1)", en: "Purpose \(index + 1)"), text, .comment))
+            checks.append(
+                (
+                    "purposes[\(index)]", Bilingual(vi: "Mục đích \(index + 1)", en: "Purpose \(index + 1)"), text,
+                    .comment
+                ))
         }
         for (index, text) in plan.requirements.enumerated() {
-            checks.append(("requirements[\(index)]", Bilingual(vi: "Yêu cầu \(index + 1)", en: "Requirement \(index + 1)"), text, .comment))
+            checks.append(
+                (
+                    "requirements[\(index)]", Bilingual(vi: "Yêu cầu \(index + 1)", en: "Requirement \(index + 1)"),
+                    text, .comment
+                ))
         }
         for (index, target) in plan.targets.enumerated() {
-            checks.append(("targets[\(index)]", Bilingual(vi: "Chỉ tiêu \(index + 1)", en: "Target \(index + 1)"), target.text, .comment))
+            checks.append(
+                (
+                    "targets[\(index)]", Bilingual(vi: "Chỉ tiêu \(index + 1)", en: "Target \(index + 1)"), target.text,
+                    .comment
+                ))
         }
         for (index, assignment) in plan.assignments.enumerated() {
-            checks.append(("assignments[\(index)].agencyName", Bilingual(vi: "Cơ quan thực hiện \(index + 1)", en: "Agency \(index + 1)"),
-                           assignment.agencyName, .name))
+            checks.append(
+                (
+                    "assignments[\(index)].agencyName",
+                    Bilingual(vi: "Cơ quan thực hiện \(index + 1)", en: "Agency \(index + 1)"),
+                    assignment.agencyName, .name
+                ))
             for (taskIndex, task) in assignment.tasks.enumerated() {
-                checks.append(("assignments[\(index)].tasks[\(taskIndex)]",
-                               Bilingual(vi: "Nhiệm vụ \(taskIndex + 1) của \(assignment.agencyName.prefix(80))",
-                                         en: "Task \(taskIndex + 1) of \(assignment.agencyName.prefix(80))"), task.text, .comment))
+                checks.append(
+                    (
+                        "assignments[\(index)].tasks[\(taskIndex)]",
+                        Bilingual(
+                            vi: "Nhiệm vụ \(taskIndex + 1) của \(assignment.agencyName.prefix(80))",
+                            en: "Task \(taskIndex + 1) of \(assignment.agencyName.prefix(80))"), task.text, .comment
+                    ))
             }
         }
         return checks.compactMap { check in
@@ -105,20 +162,35 @@ public enum PlanRules {
         var problems = draftProblems(plan)
         let number = VietnameseText.clean(plan.number ?? "")
         if number.isEmpty {
-            problems.append(PlanProblem(field: "number", message: Bilingual(vi: "Cần số và ký hiệu văn bản (ví dụ 94/KH-UBND) để ban hành.",
-                                                                       en: "A number (e.g. 94/KH-UBND) is required to issue.")))
+            problems.append(
+                PlanProblem(
+                    field: "number",
+                    message: Bilingual(
+                        vi: "Cần số và ký hiệu văn bản (ví dụ 94/KH-UBND) để ban hành.",
+                        en: "A number (e.g. 94/KH-UBND) is required to issue.")))
         } else if number.firstMatch(of: /^\d+\/KH-[\p{L}\d.&-]+$/) == nil {
-            problems.append(PlanProblem(field: "number", message: Bilingual(
-                vi: "Số \"\(number)\" không đúng dạng số/KH-cơ quan (ví dụ 94/KH-UBND).",
-                en: "Number \"\(number)\" is not of the form N/KH-BODY (e.g. 94/KH-UBND).")))
+            problems.append(
+                PlanProblem(
+                    field: "number",
+                    message: Bilingual(
+                        vi: "Số \"\(number)\" không đúng dạng số/KH-cơ quan (ví dụ 94/KH-UBND).",
+                        en: "Number \"\(number)\" is not of the form N/KH-BODY (e.g. 94/KH-UBND).")))
         }
         if plan.issueDate.calendarDay == nil {
-            problems.append(PlanProblem(field: "issueDate", message: Bilingual(vi: "Cần đủ ngày, tháng, năm ban hành.",
-                                                                          en: "A full date of issue is required.")))
+            problems.append(
+                PlanProblem(
+                    field: "issueDate",
+                    message: Bilingual(
+                        vi: "Cần đủ ngày, tháng, năm ban hành.",
+                        en: "A full date of issue is required.")))
         }
         if VietnameseText.clean(plan.signature?.name ?? "").isEmpty {
-            problems.append(PlanProblem(field: "signature.name", message: Bilingual(vi: "Cần người ký để ban hành.",
-                                                                               en: "A signer is required to issue.")))
+            problems.append(
+                PlanProblem(
+                    field: "signature.name",
+                    message: Bilingual(
+                        vi: "Cần người ký để ban hành.",
+                        en: "A signer is required to issue.")))
         }
         return problems
     }

@@ -18,7 +18,9 @@ public enum PlanText {
     /// Reads the text back. Agencies are matched to the unit's own by name (diacritics folded);
     /// tasks keep their ids, and links to parent tasks, when their text is unchanged or they
     /// keep their place.
-    public static func readAssignments(_ text: String, agencies: [AgencyReference], previous: [PlanAssignment]) -> [PlanAssignment] {
+    public static func readAssignments(
+        _ text: String, agencies: [AgencyReference], previous: [PlanAssignment]
+    ) -> [PlanAssignment] {
         var result: [PlanAssignment] = []
         for rawLine in text.split(whereSeparator: \.isNewline) {
             let line = VietnameseText.clean(String(rawLine))
@@ -37,8 +39,10 @@ public enum PlanText {
                 }
                 let known = agencies.first { VietnameseText.fold($0.name) == VietnameseText.fold(name) }
                 let earlier = previous.first { VietnameseText.fold($0.agencyName) == VietnameseText.fold(name) }
-                result.append(PlanAssignment(agencyID: known?.id ?? earlier?.agencyID, agencyName: name,
-                                             agencyKind: known?.kind ?? earlier?.agencyKind, role: role, mode: mode, tasks: []))
+                result.append(
+                    PlanAssignment(
+                        agencyID: known?.id ?? earlier?.agencyID, agencyName: name,
+                        agencyKind: known?.kind ?? earlier?.agencyKind, role: role, mode: mode, tasks: []))
             } else {
                 let task = line.hasPrefix("- ") || line.hasPrefix("+ ") ? String(line.dropFirst(2)) : line
                 if result.isEmpty { result.append(PlanAssignment(agencyName: "", tasks: [])) }
@@ -47,7 +51,10 @@ public enum PlanText {
         }
         // Keep task identities: same agency and text first, then same place.
         for index in result.indices {
-            guard let earlier = previous.first(where: { VietnameseText.fold($0.agencyName) == VietnameseText.fold(result[index].agencyName) })
+            guard
+                let earlier = previous.first(where: {
+                    VietnameseText.fold($0.agencyName) == VietnameseText.fold(result[index].agencyName)
+                })
             else { continue }
             var unused = earlier.tasks
             var unmatched: [Int] = []
@@ -73,7 +80,8 @@ public enum PlanText {
     public static func readFunding(_ text: String, source: FundingSource) -> [PlanFunding] {
         lines(text).map { line in
             if let match = line.firstMatch(of: /^(.*?)[\s:(]*([\d.]+)\s*(?:đồng|đ)\)?\.?$/),
-               let amount = Int(match.2.replacingOccurrences(of: ".", with: "")) {
+                let amount = Int(match.2.replacingOccurrences(of: ".", with: ""))
+            {
                 return PlanFunding(source: source, text: VietnameseText.clean(String(match.1)), amount: amount)
             }
             return PlanFunding(source: source, text: line)

@@ -30,7 +30,8 @@ public enum Aggregation {
         }
         for indicator in form.indicators {
             guard let ratio = indicator.ratio, let numerator = figures[ValueKey(ratio.numerator)],
-                  let denominator = figures[ValueKey(ratio.denominator)], denominator > 0 else { continue }
+                let denominator = figures[ValueKey(ratio.denominator)], denominator > 0
+            else { continue }
             figures[ValueKey(indicator.code)] = numerator * 100 / denominator
         }
         return figures

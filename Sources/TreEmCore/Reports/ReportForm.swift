@@ -98,9 +98,11 @@ public struct Indicator: Codable, Sendable, Hashable {
     /// sum of the numerators over the sum of the denominators, never an average of shares.
     public var ratio: IndicatorRatio?
 
-    public init(code: String, name: String, nameEnglish: String? = nil, unit: String, type: IndicatorValueType,
-                aggregation: IndicatorAggregation? = nil, breakdowns: [IndicatorBreakdown] = [], partOf: String? = nil,
-                target: Double? = nil, nationalName: String? = nil, ratio: IndicatorRatio? = nil) {
+    public init(
+        code: String, name: String, nameEnglish: String? = nil, unit: String, type: IndicatorValueType,
+        aggregation: IndicatorAggregation? = nil, breakdowns: [IndicatorBreakdown] = [], partOf: String? = nil,
+        target: Double? = nil, nationalName: String? = nil, ratio: IndicatorRatio? = nil
+    ) {
         self.code = code
         self.name = name
         self.nameEnglish = nameEnglish
@@ -166,36 +168,57 @@ public struct ReportForm: Codable, Sendable, Hashable {
     /// A form an administrator wrote must hang together before it is used.
     public func problems() -> [Bilingual] {
         var problems: [Bilingual] = []
-        if VietnameseText.clean(name).isEmpty { problems.append(Bilingual(vi: "Biểu mẫu chưa có tên.", en: "The form has no name.")) }
-        if indicators.isEmpty { problems.append(Bilingual(vi: "Biểu mẫu chưa có chỉ tiêu nào.", en: "The form has no indicators.")) }
+        if VietnameseText.clean(name).isEmpty {
+            problems.append(Bilingual(vi: "Biểu mẫu chưa có tên.", en: "The form has no name."))
+        }
+        if indicators.isEmpty {
+            problems.append(Bilingual(vi: "Biểu mẫu chưa có chỉ tiêu nào.", en: "The form has no indicators."))
+        }
         var seen: Set<String> = []
         for indicator in indicators {
-            if indicator.code.isEmpty || indicator.code.count > 40 || indicator.code.contains(where: { $0.isWhitespace }) {
-                problems.append(Bilingual(vi: "Mã chỉ tiêu \"\(indicator.code)\" không hợp lệ (1–40 ký tự, không có dấu cách).",
-                                          en: "Indicator code \"\(indicator.code)\" is not valid (1–40 characters, no spaces)."))
+            if indicator.code.isEmpty || indicator.code.count > 40
+                || indicator.code.contains(where: { $0.isWhitespace })
+            {
+                problems.append(
+                    Bilingual(
+                        vi: "Mã chỉ tiêu \"\(indicator.code)\" không hợp lệ (1–40 ký tự, không có dấu cách).",
+                        en: "Indicator code \"\(indicator.code)\" is not valid (1–40 characters, no spaces)."))
             }
             if !seen.insert(indicator.code).inserted {
-                problems.append(Bilingual(vi: "Mã chỉ tiêu \(indicator.code) bị trùng.", en: "Indicator code \(indicator.code) appears twice."))
+                problems.append(
+                    Bilingual(
+                        vi: "Mã chỉ tiêu \(indicator.code) bị trùng.",
+                        en: "Indicator code \(indicator.code) appears twice."))
             }
             if VietnameseText.clean(indicator.name).isEmpty {
-                problems.append(Bilingual(vi: "Chỉ tiêu \(indicator.code) chưa có tên.", en: "Indicator \(indicator.code) has no name."))
+                problems.append(
+                    Bilingual(
+                        vi: "Chỉ tiêu \(indicator.code) chưa có tên.", en: "Indicator \(indicator.code) has no name."))
             }
             if indicator.type == .text, indicator.aggregation != .none {
-                problems.append(Bilingual(vi: "Chỉ tiêu \(indicator.code) là chữ nên không cộng được.",
-                                          en: "Indicator \(indicator.code) is text and cannot be added up."))
+                problems.append(
+                    Bilingual(
+                        vi: "Chỉ tiêu \(indicator.code) là chữ nên không cộng được.",
+                        en: "Indicator \(indicator.code) is text and cannot be added up."))
             }
         }
         for indicator in indicators {
             if let ratio = indicator.ratio {
-                for code in [ratio.numerator, ratio.denominator] where self.indicator(code)?.isEntered != true || self.indicator(code)?.type.isNumeric != true {
-                    problems.append(Bilingual(vi: "Tỷ lệ \(indicator.code) tính từ \(code), nhưng biểu mẫu không có chỉ tiêu số nhập tay đó.",
-                                              en: "Ratio \(indicator.code) uses \(code), which is not an entered number in the form."))
+                for code in [ratio.numerator, ratio.denominator]
+                where self.indicator(code)?.isEntered != true || self.indicator(code)?.type.isNumeric != true {
+                    problems.append(
+                        Bilingual(
+                            vi:
+                                "Tỷ lệ \(indicator.code) tính từ \(code), nhưng biểu mẫu không có chỉ tiêu số nhập tay đó.",
+                            en: "Ratio \(indicator.code) uses \(code), which is not an entered number in the form."))
                 }
             }
             guard let whole = indicator.partOf else { continue }
             if !seen.contains(whole) || whole == indicator.code {
-                problems.append(Bilingual(vi: "Chỉ tiêu \(indicator.code) là một phần của \(whole), nhưng biểu mẫu không có chỉ tiêu đó.",
-                                          en: "Indicator \(indicator.code) is part of \(whole), which the form does not have."))
+                problems.append(
+                    Bilingual(
+                        vi: "Chỉ tiêu \(indicator.code) là một phần của \(whole), nhưng biểu mẫu không có chỉ tiêu đó.",
+                        en: "Indicator \(indicator.code) is part of \(whole), which the form does not have."))
             }
         }
         return problems

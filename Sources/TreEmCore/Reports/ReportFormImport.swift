@@ -11,7 +11,9 @@ public enum ReportFormImport {
         "ty le": .percent, "%": .percent, "co/khong": .yesNo, "chu": .text,
     ]
 
-    public static func parse(csv text: String, code: String, name: String, planKind: PlanKind?) throws(ImportRejected) -> ReportForm {
+    public static func parse(
+        csv text: String, code: String, name: String, planKind: PlanKind?
+    ) throws(ImportRejected) -> ReportForm {
         let records = try CSVReader.rows(in: text, header: header)
         var problems: [ImportProblem] = []
         var sections: [ReportForm.Section] = []
@@ -20,8 +22,12 @@ public enum ReportFormImport {
             let f = record.fields.map(VietnameseText.clean)
             if f.allSatisfy(\.isEmpty) { continue }
             guard f.count == header.count else {
-                problems.append(ImportProblem(line: record.line, field: nil, message: Bilingual(
-                    vi: "cần \(header.count) cột, có \(f.count)", en: "expected \(header.count) columns, found \(f.count)")))
+                problems.append(
+                    ImportProblem(
+                        line: record.line, field: nil,
+                        message: Bilingual(
+                            vi: "cần \(header.count) cột, có \(f.count)",
+                            en: "expected \(header.count) columns, found \(f.count)")))
                 continue
             }
             func problem(_ field: String, _ vi: String, _ en: String) {
@@ -30,9 +36,13 @@ public enum ReportFormImport {
             if f[0].isEmpty { problem("section", "thiếu tên phần", "the section is missing") }
             let indicatorCode = f[1].uppercased()
             if indicatorCode.isEmpty || indicatorCode.count > 40 || indicatorCode.contains(" ") {
-                problem("code", "mã \"\(f[1])\" không hợp lệ (1–40 ký tự, không dấu cách)", "code \"\(f[1])\" is not valid (1–40 characters, no spaces)")
+                problem(
+                    "code", "mã \"\(f[1])\" không hợp lệ (1–40 ký tự, không dấu cách)",
+                    "code \"\(f[1])\" is not valid (1–40 characters, no spaces)")
             } else if let first = seen[indicatorCode] {
-                problem("code", "mã \(indicatorCode) trùng với dòng \(first)", "code \(indicatorCode) repeats line \(first)")
+                problem(
+                    "code", "mã \(indicatorCode) trùng với dòng \(first)", "code \(indicatorCode) repeats line \(first)"
+                )
             } else {
                 seen[indicatorCode] = record.line
             }
@@ -40,17 +50,23 @@ public enum ReportFormImport {
             if f[3].isEmpty { problem("unit", "thiếu đơn vị tính", "the unit of measure is missing") }
             let type = IndicatorValueType(rawValue: f[4]) ?? typeWords[VietnameseText.fold(f[4])]
             if type == nil {
-                problem("type", "kiểu \"\(f[4])\" không có; dùng: integer, money, decimal, percent, yesNo, text",
-                        "type \"\(f[4])\" is unknown; use integer, money, decimal, percent, yesNo, text")
+                problem(
+                    "type", "kiểu \"\(f[4])\" không có; dùng: integer, money, decimal, percent, yesNo, text",
+                    "type \"\(f[4])\" is unknown; use integer, money, decimal, percent, yesNo, text")
             }
             var breakdowns: [IndicatorBreakdown] = []
             for word in VietnameseText.fold(f[5]).replacingOccurrences(of: "gioi tinh", with: "sex")
-                .replacingOccurrences(of: "nhom tuoi", with: "agegroup").split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }) {
+                .replacingOccurrences(of: "nhom tuoi", with: "agegroup").split(whereSeparator: {
+                    $0 == " " || $0 == ";" || $0 == ","
+                })
+            {
                 switch word {
                 case "sex": breakdowns.append(.sex)
                 case "agegroup": breakdowns.append(.ageGroup)
-                default: problem("breakdowns", "phân tổ \"\(f[5])\" không đọc được; dùng: sex (giới tính), ageGroup (nhóm tuổi)",
-                                 "breakdowns \"\(f[5])\" cannot be read; use sex, ageGroup")
+                default:
+                    problem(
+                        "breakdowns", "phân tổ \"\(f[5])\" không đọc được; dùng: sex (giới tính), ageGroup (nhóm tuổi)",
+                        "breakdowns \"\(f[5])\" cannot be read; use sex, ageGroup")
                 }
             }
             var target: Double?
@@ -59,25 +75,35 @@ public enum ReportFormImport {
                 if target == nil { problem("target", "\"\(f[7])\" không phải là số", "\"\(f[7])\" is not a number") }
             }
             guard let type else { continue }
-            let indicator = Indicator(code: indicatorCode, name: f[2], unit: f[3], type: type, breakdowns: breakdowns,
-                                      partOf: f[6].isEmpty ? nil : f[6].uppercased(), target: target)
+            let indicator = Indicator(
+                code: indicatorCode, name: f[2], unit: f[3], type: type, breakdowns: breakdowns,
+                partOf: f[6].isEmpty ? nil : f[6].uppercased(), target: target)
             if let index = sections.firstIndex(where: { $0.title == f[0] }) {
                 sections[index].indicators.append(indicator)
             } else {
                 sections.append(ReportForm.Section(title: f[0], indicators: [indicator]))
             }
         }
-        let form = ReportForm(code: VietnameseText.clean(code).uppercased(), name: VietnameseText.clean(name), planKind: planKind, sections: sections)
+        let form = ReportForm(
+            code: VietnameseText.clean(code).uppercased(), name: VietnameseText.clean(name), planKind: planKind,
+            sections: sections)
         if problems.isEmpty {
             // What only the whole form can tell: a part of an indicator that is not there.
             for indicator in form.indicators {
                 if let whole = indicator.partOf, form.indicator(whole) == nil || whole == indicator.code {
-                    problems.append(ImportProblem(line: seen[indicator.code] ?? 1, field: "part_of", message: Bilingual(
-                        vi: "chỉ tiêu \(whole) không có trong biểu mẫu", en: "indicator \(whole) is not in the form")))
+                    problems.append(
+                        ImportProblem(
+                            line: seen[indicator.code] ?? 1, field: "part_of",
+                            message: Bilingual(
+                                vi: "chỉ tiêu \(whole) không có trong biểu mẫu",
+                                en: "indicator \(whole) is not in the form")))
                 }
             }
             if form.indicators.isEmpty {
-                problems.append(ImportProblem(line: 1, field: nil, message: Bilingual(vi: "tệp không có chỉ tiêu nào", en: "the file has no indicators")))
+                problems.append(
+                    ImportProblem(
+                        line: 1, field: nil,
+                        message: Bilingual(vi: "tệp không có chỉ tiêu nào", en: "the file has no indicators")))
             }
         }
         guard problems.isEmpty else { throw ImportRejected(problems: problems) }

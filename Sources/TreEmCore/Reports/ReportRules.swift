@@ -54,7 +54,9 @@ public enum ReportRules {
 
     /// The timeliness of a report in `status`: only a report that stands sent (submitted or
     /// approved) has been sent; a returned one is awaited again.
-    public static func timeliness(status: ReportStatus, deadline: CalendarDay?, submittedAt: Date?, now: Date) -> ReportTimeliness {
+    public static func timeliness(
+        status: ReportStatus, deadline: CalendarDay?, submittedAt: Date?, now: Date
+    ) -> ReportTimeliness {
         timeliness(deadline: deadline, submittedAt: status.isCounted ? submittedAt : nil, now: now)
     }
 
@@ -77,23 +79,35 @@ public enum ReportRules {
     ///   - warningComment: the officer's comment confirming figures that raised a warning.
     ///   - lowerNotApproved: names of the lower units whose reports are not approved yet.
     ///   - partial: the officer submits a partial figure on purpose.
-    public static func submissionRefusal(status: ReportStatus, problems: [ReportProblem], warningComment: String?,
-                                         lowerNotApproved: [String], partial: Bool) -> [Bilingual] {
+    public static func submissionRefusal(
+        status: ReportStatus, problems: [ReportProblem], warningComment: String?,
+        lowerNotApproved: [String], partial: Bool
+    ) -> [Bilingual] {
         guard status.isEditable else {
-            return [status == .approved
-                ? Bilingual(vi: "Báo cáo đã được duyệt; số liệu đã khóa.", en: "The report is approved; its figures are locked.")
-                : Bilingual(vi: "Báo cáo đã được gửi rồi.", en: "The report has already been submitted.")]
+            return [
+                status == .approved
+                    ? Bilingual(
+                        vi: "Báo cáo đã được duyệt; số liệu đã khóa.",
+                        en: "The report is approved; its figures are locked.")
+                    : Bilingual(vi: "Báo cáo đã được gửi rồi.", en: "The report has already been submitted.")
+            ]
         }
         var refusals = problems.filter { $0.severity == .error }.map(\.message)
         if problems.contains(where: { $0.severity == .warning }), VietnameseText.clean(warningComment ?? "").isEmpty {
-            refusals.append(Bilingual(vi: "Có số liệu cần xác nhận: ghi lý do vào ô \"Giải trình số liệu\" rồi gửi lại.",
-                                      en: "Some figures need confirming: explain them under \"Explanation\" and submit again."))
+            refusals.append(
+                Bilingual(
+                    vi: "Có số liệu cần xác nhận: ghi lý do vào ô \"Giải trình số liệu\" rồi gửi lại.",
+                    en: "Some figures need confirming: explain them under \"Explanation\" and submit again."))
         }
         if !lowerNotApproved.isEmpty, !partial {
             let names = lowerNotApproved.prefix(8).joined(separator: ", ") + (lowerNotApproved.count > 8 ? "…" : "")
-            refusals.append(Bilingual(
-                vi: "Còn \(lowerNotApproved.count) đơn vị cấp dưới chưa được duyệt báo cáo (\(names)). Chọn \"Gửi số liệu chưa đầy đủ\" nếu vẫn muốn gửi.",
-                en: "\(lowerNotApproved.count) lower units' reports are not approved yet (\(names)). Choose \"Submit partial figures\" to send anyway."))
+            refusals.append(
+                Bilingual(
+                    vi:
+                        "Còn \(lowerNotApproved.count) đơn vị cấp dưới chưa được duyệt báo cáo (\(names)). Chọn \"Gửi số liệu chưa đầy đủ\" nếu vẫn muốn gửi.",
+                    en:
+                        "\(lowerNotApproved.count) lower units' reports are not approved yet (\(names)). Choose \"Submit partial figures\" to send anyway."
+                ))
         }
         return refusals
     }

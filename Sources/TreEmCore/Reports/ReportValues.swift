@@ -40,18 +40,24 @@ public struct ReportProblem: Hashable, Sendable {
     }
 }
 
-
 /// Reads what an officer typed into a form, cell by cell.
 public enum ReportInput {
     /// Parses every non-empty input of an entered indicator. A cell that cannot be read is
     /// reported (and left out of the values), naming the indicator and the cell.
-    public static func read(_ inputs: [ValueKey: String], form: ReportForm) -> (values: [ValueKey: ReportValue?], problems: [ReportProblem]) {
+    public static func read(
+        _ inputs: [ValueKey: String], form: ReportForm
+    ) -> (values: [ValueKey: ReportValue?], problems: [ReportProblem]) {
         var values: [ValueKey: ReportValue?] = [:]
         var problems: [ReportProblem] = []
         for (key, raw) in inputs.sorted(by: { $0.key < $1.key }) {
-            guard let indicator = form.indicator(key.indicator), indicator.isEntered, indicator.parts.contains(key.part) else {
-                problems.append(ReportProblem(.error, key, Bilingual(vi: "Biểu mẫu không có ô \(key.indicator) \(key.part.label.vi).",
-                                                                     en: "The form has no cell \(key.indicator) \(key.part.label.en).")))
+            guard let indicator = form.indicator(key.indicator), indicator.isEntered, indicator.parts.contains(key.part)
+            else {
+                problems.append(
+                    ReportProblem(
+                        .error, key,
+                        Bilingual(
+                            vi: "Biểu mẫu không có ô \(key.indicator) \(key.part.label.vi).",
+                            en: "The form has no cell \(key.indicator) \(key.part.label.en).")))
                 continue
             }
             let text = VietnameseText.clean(raw)
@@ -59,17 +65,24 @@ public enum ReportInput {
                 values[key] = .some(nil)
                 continue
             }
-            if let tooLong = TextLimit.comment.problem(text, field: Bilingual(vi: cellName(indicator, key.part, .vi),
-                                                                             en: cellName(indicator, key.part, .en))) {
+            if let tooLong = TextLimit.comment.problem(
+                text,
+                field: Bilingual(
+                    vi: cellName(indicator, key.part, .vi),
+                    en: cellName(indicator, key.part, .en)))
+            {
                 problems.append(ReportProblem(.error, key, tooLong))
                 continue
             }
             switch parse(text, as: indicator.type) {
             case .success(let value): values[key] = value
             case .failure(let reason):
-                problems.append(ReportProblem(.error, key, Bilingual(
-                    vi: "\(cellName(indicator, key.part, .vi)): \"\(text)\" \(reason.vi)",
-                    en: "\(cellName(indicator, key.part, .en)): \"\(text)\" \(reason.en)")))
+                problems.append(
+                    ReportProblem(
+                        .error, key,
+                        Bilingual(
+                            vi: "\(cellName(indicator, key.part, .vi)): \"\(text)\" \(reason.vi)",
+                            en: "\(cellName(indicator, key.part, .en)): \"\(text)\" \(reason.en)")))
             }
         }
         return (values, problems)
@@ -83,12 +96,16 @@ public enum ReportInput {
     static func parse(_ text: String, as type: IndicatorValueType) -> Result<ReportValue, Reason> {
         switch type {
         case .text:
-            return text.count > 2000 ? .failure(Reason(vi: "dài quá 2.000 ký tự.", en: "is longer than 2,000 characters.")) : .success(.text(text))
+            return text.count > 2000
+                ? .failure(Reason(vi: "dài quá 2.000 ký tự.", en: "is longer than 2,000 characters."))
+                : .success(.text(text))
         case .yesNo:
             switch VietnameseText.fold(text) {
             case "co", "x", "1", "yes", "true", "da to chuc", "roi": return .success(.number(1))
             case "khong", "0", "no", "false", "chua": return .success(.number(0))
-            default: return .failure(Reason(vi: "phải là \"có\" hoặc \"không\".", en: "must be \"có\" (yes) or \"không\" (no)."))
+            default:
+                return .failure(
+                    Reason(vi: "phải là \"có\" hoặc \"không\".", en: "must be \"có\" (yes) or \"không\" (no)."))
             }
         case .integer, .money, .decimal, .percent:
             let trimmed = type == .percent && text.hasSuffix("%") ? String(text.dropLast()) : text

@@ -35,9 +35,11 @@ public struct ResultsReport: Sendable {
     public var lower: [UnitText]
     public var reportTo: String?
 
-    public init(issuerName: String, superiorName: String? = nil, place: String, date: CalendarDay, planReference: String?,
-                form: ReportForm, year: Int, unitName: String, figures: [ValueKey: Double], completeness: Completeness?,
-                missingUnits: [String], own: UnitText, lower: [UnitText], reportTo: String?) {
+    public init(
+        issuerName: String, superiorName: String? = nil, place: String, date: CalendarDay, planReference: String?,
+        form: ReportForm, year: Int, unitName: String, figures: [ValueKey: Double], completeness: Completeness?,
+        missingUnits: [String], own: UnitText, lower: [UnitText], reportTo: String?
+    ) {
         self.issuerName = issuerName
         self.superiorName = superiorName
         self.place = place
@@ -55,7 +57,9 @@ public struct ResultsReport: Sendable {
     }
 
     public var title: String {
-        let name = form.name.hasPrefix("Kết quả") ? String(form.name.dropFirst("Kết quả".count)).trimmingCharacters(in: .whitespaces) : form.name
+        let name =
+            form.name.hasPrefix("Kết quả")
+            ? String(form.name.dropFirst("Kết quả".count)).trimmingCharacters(in: .whitespaces) : form.name
         return "Kết quả \(name) năm \(year)"
     }
 
@@ -67,12 +71,18 @@ public struct ResultsReport: Sendable {
             rows.append(["", section.title, "", "", ""])
             for indicator in section.indicators where indicator.type.isNumeric {
                 number += 1
-                let value = figures[ValueKey(indicator.code)].map { VietnameseNumber.display($0, type: indicator.type) } ?? "—"
-                rows.append(["\(number)", indicator.name, indicator.unit, value,
-                             indicator.target.map { VietnameseNumber.display($0, type: indicator.type) } ?? ""])
+                let value =
+                    figures[ValueKey(indicator.code)].map { VietnameseNumber.display($0, type: indicator.type) } ?? "—"
+                rows.append([
+                    "\(number)", indicator.name, indicator.unit, value,
+                    indicator.target.map { VietnameseNumber.display($0, type: indicator.type) } ?? "",
+                ])
                 for part in indicator.breakdowns.flatMap(\.parts) {
                     guard let partValue = figures[ValueKey(indicator.code, part)] else { continue }
-                    rows.append(["", "- \(part.label.vi)", indicator.unit, VietnameseNumber.display(partValue, type: indicator.type), ""])
+                    rows.append([
+                        "", "- \(part.label.vi)", indicator.unit,
+                        VietnameseNumber.display(partValue, type: indicator.type), "",
+                    ])
                 }
             }
         }
@@ -83,11 +93,15 @@ public struct ResultsReport: Sendable {
         var body: [PlanComposition.Block] = []
         let issuer = issuerName.split(whereSeparator: \.isNewline).map { VietnameseText.clean(String($0)) }
         let issuerPhrase = PlanComposition.titleCase(issuer.joined(separator: " "))
-        body.append(.paragraph((planReference.map { "Thực hiện \($0), " } ?? "") + "\(issuerPhrase) báo cáo kết quả thực hiện như sau:"))
+        body.append(
+            .paragraph(
+                (planReference.map { "Thực hiện \($0), " } ?? "") + "\(issuerPhrase) báo cáo kết quả thực hiện như sau:"
+            ))
         body.append(.heading(level: 0, label: "I.", text: "KẾT QUẢ THỰC HIỆN"))
         if let completeness, completeness.expected > 0 {
             body.append(.heading(level: 1, label: "1.", text: "Tình hình báo cáo của các đơn vị"))
-            var sentence = "\(completeness.submitted)/\(completeness.expected) đơn vị đã gửi báo cáo (\(completeness.onTime) đúng hạn, \(completeness.late) muộn)"
+            var sentence =
+                "\(completeness.submitted)/\(completeness.expected) đơn vị đã gửi báo cáo (\(completeness.onTime) đúng hạn, \(completeness.late) muộn)"
             sentence += missingUnits.isEmpty ? "." : "; chưa gửi: \(missingUnits.joined(separator: ", "))."
             body.append(.paragraph(sentence))
         }
@@ -107,18 +121,24 @@ public struct ResultsReport: Sendable {
         body.append(.paragraph("Trên đây là báo cáo \(PlanComposition.lowercasedFirst(title)) của \(issuerPhrase)./."))
         return PlanComposition(
             superiorName: superiorName?.uppercased(), issuerLines: issuer.map { $0.uppercased() },
-            numberLine: "Số:      /BC-UBND", placeAndDate: "\(place), ngày \(String(format: "%02d", date.day)) tháng \(date.month < 3 ? String(format: "%02d", date.month) : String(date.month)) năm \(date.year)",
+            numberLine: "Số:      /BC-UBND",
+            placeAndDate:
+                "\(place), ngày \(String(format: "%02d", date.day)) tháng \(date.month < 3 ? String(format: "%02d", date.month) : String(date.month)) năm \(date.year)",
             documentType: "BÁO CÁO", title: title, body: body,
             recipients: (reportTo.map { ["- \($0);"] } ?? []) + ["- Lưu: VT."],
             signatureLines: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], signerName: "")
     }
 
     private func paragraphs(_ text: String) -> [PlanComposition.Block] {
-        text.split(whereSeparator: \.isNewline).map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty }.map { .paragraph($0) }
+        text.split(whereSeparator: \.isNewline).map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty }.map {
+            .paragraph($0)
+        }
     }
 
     private func section(own: String, lower: [(String, String)]) -> [PlanComposition.Block] {
-        let blocks = paragraphs(own) + lower.filter { !$0.1.isEmpty }.map { .bullet("\($0.0): \(VietnameseText.clean($0.1))", depth: 0) }
+        let blocks =
+            paragraphs(own)
+            + lower.filter { !$0.1.isEmpty }.map { .bullet("\($0.0): \(VietnameseText.clean($0.1))", depth: 0) }
         return blocks.isEmpty ? [.paragraph("Không có.")] : blocks
     }
 }
@@ -126,13 +146,17 @@ public struct ResultsReport: Sendable {
 /// The aggregated figures of a unit and of each unit below it, for a spreadsheet: one row per
 /// indicator (and breakdown part), one column per unit.
 public enum ResultsSpreadsheet {
-    public static func table(form: ReportForm, title: String, unitName: String, asOf: CalendarDay,
-                             total: [ValueKey: Double], children: [(name: String, figures: [ValueKey: Double])]) -> Spreadsheet {
+    public static func table(
+        form: ReportForm, title: String, unitName: String, asOf: CalendarDay,
+        total: [ValueKey: Double], children: [(name: String, figures: [ValueKey: Double])]
+    ) -> Spreadsheet {
         var sheet = Spreadsheet(sheetName: "Tổng hợp")
         sheet.append([.text(title)], bold: true)
         sheet.append([.text("Đơn vị: \(unitName) · theo đơn vị hành chính ngày \(asOf.vietnameseShort)")])
         sheet.append([])
-        sheet.append([.text("Mã"), .text("Chỉ tiêu"), .text("Đơn vị tính"), .text(unitName)] + children.map { .text($0.name) }, bold: true)
+        sheet.append(
+            [.text("Mã"), .text("Chỉ tiêu"), .text("Đơn vị tính"), .text(unitName)] + children.map { .text($0.name) },
+            bold: true)
         for section in form.sections {
             sheet.append([.empty, .text(section.title)], bold: true)
             for indicator in section.indicators where indicator.type.isNumeric {
@@ -140,9 +164,11 @@ public enum ResultsSpreadsheet {
                     let key = ValueKey(indicator.code, part)
                     guard part == .total || total[key] != nil else { continue }
                     let name = part == .total ? indicator.name : "  \(part.label.vi)"
-                    let cells: [Spreadsheet.Cell] = [total[key].map { .number($0) } ?? .empty]
+                    let cells: [Spreadsheet.Cell] =
+                        [total[key].map { .number($0) } ?? .empty]
                         + children.map { $0.figures[key].map { .number($0) } ?? .empty }
-                    sheet.append([.text(part == .total ? indicator.code : ""), .text(name), .text(indicator.unit)] + cells)
+                    sheet.append(
+                        [.text(part == .total ? indicator.code : ""), .text(name), .text(indicator.unit)] + cells)
                 }
             }
         }

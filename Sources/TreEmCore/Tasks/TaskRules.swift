@@ -23,8 +23,8 @@ public enum TaskStatus: String, CaseIterable, Codable, Sendable {
     public func canMove(to next: TaskStatus) -> Bool {
         switch (self, next) {
         case (.notStarted, .inProgress), (.notStarted, .done), (.notStarted, .cancelled),
-             (.inProgress, .done), (.inProgress, .cancelled),
-             (.done, .inProgress):
+            (.inProgress, .done), (.inProgress, .cancelled),
+            (.done, .inProgress):
             true
         default:
             false
@@ -38,8 +38,10 @@ public enum TaskRules {
     /// The due date of a task: its own when its text states one ("trước ngày 01/7/2024",
     /// "vào ngày 01/6/2026", "trước 10/7"), else the plan's reporting deadline, else the end
     /// of the plan's period.
-    public static func dueDate(taskText: String, planYear: Int, reportingDeadline: CalendarDay?,
-                               periodEnd: CalendarDay?) -> CalendarDay? {
+    public static func dueDate(
+        taskText: String, planYear: Int, reportingDeadline: CalendarDay?,
+        periodEnd: CalendarDay?
+    ) -> CalendarDay? {
         ownDate(in: taskText, planYear: planYear) ?? reportingDeadline ?? periodEnd
     }
 
@@ -82,9 +84,12 @@ public enum TaskRules {
         }
     }
 
-    public static func rollup(of derived: [(status: TaskStatus, due: CalendarDay?)], missingUnits: Int, today: CalendarDay) -> Rollup {
-        Rollup(derived: derived.count, done: derived.filter { $0.status == .done }.count,
-               overdue: derived.filter { isOverdue(due: $0.due, status: $0.status, today: today) }.count,
-               missingUnits: missingUnits)
+    public static func rollup(
+        of derived: [(status: TaskStatus, due: CalendarDay?)], missingUnits: Int, today: CalendarDay
+    ) -> Rollup {
+        Rollup(
+            derived: derived.count, done: derived.filter { $0.status == .done }.count,
+            overdue: derived.filter { isOverdue(due: $0.due, status: $0.status, today: today) }.count,
+            missingUnits: missingUnits)
     }
 }

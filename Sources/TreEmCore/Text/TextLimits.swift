@@ -15,8 +15,10 @@ public enum TextLimit: Int, Sendable, CaseIterable {
     public func problem(_ text: String, field: Bilingual) -> Bilingual? {
         let length = text.count
         guard length > rawValue else { return nil }
-        let vi = VietnameseNumber.format(Double(length)), max = VietnameseNumber.format(Double(rawValue))
-        return Bilingual(vi: "“\(field.vi)” dài \(vi) ký tự, quá giới hạn \(max) ký tự. Hãy rút gọn.",
-                         en: "“\(field.en)” is \(length) characters long, over the limit of \(rawValue). Please shorten it.")
+        let vi = VietnameseNumber.format(Double(length))
+        let max = VietnameseNumber.format(Double(rawValue))
+        return Bilingual(
+            vi: "“\(field.vi)” dài \(vi) ký tự, quá giới hạn \(max) ký tự. Hãy rút gọn.",
+            en: "“\(field.en)” is \(length) characters long, over the limit of \(rawValue). Please shorten it.")
     }
 }

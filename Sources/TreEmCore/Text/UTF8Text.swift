@@ -7,12 +7,17 @@ public enum UTF8Text {
         public var column: Int
 
         public var message: Bilingual {
-            Bilingual(vi: "Tệp không phải văn bản UTF-8: byte sai ở dòng \(line), cột \(column). Hãy lưu lại tệp với mã hóa UTF-8.",
-                      en: "The file is not UTF-8 text: invalid byte on line \(line), column \(column). Save it again as UTF-8.")
+            Bilingual(
+                vi:
+                    "Tệp không phải văn bản UTF-8: byte sai ở dòng \(line), cột \(column). Hãy lưu lại tệp với mã hóa UTF-8.",
+                en:
+                    "The file is not UTF-8 text: invalid byte on line \(line), column \(column). Save it again as UTF-8."
+            )
         }
     }
 
-    public static func decode<Bytes: Collection>(_ bytes: Bytes) throws(Invalid) -> String where Bytes.Element == UInt8 {
+    public static func decode<Bytes: Collection>(_ bytes: Bytes) throws(Invalid) -> String
+    where Bytes.Element == UInt8 {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let offset = firstInvalidOffset(bytes)
         var line = 1

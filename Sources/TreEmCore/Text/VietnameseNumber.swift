@@ -13,16 +13,21 @@ public enum VietnameseNumber {
             body.removeFirst()
         }
         guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
-              body.first?.isNumber == true, body.last?.isNumber == true else { return nil }
+            body.first?.isNumber == true, body.last?.isNumber == true
+        else { return nil }
         let dots = body.filter { $0 == "." }.count
         let commas = body.filter { $0 == "," }.count
         let normalised: String
         if dots > 0 && commas > 0 {
             // Whichever comes last is the decimal mark: "1.500,5" or "1,500.5".
-            let lastDot = body.lastIndex(of: ".")!, lastComma = body.lastIndex(of: ",")!
+            let lastDot = body.lastIndex(of: ".")!
+            let lastComma = body.lastIndex(of: ",")!
             let (group, decimal): (Character, Character) = lastComma > lastDot ? (".", ",") : (",", ".")
-            guard body.filter({ $0 == decimal }).count == 1, isGrouped(String(body[..<(decimal == "," ? lastComma : lastDot)]), by: group) else { return nil }
-            normalised = body.replacingOccurrences(of: String(group), with: "").replacingOccurrences(of: String(decimal), with: ".")
+            guard body.filter({ $0 == decimal }).count == 1,
+                isGrouped(String(body[..<(decimal == "," ? lastComma : lastDot)]), by: group)
+            else { return nil }
+            normalised = body.replacingOccurrences(of: String(group), with: "").replacingOccurrences(
+                of: String(decimal), with: ".")
         } else if dots + commas == 0 {
             normalised = body
         } else if dots > 0 {
@@ -52,7 +57,9 @@ public enum VietnameseNumber {
 
     private static func isGrouped(_ text: String, by mark: Character) -> Bool {
         let groups = text.split(separator: mark, omittingEmptySubsequences: false)
-        guard groups.count > 1, let first = groups.first, (1...3).contains(first.count) else { return groups.count == 1 }
+        guard groups.count > 1, let first = groups.first, (1...3).contains(first.count) else {
+            return groups.count == 1
+        }
         return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
@@ -105,10 +112,18 @@ extension VietnameseNumber {
     public static func wholeNumber(_ text: String?, field: Bilingual) throws(WholeNumberRefused) -> Int64? {
         let clean = VietnameseText.clean(text ?? "")
         guard !clean.isEmpty else { return nil }
-        guard let value = parse(clean) else { throw WholeNumberRefused(message: Bilingual(
-            vi: "\(field.vi): \"\(clean)\" không phải là số.", en: "\(field.en): \"\(clean)\" is not a number.")) }
-        guard value == value.rounded() else { throw WholeNumberRefused(message: Bilingual(
-            vi: "\(field.vi): \"\(clean)\" phải là số nguyên.", en: "\(field.en): \"\(clean)\" must be a whole number.")) }
+        guard let value = parse(clean) else {
+            throw WholeNumberRefused(
+                message: Bilingual(
+                    vi: "\(field.vi): \"\(clean)\" không phải là số.", en: "\(field.en): \"\(clean)\" is not a number.")
+            )
+        }
+        guard value == value.rounded() else {
+            throw WholeNumberRefused(
+                message: Bilingual(
+                    vi: "\(field.vi): \"\(clean)\" phải là số nguyên.",
+                    en: "\(field.en): \"\(clean)\" must be a whole number."))
+        }
         return Int64(value)
     }
 

@@ -13,7 +13,9 @@ public enum VietnameseText {
     /// made one.
     public static func cleanParagraphs(_ text: String) -> String {
         var lines: [String] = []
-        for line in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             let cleaned = clean(String(line))
             if cleaned.isEmpty, lines.last?.isEmpty ?? true { continue }
             lines.append(cleaned)
@@ -33,10 +35,11 @@ public enum VietnameseText {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
-            if (0x300...0x36F).contains(scalar.value) { continue } // combining marks of NFD input
+            if (0x300...0x36F).contains(scalar.value) { continue }  // combining marks of NFD input
             if pendingSpace { scalars.append(" "); pendingSpace = false }
             if scalar.value < 0x80 {
-                scalars.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar)
+                scalars.append(
+                    scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar)
             } else if let base = foldTable[scalar] {
                 scalars.append(base)
             } else {
@@ -51,7 +54,9 @@ public enum VietnameseText {
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+            0x3000:
+            true
         default: false
         }
     }

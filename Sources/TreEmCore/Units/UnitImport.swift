@@ -49,7 +49,8 @@ public struct ImportRejected: Error, Sendable {
     }
 
     public func report(_ language: Language) -> String {
-        let head = language == .vi
+        let head =
+            language == .vi
             ? "Tệp bị từ chối, không có dòng nào được nhập (\(problems.count) lỗi):"
             : "The file was rejected and nothing was imported (\(problems.count) problems):"
         return ([head] + problems.map { "  " + $0.text(language) }).joined(separator: "\n")
@@ -90,10 +91,14 @@ public enum UnitImport {
         // Duplicates: the same code in overlapping periods, within the file.
         var firstLineByCode: [String: [(line: Int, validity: ValidityPeriod)]] = [:]
         for (line, unit) in parsed {
-            if let clash = firstLineByCode[unit.code, default: []].first(where: { $0.validity.overlaps(unit.validity) }) {
-                problems.append(ImportProblem(line: line, field: "code", message: Bilingual(
-                    vi: "mã \(unit.code) trùng với dòng \(clash.line) trong cùng thời gian hiệu lực",
-                    en: "code \(unit.code) duplicates line \(clash.line) in an overlapping period")))
+            if let clash = firstLineByCode[unit.code, default: []].first(where: { $0.validity.overlaps(unit.validity) })
+            {
+                problems.append(
+                    ImportProblem(
+                        line: line, field: "code",
+                        message: Bilingual(
+                            vi: "mã \(unit.code) trùng với dòng \(clash.line) trong cùng thời gian hiệu lực",
+                            en: "code \(unit.code) duplicates line \(clash.line) in an overlapping period")))
             }
             firstLineByCode[unit.code, default: []].append((line, unit.validity))
         }
@@ -103,16 +108,22 @@ public enum UnitImport {
         // overlap with a stored version of the code is a duplicate.
         for (line, unit) in parsed where existingByKey[UnitKey(unit)] == nil {
             if let clash = existing.first(where: { $0.code == unit.code && $0.validity.overlaps(unit.validity) }) {
-                problems.append(ImportProblem(line: line, field: "code", message: Bilingual(
-                    vi: "mã \(unit.code) đã có trong hệ thống (\(clash.name)) trong cùng thời gian hiệu lực",
-                    en: "code \(unit.code) already exists (\(clash.name)) in an overlapping period")))
+                problems.append(
+                    ImportProblem(
+                        line: line, field: "code",
+                        message: Bilingual(
+                            vi: "mã \(unit.code) đã có trong hệ thống (\(clash.name)) trong cùng thời gian hiệu lực",
+                            en: "code \(unit.code) already exists (\(clash.name)) in an overlapping period")))
             }
         }
         for (line, unit) in parsed {
             if let stored = existingByKey[UnitKey(unit)], stored.level != unit.level {
-                problems.append(ImportProblem(line: line, field: "level", message: Bilingual(
-                    vi: "không được đổi cấp của đơn vị \(unit.code) đã có (\(stored.level.label(.vi)))",
-                    en: "the level of stored unit \(unit.code) cannot change (\(stored.level.label(.en)))")))
+                problems.append(
+                    ImportProblem(
+                        line: line, field: "level",
+                        message: Bilingual(
+                            vi: "không được đổi cấp của đơn vị \(unit.code) đã có (\(stored.level.label(.vi)))",
+                            en: "the level of stored unit \(unit.code) cannot change (\(stored.level.label(.en)))")))
             }
         }
 
@@ -135,17 +146,26 @@ public enum UnitImport {
                 }
                 if let parent {
                     if !unit.level.allowedParentLevels.contains(parent.level) {
-                        problems.append(ImportProblem(line: line, field: "parent_code", message: Bilingual(
-                            vi: "đơn vị \(unit.level.label(.vi).lowercased()) không thể trực thuộc \(parent.name) (\(parent.level.label(.vi).lowercased()))",
-                            en: "a \(unit.level.label(.en).lowercased()) unit cannot sit under \(parent.name) (\(parent.level.label(.en).lowercased()))")))
+                        problems.append(
+                            ImportProblem(
+                                line: line, field: "parent_code",
+                                message: Bilingual(
+                                    vi:
+                                        "đơn vị \(unit.level.label(.vi).lowercased()) không thể trực thuộc \(parent.name) (\(parent.level.label(.vi).lowercased()))",
+                                    en:
+                                        "a \(unit.level.label(.en).lowercased()) unit cannot sit under \(parent.name) (\(parent.level.label(.en).lowercased()))"
+                                )))
                     }
                     parentKey = UnitKey(parent)
                 } else {
                     let when = unit.validFrom.map { " (còn hiệu lực ngày \($0.vietnameseShort))" } ?? ""
                     let whenEn = unit.validFrom.map { " (valid on \($0.iso))" } ?? ""
-                    problems.append(ImportProblem(line: line, field: "parent_code", message: Bilingual(
-                        vi: "không tìm thấy đơn vị cấp trên có mã \(parentCode)\(when)",
-                        en: "no parent unit with code \(parentCode)\(whenEn)")))
+                    problems.append(
+                        ImportProblem(
+                            line: line, field: "parent_code",
+                            message: Bilingual(
+                                vi: "không tìm thấy đơn vị cấp trên có mã \(parentCode)\(when)",
+                                en: "no parent unit with code \(parentCode)\(whenEn)")))
                 }
             }
             rows.append(.init(unit: unit, parent: parentKey, line: line))
@@ -170,9 +190,12 @@ public enum UnitImport {
     private static func parseRow(_ record: CSVRecord, problems: inout [ImportProblem]) -> UnitRecord? {
         let line = record.line
         guard record.fields.count == header.count else {
-            problems.append(ImportProblem(line: line, field: nil, message: Bilingual(
-                vi: "cần \(header.count) cột, có \(record.fields.count)",
-                en: "expected \(header.count) columns, found \(record.fields.count)")))
+            problems.append(
+                ImportProblem(
+                    line: line, field: nil,
+                    message: Bilingual(
+                        vi: "cần \(header.count) cột, có \(record.fields.count)",
+                        en: "expected \(header.count) columns, found \(record.fields.count)")))
             return nil
         }
         let f = record.fields.map(VietnameseText.clean)
@@ -184,15 +207,18 @@ public enum UnitImport {
         let code = f[0]
         if code.isEmpty {
             problem("code", "thiếu mã đơn vị", "the unit code is missing")
-        } else if !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) {
-            problem("code", "mã \"\(code)\" chỉ được gồm chữ số, chữ cái không dấu, '-', '_' hoặc '.'",
-                    "code \"\(code)\" may only contain digits, ASCII letters, '-', '_' or '.'")
+        } else if !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+        ) {
+            problem(
+                "code", "mã \"\(code)\" chỉ được gồm chữ số, chữ cái không dấu, '-', '_' hoặc '.'",
+                "code \"\(code)\" may only contain digits, ASCII letters, '-', '_' or '.'")
         }
         if f[1].isEmpty { problem("name", "thiếu tên đơn vị", "the unit name is missing") }
         let level = AdministrativeLevel(csvValue: f[2])
         if level == nil {
-            problem("level", "cấp \"\(f[2])\" không hợp lệ (province, district, commune, village)",
-                    "level \"\(f[2])\" is not one of province, district, commune, village")
+            problem(
+                "level", "cấp \"\(f[2])\" không hợp lệ (province, district, commune, village)",
+                "level \"\(f[2])\" is not one of province, district, commune, village")
         }
         let parentCode = f[3].isEmpty ? nil : f[3]
         if let level {
@@ -206,18 +232,23 @@ public enum UnitImport {
         var dates: [CalendarDay?] = []
         for (index, field) in [(4, "valid_from"), (5, "valid_to")] {
             if f[index].isEmpty { dates.append(nil); continue }
-            if let day = CalendarDay(iso: f[index]) { dates.append(day) } else {
-                problem(field, "ngày \"\(f[index])\" không hợp lệ (dạng YYYY-MM-DD, ví dụ 2025-07-01)",
-                        "date \"\(f[index])\" is not valid (use YYYY-MM-DD, e.g. 2025-07-01)")
+            if let day = CalendarDay(iso: f[index]) {
+                dates.append(day)
+            } else {
+                problem(
+                    field, "ngày \"\(f[index])\" không hợp lệ (dạng YYYY-MM-DD, ví dụ 2025-07-01)",
+                    "date \"\(f[index])\" is not valid (use YYYY-MM-DD, e.g. 2025-07-01)")
                 dates.append(nil)
             }
         }
         if let from = dates[0], let to = dates[1], to < from {
-            problem("valid_to", "ngày hết hiệu lực \(to.iso) trước ngày bắt đầu \(from.iso)",
-                    "valid_to \(to.iso) is before valid_from \(from.iso)")
+            problem(
+                "valid_to", "ngày hết hiệu lực \(to.iso) trước ngày bắt đầu \(from.iso)",
+                "valid_to \(to.iso) is before valid_from \(from.iso)")
         }
         guard ok, let level else { return nil }
-        return UnitRecord(code: code, name: f[1], level: level, parentCode: parentCode,
-                          validFrom: dates[0], validTo: dates[1])
+        return UnitRecord(
+            code: code, name: f[1], level: level, parentCode: parentCode,
+            validFrom: dates[0], validTo: dates[1])
     }
 }

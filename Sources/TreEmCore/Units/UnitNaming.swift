@@ -6,8 +6,10 @@ public struct UnitNaming: Hashable, Sendable {
     /// "Kim Thành".
     public var proper: String
 
-    static let types = ["Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu",
-                        "Thôn", "Tổ dân phố", "Khu dân cư", "Bản", "Ấp", "Làng"]
+    static let types = [
+        "Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu",
+        "Thôn", "Tổ dân phố", "Khu dân cư", "Bản", "Ấp", "Làng",
+    ]
 
     public init(_ name: String) {
         let clean = VietnameseText.clean(name)

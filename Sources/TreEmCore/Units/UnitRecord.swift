@@ -8,8 +8,10 @@ public struct UnitRecord: Hashable, Sendable {
     public var parentCode: String?
     public var validity: ValidityPeriod
 
-    public init(code: String, name: String, level: AdministrativeLevel, parentCode: String?,
-                validFrom: CalendarDay?, validTo: CalendarDay?) {
+    public init(
+        code: String, name: String, level: AdministrativeLevel, parentCode: String?,
+        validFrom: CalendarDay?, validTo: CalendarDay?
+    ) {
         self.code = code
         self.name = name
         self.level = level

@@ -90,12 +90,16 @@ struct APIController {
 
     @Sendable func issueToken(req: Request) async throws -> TokenResponse {
         let body = try req.content.decode(TokenRequest.self)
-        switch try await Accounts.signIn(username: body.username, password: body.password, kind: .api, in: req.accounts) {
+        switch try await Accounts.signIn(username: body.username, password: body.password, kind: .api, in: req.accounts)
+        {
         case .signedIn(let token, let user, _):
-            return TokenResponse(token: token, mustChangePassword: user.mustChangePassword,
-                                 idleTimeoutSeconds: Int(req.application.treem.settings.idleTimeout))
+            return TokenResponse(
+                token: token, mustChangePassword: user.mustChangePassword,
+                idleTimeoutSeconds: Int(req.application.treem.settings.idleTimeout))
         case .wrongCredentials:
-            throw UserFacingError(.unauthorized, Bilingual(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password."))
+            throw UserFacingError(
+                .unauthorized,
+                Bilingual(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong username or password."))
         case .throttled(let seconds):
             throw UserFacingError(.tooManyRequests, Accounts.throttledMessage(seconds))
         }
@@ -104,7 +108,9 @@ struct APIController {
     @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
         let user = try req.currentUser
         try await SessionModel.query(on: req.db).filter(\SessionModel.$id == user.sessionID).delete()
-        try await req.audit(.signOut, recordType: "user", recordID: user.id.uuidString, unitID: user.unitID, summary: "Thu hồi mã truy cập API")
+        try await req.audit(
+            .signOut, recordType: "user", recordID: user.id.uuidString, unitID: user.unitID,
+            summary: "Thu hồi mã truy cập API")
         return .noContent
     }
 
@@ -114,8 +120,9 @@ struct APIController {
         if let unitID = user.unitID, let model = try await UnitModel.find(unitID, on: req.db) {
             unit = try await dto(model, on: req.db)
         }
-        return MeDTO(id: user.id.uuidString, username: user.username, displayName: user.displayName, role: user.role.rawValue,
-                     unit: unit, agencyID: user.agencyID?.uuidString, mustChangePassword: user.mustChangePassword)
+        return MeDTO(
+            id: user.id.uuidString, username: user.username, displayName: user.displayName, role: user.role.rawValue,
+            unit: unit, agencyID: user.agencyID?.uuidString, mustChangePassword: user.mustChangePassword)
     }
 
     struct PasswordBody: Content {
@@ -125,21 +132,25 @@ struct APIController {
 
     @Sendable func changePassword(req: Request) async throws -> HTTPStatus {
         let body = try req.content.decode(PasswordBody.self)
-        try await Accounts.changePassword(user: try req.currentUser, currentPassword: body.currentPassword,
-                                          newPassword: body.newPassword, confirmation: body.newPassword, in: req.accounts)
+        try await Accounts.changePassword(
+            user: try req.currentUser, currentPassword: body.currentPassword,
+            newPassword: body.newPassword, confirmation: body.newPassword, in: req.accounts)
         return .noContent
     }
 
     // MARK: units and agencies
 
     private func dto(_ unit: UnitModel, parentCodes: [UUID: String]) -> UnitDTO {
-        UnitDTO(code: unit.code, name: unit.name, level: unit.level.rawValue,
-                parentCode: unit.$parent.id.flatMap { parentCodes[$0] }, validFrom: unit.validFrom, validTo: unit.validTo)
+        UnitDTO(
+            code: unit.code, name: unit.name, level: unit.level.rawValue,
+            parentCode: unit.$parent.id.flatMap { parentCodes[$0] }, validFrom: unit.validFrom, validTo: unit.validTo)
     }
 
     private func dto(_ unit: UnitModel, on db: Database) async throws -> UnitDTO {
         var codes: [UUID: String] = [:]
-        if let parentID = unit.$parent.id, let parent = try await UnitModel.find(parentID, on: db) { codes[parentID] = parent.code }
+        if let parentID = unit.$parent.id, let parent = try await UnitModel.find(parentID, on: db) {
+            codes[parentID] = parent.code
+        }
         return dto(unit, parentCodes: codes)
     }
 
@@ -152,16 +163,22 @@ struct APIController {
         let missing = Array(parentIDs.subtracting(codes.keys))
         if !missing.isEmpty {
             // A parent outside the caller's scope is still named by code: the caller knows where their unit sits.
-            for parent in try await UnitModel.query(on: req.db).filter(\.$id ~~ missing).all() { codes[parent.id!] = parent.code }
+            for parent in try await UnitModel.query(on: req.db).filter(\.$id ~~ missing).all() {
+                codes[parent.id!] = parent.code
+            }
         }
         let byID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0.uuidString, unit) } })
-        return UnitTree.rows(units, language: .vi).compactMap { row in byID[row.id].map { dto($0, parentCodes: codes) } }
+        return UnitTree.rows(units, language: .vi).compactMap { row in byID[row.id].map { dto($0, parentCodes: codes) }
+        }
     }
 
     private func findUnit(_ req: Request) async throws -> UnitModel {
         let user = try req.currentUser
         let day = try UnitsController.day(req)
-        guard let unit = try await UnitDirectory.unit(code: req.parameters.get("code") ?? "", asOf: day, for: user, on: req.db) else {
+        guard
+            let unit = try await UnitDirectory.unit(
+                code: req.parameters.get("code") ?? "", asOf: day, for: user, on: req.db)
+        else {
             throw Abort(.notFound)
         }
         return unit
@@ -172,13 +189,17 @@ struct APIController {
     }
 
     private func dto(_ agency: AgencyModel, unitCode: String) -> AgencyDTO {
-        AgencyDTO(id: agency.id?.uuidString ?? "", unitCode: unitCode, name: agency.name, kind: agency.kind.rawValue,
-                  kindLabel: agency.kind.label(.vi), isMassOrganisation: agency.kind.isMassOrganisation, isActive: agency.isActive)
+        AgencyDTO(
+            id: agency.id?.uuidString ?? "", unitCode: unitCode, name: agency.name, kind: agency.kind.rawValue,
+            kindLabel: agency.kind.label(.vi), isMassOrganisation: agency.kind.isMassOrganisation,
+            isActive: agency.isActive)
     }
 
     @Sendable func agencies(req: Request) async throws -> [AgencyDTO] {
         let unit = try await findUnit(req)
-        return try await AgencyDirectory.agencies(ofUnit: try unit.requireID(), on: req.db).map { dto($0, unitCode: unit.code) }
+        return try await AgencyDirectory.agencies(ofUnit: try unit.requireID(), on: req.db).map {
+            dto($0, unitCode: unit.code)
+        }
     }
 
     struct AgencyBody: Content {
@@ -190,13 +211,14 @@ struct APIController {
     @Sendable func createAgency(req: Request) async throws -> Response {
         let unit = try await findUnit(req)
         let body = try req.content.decode(AgencyBody.self)
-        let agency = try await AgencyDirectory.create(.init(name: body.name, kind: body.kind), inUnit: unit, by: try req.acting)
+        let agency = try await AgencyDirectory.create(
+            .init(name: body.name, kind: body.kind), inUnit: unit, by: try req.acting)
         return try await dto(agency, unitCode: unit.code).encodeResponse(status: .created, for: req)
     }
 
     private func findAgency(_ req: Request) async throws -> AgencyModel {
         guard let id = req.parameters.get("id", as: UUID.self),
-              let agency = try await AgencyDirectory.agency(id: id, for: try req.currentUser, on: req.db)
+            let agency = try await AgencyDirectory.agency(id: id, for: try req.currentUser, on: req.db)
         else { throw Abort(.notFound) }
         return agency
     }
@@ -210,8 +232,9 @@ struct APIController {
     @Sendable func updateAgency(req: Request) async throws -> AgencyDTO {
         let agency = try await findAgency(req)
         let body = try req.content.decode(AgencyBody.self)
-        try await AgencyDirectory.update(agency, with: .init(name: body.name, kind: body.kind, isActive: body.isActive ?? agency.isActive),
-                                         by: try req.acting)
+        try await AgencyDirectory.update(
+            agency, with: .init(name: body.name, kind: body.kind, isActive: body.isActive ?? agency.isActive),
+            by: try req.acting)
         let unit = try await UnitModel.find(agency.$unit.id, on: req.db)
         return dto(agency, unitCode: unit?.code ?? "")
     }
@@ -219,9 +242,11 @@ struct APIController {
     // MARK: users and audit
 
     private func dto(_ user: UserModel) -> UserDTO {
-        UserDTO(id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName, email: user.email, role: user.role.rawValue,
-                unitCode: user.unit?.code, agencyID: user.$agency.id?.uuidString, isActive: user.isActive,
-                mustChangePassword: user.mustChangePassword)
+        UserDTO(
+            id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName, email: user.email,
+            role: user.role.rawValue,
+            unitCode: user.unit?.code, agencyID: user.$agency.id?.uuidString, isActive: user.isActive,
+            mustChangePassword: user.mustChangePassword)
     }
 
     private func requireAdministrator(_ req: Request) throws -> CurrentUser {
@@ -237,7 +262,7 @@ struct APIController {
     private func findUser(_ req: Request) async throws -> UserModel {
         let caller = try requireAdministrator(req)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let user = try await UserDirectory.user(id: id, for: caller, on: req.db)
+            let user = try await UserDirectory.user(id: id, for: caller, on: req.db)
         else { throw Abort(.notFound) }
         return user
     }
@@ -260,24 +285,30 @@ struct APIController {
         var unitID = existing?.$unit.id
         if let code = body.unitCode {
             let today = req.today
-            guard let unit = try await UnitDirectory.unit(code: code, asOf: today, for: try req.currentUser, on: req.db) else {
-                throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị mã \(code).", en: "No unit with code \(code)."), field: "unitCode")
+            guard let unit = try await UnitDirectory.unit(code: code, asOf: today, for: try req.currentUser, on: req.db)
+            else {
+                throw UserFacingError(
+                    .badRequest, Bilingual(vi: "Không tìm thấy đơn vị mã \(code).", en: "No unit with code \(code)."),
+                    field: "unitCode")
             }
             unitID = unit.id
         }
         return UserDirectory.Input(
             username: body.username ?? existing?.username, displayName: body.displayName ?? existing?.displayName ?? "",
             role: body.role ?? existing?.role.rawValue ?? "", unitID: unitID,
-            agencyID: body.agencyID.flatMap(UUID.init(uuidString:)) ?? (body.unitCode == nil ? existing?.$agency.id : nil),
+            agencyID: body.agencyID.flatMap(UUID.init(uuidString:))
+                ?? (body.unitCode == nil ? existing?.$agency.id : nil),
             isActive: body.isActive ?? existing?.isActive ?? true, email: body.email ?? existing?.email)
     }
 
     @Sendable func createUser(req: Request) async throws -> Response {
         _ = try requireAdministrator(req)
         let body = try req.content.decode(UserBody.self)
-        let (user, password) = try await UserDirectory.create(try await input(body, existing: nil, req: req), by: try req.acting)
+        let (user, password) = try await UserDirectory.create(
+            try await input(body, existing: nil, req: req), by: try req.acting)
         try await user.$unit.load(on: req.db)
-        return try await CreatedUserDTO(user: dto(user), oneTimePassword: password).encodeResponse(status: .created, for: req)
+        return try await CreatedUserDTO(user: dto(user), oneTimePassword: password).encodeResponse(
+            status: .created, for: req)
     }
 
     @Sendable func updateUser(req: Request) async throws -> UserDTO {

@@ -20,8 +20,10 @@ enum APIJSON {
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let date = instant(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription:
-                    "Cần thời điểm ISO 8601, ví dụ 2026-06-30T08:15:00+07:00 (an ISO 8601 instant is expected)")
+                throw DecodingError.dataCorruptedError(
+                    in: container,
+                    debugDescription:
+                        "Cần thời điểm ISO 8601, ví dụ 2026-06-30T08:15:00+07:00 (an ISO 8601 instant is expected)")
             }
             return date
         }

@@ -47,23 +47,25 @@ struct PlanAPIController {
     }
 
     static func summary(_ plan: PlanModel) -> PlanSummary {
-        PlanSummary(id: plan.id?.uuidString ?? "", status: plan.status.rawValue, kind: plan.kind.rawValue, year: plan.year,
-                    number: plan.number, title: plan.title, issuerUnitCode: plan.$issuer.value?.code ?? "",
-                    issuerUnitName: plan.$issuer.value?.name ?? "", parentPlanID: plan.$parentPlan.id?.uuidString,
-                    version: plan.version)
+        PlanSummary(
+            id: plan.id?.uuidString ?? "", status: plan.status.rawValue, kind: plan.kind.rawValue, year: plan.year,
+            number: plan.number, title: plan.title, issuerUnitCode: plan.$issuer.value?.code ?? "",
+            issuerUnitName: plan.$issuer.value?.name ?? "", parentPlanID: plan.$parentPlan.id?.uuidString,
+            version: plan.version)
     }
 
     private func dto(_ plan: PlanModel, req: Request) async throws -> PlanDTO {
         let user = try req.currentUser
         if plan.$issuer.value == nil { try await plan.$issuer.load(on: req.db) }
         let cascade = try await PlanDirectory.cascade(of: plan, for: user, on: req.db)
-        return PlanDTO(id: plan.id?.uuidString ?? "", status: plan.status.rawValue, version: plan.version,
-                       issuerUnitCode: plan.issuer.code, parentPlanID: plan.$parentPlan.id?.uuidString,
-                       supersedesID: plan.$supersedes.id?.uuidString,
-                       canEdit: try await PlanDirectory.canEdit(plan, user: user, on: req.db) && plan.status.isEditable,
-                       isExternal: plan.isExternal,
-                       document: try plan.document(), derivedPlans: cascade.derived.map(Self.summary),
-                       unitsWithoutDerivedPlan: cascade.missing.map(\.code))
+        return PlanDTO(
+            id: plan.id?.uuidString ?? "", status: plan.status.rawValue, version: plan.version,
+            issuerUnitCode: plan.issuer.code, parentPlanID: plan.$parentPlan.id?.uuidString,
+            supersedesID: plan.$supersedes.id?.uuidString,
+            canEdit: try await PlanDirectory.canEdit(plan, user: user, on: req.db) && plan.status.isEditable,
+            isExternal: plan.isExternal,
+            document: try plan.document(), derivedPlans: cascade.derived.map(Self.summary),
+            unitsWithoutDerivedPlan: cascade.missing.map(\.code))
     }
 
     /// The unit a request names by code (valid today, in the caller's scope), or the caller's own.
@@ -78,7 +80,10 @@ struct PlanAPIController {
             unit = nil
         }
         guard let unit else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị \(code ?? "").", en: "Unit \(code ?? "") was not found."), field: "unitCode")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(vi: "Không tìm thấy đơn vị \(code ?? "").", en: "Unit \(code ?? "") was not found."),
+                field: "unitCode")
         }
         return unit
     }
@@ -99,7 +104,8 @@ struct PlanAPIController {
         let user = try req.currentUser
         let body = try req.content.decode(CreateBody.self)
         let unit = try await Self.unit(code: body.unitCode, for: user, req: req)
-        let plan = try await PlanDirectory.create(body.document, issuer: unit, external: body.external ?? false, by: try req.acting)
+        let plan = try await PlanDirectory.create(
+            body.document, issuer: unit, external: body.external ?? false, by: try req.acting)
         return try await dto(plan, req: req).encodeResponse(status: .created, for: req)
     }
 
@@ -126,7 +132,9 @@ struct PlanAPIController {
     @Sendable func issue(req: Request) async throws -> PlanDTO {
         let plan = try await req.requestedPlan()
         let body = (try? req.content.decode(IssueBody.self)) ?? IssueBody()
-        try await PlanDirectory.issue(plan, .init(number: body.number, issueDate: body.issueDate, signerName: body.signerName), by: try req.acting)
+        try await PlanDirectory.issue(
+            plan, .init(number: body.number, issueDate: body.issueDate, signerName: body.signerName), by: try req.acting
+        )
         return try await dto(plan, req: req)
     }
 
@@ -140,7 +148,8 @@ struct PlanAPIController {
         let plan = try await req.requestedPlan()
         let body = (try? req.content.decode(DeriveBody.self)) ?? DeriveBody()
         let unit = try await Self.unit(code: body.unitCode, for: user, req: req)
-        let derived = try await PlanDirectory.derive(plan, for: unit, leadDays: body.leadDays ?? PlanCascade.defaultLeadDays, by: try req.acting)
+        let derived = try await PlanDirectory.derive(
+            plan, for: unit, leadDays: body.leadDays ?? PlanCascade.defaultLeadDays, by: try req.acting)
         return try await dto(derived, req: req).encodeResponse(status: .created, for: req)
     }
 
@@ -156,8 +165,10 @@ struct PlanAPIController {
     }
 
     @Sendable func document(req: Request) async throws -> Response {
-        let document = try await PlanDirectory.document(try await req.requestedPlan(), format: req.query["format"], req.auditStamp, on: req.db)
-        return .download(document.bytes, contentType: document.contentType, fileName: document.fileName, inline: document.inline)
+        let document = try await PlanDirectory.document(
+            try await req.requestedPlan(), format: req.query["format"], req.auditStamp, on: req.db)
+        return .download(
+            document.bytes, contentType: document.contentType, fileName: document.fileName, inline: document.inline)
     }
 
     struct ImportResult: Content {
@@ -182,8 +193,10 @@ struct PlanAPIController {
         let upload = try req.content.decode(ImportUpload.self)
         let reading: PlanReader.Reading
         do {
-            reading = try await PlanSourceFile.read(Array(buffer: upload.file.data), fileName: upload.file.filename,
-                                                    on: req.application.treem.pools.uploads).reading
+            reading = try await PlanSourceFile.read(
+                Array(buffer: upload.file.data), fileName: upload.file.filename,
+                on: req.application.treem.pools.uploads
+            ).reading
         } catch let failure as PlanSourceFile.Failure {
             throw UserFacingError(.unprocessableEntity, failure.message, field: "file")
         }
@@ -192,13 +205,15 @@ struct PlanAPIController {
             let unit = try await Self.unit(code: req.query["unitCode"], for: user, req: req)
             let today = req.today
             let own = reading.plan.isIssued(byCommitteeOf: unit.name)
-            let plan = try await PlanDirectory.create(reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year),
-                                                      issuer: unit, external: !own, by: try req.acting)
+            let plan = try await PlanDirectory.create(
+                reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year),
+                issuer: unit, external: !own, by: try req.acting)
             saved = try await dto(plan, req: req)
         }
-        let result = ImportResult(plan: reading.plan,
-                                  trace: reading.trace.map { .init(part: $0.part, firstLine: $0.firstLine, lastLine: $0.lastLine) },
-                                  saved: saved)
+        let result = ImportResult(
+            plan: reading.plan,
+            trace: reading.trace.map { .init(part: $0.part, firstLine: $0.firstLine, lastLine: $0.lastLine) },
+            saved: saved)
         return try await result.encodeResponse(status: saved == nil ? .ok : .created, for: req)
     }
 
@@ -215,9 +230,11 @@ struct PlanAPIController {
         let user = try req.currentUser
         guard user.seesEverything else { throw Abort(.notFound) }
         guard let year = req.parameters.get("year", as: Int.self), (2000...2100).contains(year) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Năm không hợp lệ.", en: "The year is not valid."), field: "year")
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Năm không hợp lệ.", en: "The year is not valid."), field: "year")
         }
         let body = try req.content.decode(YearThemeBody.self)
-        return try await YearThemeDirectory.save(YearTheme(year: year, theme: body.theme, slogans: body.slogans ?? []), by: try req.acting)
+        return try await YearThemeDirectory.save(
+            YearTheme(year: year, theme: body.theme, slogans: body.slogans ?? []), by: try req.acting)
     }
 }

@@ -97,9 +97,15 @@ struct ReportAPIController {
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { text = "" }
-            else if let bool = try? container.decode(Bool.self) { text = bool ? "có" : "không" }
-            else if let number = try? container.decode(Double.self) { text = VietnameseNumber.plain(number) } else { text = try container.decode(String.self) }
+            if container.decodeNil() {
+                text = ""
+            } else if let bool = try? container.decode(Bool.self) {
+                text = bool ? "có" : "không"
+            } else if let number = try? container.decode(Double.self) {
+                text = VietnameseNumber.plain(number)
+            } else {
+                text = try container.decode(String.self)
+            }
         }
 
         func encode(to encoder: Encoder) throws {
@@ -154,20 +160,25 @@ struct ReportAPIController {
     }
 
     static func dto(_ round: ReportRoundModel) -> RoundDTO {
-        RoundDTO(id: round.id?.uuidString ?? "", title: round.title, year: round.year, formCode: round.form.code, formName: round.form.name,
-                 planID: round.$plan.id?.uuidString, rootUnitCode: round.root.code, rootUnitName: round.root.name,
-                 asOf: round.asOf, deadline: round.deadline)
+        RoundDTO(
+            id: round.id?.uuidString ?? "", title: round.title, year: round.year, formCode: round.form.code,
+            formName: round.form.name,
+            planID: round.$plan.id?.uuidString, rootUnitCode: round.root.code, rootUnitName: round.root.name,
+            asOf: round.asOf, deadline: round.deadline)
     }
 
     static func summary(_ report: ReportModel, now: Date) -> ReportSummaryDTO {
-        ReportSummaryDTO(id: report.id?.uuidString ?? "", unitCode: report.unit.code, unitName: report.unit.name,
-                         reviewerUnitCode: report.$reviewer.value??.code, depth: report.depth, deadline: report.deadline,
-                         status: report.status.rawValue, timeliness: report.timeliness(now: now).rawValue,
-                         isPartial: report.isPartial, submittedAt: report.submittedAt)
+        ReportSummaryDTO(
+            id: report.id?.uuidString ?? "", unitCode: report.unit.code, unitName: report.unit.name,
+            reviewerUnitCode: report.$reviewer.value??.code, depth: report.depth, deadline: report.deadline,
+            status: report.status.rawValue, timeliness: report.timeliness(now: now).rawValue,
+            isPartial: report.isPartial, submittedAt: report.submittedAt)
     }
 
     static func figures(_ figures: [ValueKey: Double]) -> [ValueDTO] {
-        figures.sorted { $0.key < $1.key }.map { ValueDTO(indicator: $0.key.indicator, part: $0.key.part.rawValue, number: $0.value, text: nil) }
+        figures.sorted { $0.key < $1.key }.map {
+            ValueDTO(indicator: $0.key.indicator, part: $0.key.part.rawValue, number: $0.value, text: nil)
+        }
     }
 
     // MARK: forms
@@ -182,7 +193,8 @@ struct ReportAPIController {
     @Sendable func createForm(req: Request) async throws -> Response {
         let form = try req.content.decode(ReportForm.self)
         let model = try await ReportForms.create(form, by: try req.acting)
-        return try await FormDTO(id: model.id?.uuidString ?? "", builtIn: false, form: try model.form()).encodeResponse(status: .created, for: req)
+        return try await FormDTO(id: model.id?.uuidString ?? "", builtIn: false, form: try model.form()).encodeResponse(
+            status: .created, for: req)
     }
 
     // MARK: rounds
@@ -203,9 +215,10 @@ struct ReportAPIController {
         let round = try await req.requestedRound()
         let unit = try await req.viewedUnit(of: round, code: req.query["unit"], asOf: round.asOfDay)
         let overview = try await ReportRounds.overview(round, below: unit, now: req.now, on: req.db)
-        return RoundDetailDTO(round: Self.dto(round), unitCode: unit.code, completeness: overview.completeness,
-                              reports: overview.direct.map { Self.summary($0.report, now: req.now) },
-                              missing: overview.missing.map { Self.summary($0, now: req.now) })
+        return RoundDetailDTO(
+            round: Self.dto(round), unitCode: unit.code, completeness: overview.completeness,
+            reports: overview.direct.map { Self.summary($0.report, now: req.now) },
+            missing: overview.missing.map { Self.summary($0, now: req.now) })
     }
 
     @Sendable func remind(req: Request) async throws -> RemindDTO {
@@ -220,8 +233,10 @@ struct ReportAPIController {
     @Sendable func reports(req: Request) async throws -> [ReportSummaryDTO] {
         let user = try req.currentUser
         guard let roundID = req.query[UUID.self, at: "round"],
-              let round = try await ReportRounds.round(id: roundID, for: user, on: req.db) else { throw Abort(.notFound) }
-        let query = ReportModel.query(on: req.db).filter(\.$round.$id == (try round.requireID())).with(\.$unit).with(\.$reviewer)
+            let round = try await ReportRounds.round(id: roundID, for: user, on: req.db)
+        else { throw Abort(.notFound) }
+        let query = ReportModel.query(on: req.db).filter(\.$round.$id == (try round.requireID())).with(\.$unit).with(
+            \.$reviewer)
         if !user.seesEverything { query.filter(UnitScopeModel.filter("unit_id", below: user.unitID ?? UUID())) }
         return try await query.sort(\.$depth).all().map { Self.summary($0, now: req.now) }
     }
@@ -230,18 +245,22 @@ struct ReportAPIController {
         let user = try req.currentUser
         let values = try await ReportEditing.values(of: report, on: req.db)
         let problems = try await ReportEditing.problems(of: report, values: values, on: req.db)
-        return ReportDTO(summary: Self.summary(report, now: req.now), roundID: report.$round.id.uuidString, version: report.version,
-                         values: values.sorted { $0.key < $1.key }.map { key, value in
-                             var text: String?
-                             if case .text(let written) = value { text = written }
-                             return ValueDTO(indicator: key.indicator, part: key.part.rawValue, number: value.number, text: text)
-                         },
-                         results: report.results, difficulties: report.difficulties, proposals: report.proposals,
-                         explanation: report.explanation, returnComment: report.returnComment,
-                         problems: problems.map { ProblemDTO(severity: $0.severity.rawValue, indicator: $0.key.indicator,
-                                                             part: $0.key.part.rawValue, message: $0.message.text(req.language)) },
-                         canEdit: ReportEditing.canEdit(report, user: user) && report.status.isEditable,
-                         canReview: ReportEditing.canReview(report, user: user) && report.status == .submitted)
+        return ReportDTO(
+            summary: Self.summary(report, now: req.now), roundID: report.$round.id.uuidString, version: report.version,
+            values: values.sorted { $0.key < $1.key }.map { key, value in
+                var text: String?
+                if case .text(let written) = value { text = written }
+                return ValueDTO(indicator: key.indicator, part: key.part.rawValue, number: value.number, text: text)
+            },
+            results: report.results, difficulties: report.difficulties, proposals: report.proposals,
+            explanation: report.explanation, returnComment: report.returnComment,
+            problems: problems.map {
+                ProblemDTO(
+                    severity: $0.severity.rawValue, indicator: $0.key.indicator,
+                    part: $0.key.part.rawValue, message: $0.message.text(req.language))
+            },
+            canEdit: ReportEditing.canEdit(report, user: user) && report.status.isEditable,
+            canReview: ReportEditing.canReview(report, user: user) && report.status == .submitted)
     }
 
     @Sendable func report(req: Request) async throws -> ReportDTO {
@@ -254,25 +273,32 @@ struct ReportAPIController {
         var changes: [ValueKey: ReportEditing.Change] = [:]
         for (index, cell) in (input.values ?? []).enumerated() {
             guard let part = IndicatorPart(rawValue: cell.part ?? "") else {
-                throw UserFacingError(.badRequest, Bilingual(vi: "values[\(index)].part: \"\(cell.part ?? "")\" không phải phần tổ hợp lệ.",
-                                                             en: "values[\(index)].part: \"\(cell.part ?? "")\" is not a valid part."),
-                                      field: "values[\(index)].part")
+                throw UserFacingError(
+                    .badRequest,
+                    Bilingual(
+                        vi: "values[\(index)].part: \"\(cell.part ?? "")\" không phải phần tổ hợp lệ.",
+                        en: "values[\(index)].part: \"\(cell.part ?? "")\" is not a valid part."),
+                    field: "values[\(index)].part")
             }
             changes[ValueKey(cell.indicator, part)] = ReportEditing.Change(shown: nil, value: cell.value.text)
         }
         var narratives: [ReportEditing.Narrative: ReportEditing.Change] = [:]
-        for (field, text) in [(ReportEditing.Narrative.results, input.results), (.difficulties, input.difficulties),
-                              (.proposals, input.proposals), (.explanation, input.explanation)] {
+        for (field, text) in [
+            (ReportEditing.Narrative.results, input.results), (.difficulties, input.difficulties),
+            (.proposals, input.proposals), (.explanation, input.explanation),
+        ] {
             if let text { narratives[field] = ReportEditing.Change(shown: nil, value: text) }
         }
-        try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: input.version, by: try req.acting)
+        try await ReportEditing.save(
+            report, changes: changes, narratives: narratives, expectedVersion: input.version, by: try req.acting)
         return try await detail(try await req.requestedReport(), req: req)
     }
 
     @Sendable func submit(req: Request) async throws -> ReportDTO {
         let report = try await req.requestedReport()
         let input = try req.content.decode(SubmitInput.self)
-        try await ReportEditing.submit(report, partial: input.partial ?? false, explanation: input.explanation, by: try req.acting)
+        try await ReportEditing.submit(
+            report, partial: input.partial ?? false, explanation: input.explanation, by: try req.acting)
         return try await detail(try await req.requestedReport(), req: req)
     }
 
@@ -294,13 +320,18 @@ struct ReportAPIController {
     @Sendable func aggregates(req: Request) async throws -> AggregateDTO {
         let user = try req.currentUser
         guard let roundID = req.query[UUID.self, at: "round"],
-              let round = try await ReportRounds.round(id: roundID, for: user, on: req.db) else { throw Abort(.notFound) }
-        let asOf = try req.query.get(String?.self, at: "asOf").map { text -> CalendarDay in
-            guard let day = CalendarDay(iso: text) else {
-                throw UserFacingError(.badRequest, Bilingual(vi: "asOf phải là ngày dạng YYYY-MM-DD.", en: "asOf must be a YYYY-MM-DD date."), field: "asOf")
-            }
-            return day
-        } ?? round.asOfDay
+            let round = try await ReportRounds.round(id: roundID, for: user, on: req.db)
+        else { throw Abort(.notFound) }
+        let asOf =
+            try req.query.get(String?.self, at: "asOf").map { text -> CalendarDay in
+                guard let day = CalendarDay(iso: text) else {
+                    throw UserFacingError(
+                        .badRequest,
+                        Bilingual(vi: "asOf phải là ngày dạng YYYY-MM-DD.", en: "asOf must be a YYYY-MM-DD date."),
+                        field: "asOf")
+                }
+                return day
+            } ?? round.asOfDay
         let code: String? = req.query["unit"]
         let unit: UnitModel?
         if code == nil || code?.isEmpty == true, user.seesEverything {
@@ -309,8 +340,11 @@ struct ReportAPIController {
             unit = try await req.viewedUnit(of: round, code: code, asOf: asOf)
         }
         let level = try await ReportAggregates.level(round: round, unit: unit, asOf: asOf, on: req.db)
-        return AggregateDTO(round: Self.dto(round), asOf: asOf.iso, unitCode: unit?.code, unitName: unit?.name ?? "Toàn quốc",
-                            figures: Self.figures(level.figures),
-                            children: level.children.map { .init(unitCode: $0.unit.code, unitName: $0.unit.name, figures: Self.figures($0.figures)) })
+        return AggregateDTO(
+            round: Self.dto(round), asOf: asOf.iso, unitCode: unit?.code, unitName: unit?.name ?? "Toàn quốc",
+            figures: Self.figures(level.figures),
+            children: level.children.map {
+                .init(unitCode: $0.unit.code, unitName: $0.unit.name, figures: Self.figures($0.figures))
+            })
     }
 }

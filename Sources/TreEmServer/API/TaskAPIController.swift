@@ -47,18 +47,23 @@ struct TaskAPIController {
     }
 
     static func dto(_ task: TaskModel, user: CurrentUser, today: CalendarDay) -> TaskDTO {
-        TaskDTO(id: task.id?.uuidString ?? "", planID: task.$plan.id.uuidString, planTitle: task.$plan.value?.title ?? "",
-                planNumber: task.$plan.value?.number, agencyID: task.$agency.id?.uuidString, agencyName: task.agencyName,
-                role: task.role.rawValue, mode: task.mode.rawValue, text: task.text, dueOn: task.dueOn, status: task.status.rawValue,
-                overdue: TaskRules.isOverdue(due: task.due, status: task.status, today: today), cancelReason: task.cancelReason,
-                derivedFromPlanTaskID: task.derivedFromPlanTaskID, canUpdate: TaskDirectory.canUpdate(task, user: user))
+        TaskDTO(
+            id: task.id?.uuidString ?? "", planID: task.$plan.id.uuidString, planTitle: task.$plan.value?.title ?? "",
+            planNumber: task.$plan.value?.number, agencyID: task.$agency.id?.uuidString, agencyName: task.agencyName,
+            role: task.role.rawValue, mode: task.mode.rawValue, text: task.text, dueOn: task.dueOn,
+            status: task.status.rawValue,
+            overdue: TaskRules.isOverdue(due: task.due, status: task.status, today: today),
+            cancelReason: task.cancelReason,
+            derivedFromPlanTaskID: task.derivedFromPlanTaskID, canUpdate: TaskDirectory.canUpdate(task, user: user))
     }
 
     @Sendable func list(req: Request) async throws -> [TaskDTO] {
         let user = try req.currentUser
         let today = req.today
         let filter = try req.query.decode(TaskDirectory.Filter.self)
-        return try await TaskDirectory.tasks(for: user, filter: filter, today: today, on: req.db).map { Self.dto($0, user: user, today: today) }
+        return try await TaskDirectory.tasks(for: user, filter: filter, today: today, on: req.db).map {
+            Self.dto($0, user: user, today: today)
+        }
     }
 
     static func detail(_ task: TaskModel, req: Request) async throws -> TaskDetailDTO {
@@ -69,10 +74,13 @@ struct TaskAPIController {
         let files = try await TaskDirectory.evidenceByProgress(task, on: req.db)
         return TaskDetailDTO(
             task: dto(task, user: user, today: today),
-            progress: progress.map { ProgressDTO(recordedAt: $0.recordedAt, author: $0.authorName, text: $0.text,
-                                                 childrenReached: $0.childrenReached, amountSpent: $0.amountSpent,
-                                                 statusFrom: $0.statusFrom?.rawValue, statusTo: $0.statusTo?.rawValue,
-                                                 evidence: files[$0.id ?? UUID()] ?? []) },
+            progress: progress.map {
+                ProgressDTO(
+                    recordedAt: $0.recordedAt, author: $0.authorName, text: $0.text,
+                    childrenReached: $0.childrenReached, amountSpent: $0.amountSpent,
+                    statusFrom: $0.statusFrom?.rawValue, statusTo: $0.statusTo?.rawValue,
+                    evidence: files[$0.id ?? UUID()] ?? [])
+            },
             rollup: try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db))
     }
 
@@ -102,14 +110,20 @@ struct TaskAPIController {
         var status: TaskStatus?
         if let text = body.status {
             guard let value = TaskStatus(rawValue: text) else {
-                throw UserFacingError(.badRequest, Bilingual(vi: "Trạng thái \"\(text)\" không hợp lệ.", en: "Status \"\(text)\" is not valid."), field: "status")
+                throw UserFacingError(
+                    .badRequest,
+                    Bilingual(vi: "Trạng thái \"\(text)\" không hợp lệ.", en: "Status \"\(text)\" is not valid."),
+                    field: "status")
             }
             status = value
         }
-        _ = try await TaskDirectory.addProgress(task, .init(text: body.text, childrenReached: body.childrenReached, amountSpent: body.amountSpent,
-                                                            status: status, cancelReason: body.cancelReason,
-                                                            evidence: (body.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }),
-                                                by: try req.acting)
+        _ = try await TaskDirectory.addProgress(
+            task,
+            .init(
+                text: body.text, childrenReached: body.childrenReached, amountSpent: body.amountSpent,
+                status: status, cancelReason: body.cancelReason,
+                evidence: (body.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }),
+            by: try req.acting)
         return try await Self.detail(task, req: req).encodeResponse(status: .created, for: req)
     }
 }

@@ -49,8 +49,9 @@ struct ImportPlanCommand: AsyncCommand {
         // The unit's own plan becomes its draft; another body's plan is kept to derive from.
         let own = imported.isIssued(byCommitteeOf: unit.name)
         do {
-            let plan = try await PlanDirectory.insert(document, issuer: unit, parentPlanID: nil, external: !own,
-                                                      actor: .init(id: nil, username: "cli"), address: "local", now: app.treem.now(), on: app.db)
+            let plan = try await PlanDirectory.insert(
+                document, issuer: unit, parentPlanID: nil, external: !own,
+                actor: .init(id: nil, username: "cli"), address: "local", now: app.treem.now(), on: app.db)
             context.console.print("saved plan \(plan.id?.uuidString ?? "")")
         } catch let rejected as PlanRejected {
             throw CommandFailure(description: "Không lưu (nothing saved): " + rejected.text(.vi))

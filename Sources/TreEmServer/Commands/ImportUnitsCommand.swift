@@ -1,5 +1,5 @@
-import Vapor
 import TreEmCore
+import Vapor
 
 /// `treem import-units FILE.csv`: all rows or none; every bad line is named.
 struct ImportUnitsCommand: AsyncCommand {
@@ -30,12 +30,17 @@ struct ImportUnitsCommand: AsyncCommand {
         try await Bootstrap.prepareDatabase(app)
         do {
             let summary = try await UnitDirectory.importUnits(csv: csv, successionsCSV: successors, on: app.db)
-            try await AuditLog.record(.unitsImported, by: .init(id: nil, username: "cli"), recordType: "unit",
-                                      summary: "Nhập \(signature.file): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged)",
-                                      address: "local", at: app.treem.now(), on: app.db)
-            context.console.print("Đã nhập \(signature.file): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged), liên kết \(summary.successions).")
+            try await AuditLog.record(
+                .unitsImported, by: .init(id: nil, username: "cli"), recordType: "unit",
+                summary:
+                    "Nhập \(signature.file): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged)",
+                address: "local", at: app.treem.now(), on: app.db)
+            context.console.print(
+                "Đã nhập \(signature.file): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged), liên kết \(summary.successions)."
+            )
         } catch let rejected as ImportRejected {
-            throw CommandFailure(description: rejected.report(.vi) + "\nKhông nhập (nothing imported): \(rejected.problems.count) lỗi")
+            throw CommandFailure(
+                description: rejected.report(.vi) + "\nKhông nhập (nothing imported): \(rejected.problems.count) lỗi")
         }
     }
 }

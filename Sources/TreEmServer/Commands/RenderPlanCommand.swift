@@ -20,7 +20,8 @@ struct RenderPlanCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let format = PlanDirectory.Format(rawValue: signature.format ?? "docx") else {
-            throw CommandFailure(description: "Định dạng \(signature.format ?? "") không hỗ trợ; chọn docx, html hoặc md")
+            throw CommandFailure(
+                description: "Định dạng \(signature.format ?? "") không hỗ trợ; chọn docx, html hoặc md")
         }
         guard let output = signature.output else {
             throw CommandFailure(description: "Cần -o TỆP (the output file, -o, is required)")
@@ -33,7 +34,9 @@ struct RenderPlanCommand: AsyncCommand {
             do {
                 document = try JSONDecoder().decode(PlanDocument.self, from: data)
             } catch let error as DecodingError {
-                throw CommandFailure(description: "Tệp \(path) không phải văn bản kế hoạch hợp lệ: \(ErrorPageMiddleware.path(of: error))")
+                throw CommandFailure(
+                    description:
+                        "Tệp \(path) không phải văn bản kế hoạch hợp lệ: \(ErrorPageMiddleware.path(of: error))")
             }
         } else {
             let app = context.application

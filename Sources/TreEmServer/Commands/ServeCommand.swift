@@ -29,7 +29,9 @@ struct TreEmServeCommand: AsyncCommand {
                 context.console.print("Mật khẩu dùng một lần (one-time password): \(password)")
                 context.console.print("Hãy đổi mật khẩu ở lần đăng nhập đầu tiên (change it at first sign-in).")
             } else {
-                context.console.print("Quản trị viên đầu tiên (first administrator): \(admin.username), mật khẩu từ TREEM_INITIAL_ADMIN_PASSWORD")
+                context.console.print(
+                    "Quản trị viên đầu tiên (first administrator): \(admin.username), mật khẩu từ TREEM_INITIAL_ADMIN_PASSWORD"
+                )
             }
         }
     }

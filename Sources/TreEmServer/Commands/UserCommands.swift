@@ -13,11 +13,14 @@ struct UserCommands: AsyncCommandGroup {
 struct AddUserCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "username", help: "Tên đăng nhập") var username: String?
-        @Option(name: "unit", help: "Mã đơn vị (GSO) của người dùng; bỏ trống chỉ với systemAdministrator") var unit: String?
-        @Option(name: "role", help: "systemAdministrator | unitAdministrator | officer | agencyMember | viewer") var role: String?
+        @Option(name: "unit", help: "Mã đơn vị (GSO) của người dùng; bỏ trống chỉ với systemAdministrator") var unit:
+            String?
+        @Option(name: "role", help: "systemAdministrator | unitAdministrator | officer | agencyMember | viewer")
+        var role: String?
         @Option(name: "agency", help: "UUID của cơ quan (với agencyMember)") var agency: String?
         @Option(name: "name", help: "Họ và tên") var name: String?
-        @Flag(name: "password-stdin", help: "Đọc mật khẩu từ đầu vào chuẩn thay vì tạo mật khẩu dùng một lần") var passwordStdin: Bool
+        @Flag(name: "password-stdin", help: "Đọc mật khẩu từ đầu vào chuẩn thay vì tạo mật khẩu dùng một lần")
+        var passwordStdin: Bool
     }
 
     var help: String { "Thêm người dùng, in mật khẩu dùng một lần — add a user and print a one-time password" }
@@ -29,7 +32,9 @@ struct AddUserCommand: AsyncCommand {
         }
         let username = VietnameseText.clean(rawUsername).lowercased()
         guard let role = Role(rawValue: roleText) else {
-            throw CommandFailure(description: "Vai trò không hợp lệ: \(roleText). Chọn: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CommandFailure(
+                description:
+                    "Vai trò không hợp lệ: \(roleText). Chọn: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         try await Bootstrap.prepareDatabase(app)
         if try await UserModel.query(on: app.db).filter(\.$username == username).first() != nil {
@@ -48,8 +53,10 @@ struct AddUserCommand: AsyncCommand {
         var agencyID: UUID?
         if let agencyText = signature.agency {
             guard let id = UUID(uuidString: agencyText), let agency = try await AgencyModel.find(id, on: app.db),
-                  agency.$unit.id == unitID else {
-                throw CommandFailure(description: "Cơ quan \(agencyText) không thuộc đơn vị đã chọn (agency not in the unit)")
+                agency.$unit.id == unitID
+            else {
+                throw CommandFailure(
+                    description: "Cơ quan \(agencyText) không thuộc đơn vị đã chọn (agency not in the unit)")
             }
             agencyID = id
         } else if role == .agencyMember {
@@ -59,7 +66,8 @@ struct AddUserCommand: AsyncCommand {
         let oneTime: Bool
         if signature.passwordStdin {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                throw CommandFailure(description: "Không đọc được mật khẩu từ đầu vào chuẩn (no password on standard input)")
+                throw CommandFailure(
+                    description: "Không đọc được mật khẩu từ đầu vào chuẩn (no password on standard input)")
             }
             if let problem = PasswordPolicy.problem(password: line, username: username) {
                 throw CommandFailure(description: problem.vi)
@@ -70,15 +78,17 @@ struct AddUserCommand: AsyncCommand {
             password = PasswordPolicy.oneTimePassword()
             oneTime = true
         }
-        let user = UserModel(username: username, displayName: signature.name.map(VietnameseText.clean) ?? username,
-                             passwordHash: try await Accounts.hash(password, app: app), role: role,
-                             unitID: unitID, agencyID: agencyID, mustChangePassword: oneTime)
+        let user = UserModel(
+            username: username, displayName: signature.name.map(VietnameseText.clean) ?? username,
+            passwordHash: try await Accounts.hash(password, app: app), role: role,
+            unitID: unitID, agencyID: agencyID, mustChangePassword: oneTime)
         let scopeUnitID = unitID
         try await app.db.transaction { tx in
             try await user.create(on: tx)
-            try await AuditLog.record(.userCreated, by: .init(id: nil, username: "cli"), recordType: "user", recordID: user.id?.uuidString,
-                                      unitID: scopeUnitID, summary: "Tạo người dùng \(username) (\(role.label(.vi)))",
-                                      address: "local", at: app.treem.now(), on: tx)
+            try await AuditLog.record(
+                .userCreated, by: .init(id: nil, username: "cli"), recordType: "user", recordID: user.id?.uuidString,
+                unitID: scopeUnitID, summary: "Tạo người dùng \(username) (\(role.label(.vi)))",
+                address: "local", at: app.treem.now(), on: tx)
         }
         context.console.print("Đã tạo người dùng \(username) (\(role.label(.vi))).")
         if oneTime { context.console.print("Mật khẩu dùng một lần (one-time password): \(password)") }
@@ -105,9 +115,10 @@ struct ResetPasswordCommand: AsyncCommand {
         try await app.db.transaction { tx in
             try await user.save(on: tx)
             try await SessionModel.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
-            try await AuditLog.record(.passwordReset, by: .init(id: nil, username: "cli"), recordType: "user", recordID: user.id?.uuidString,
-                                      unitID: user.$unit.id, summary: "Cấp mật khẩu dùng một lần mới cho \(username)",
-                                      address: "local", at: app.treem.now(), on: tx)
+            try await AuditLog.record(
+                .passwordReset, by: .init(id: nil, username: "cli"), recordType: "user", recordID: user.id?.uuidString,
+                unitID: user.$unit.id, summary: "Cấp mật khẩu dùng một lần mới cho \(username)",
+                address: "local", at: app.treem.now(), on: tx)
         }
         context.console.print("Mật khẩu dùng một lần mới của \(username) (new one-time password): \(password)")
     }

@@ -19,8 +19,10 @@ extension Request {
 struct WebSessionAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if let token = request.cookies[Accounts.sessionCookie]?.string,
-           let user = try await Accounts.user(forToken: token, kind: .web, idleTimeout: request.application.treem.settings.idleTimeout,
-                                                         now: request.now, on: request.db) {
+            let user = try await Accounts.user(
+                forToken: token, kind: .web, idleTimeout: request.application.treem.settings.idleTimeout,
+                now: request.now, on: request.db)
+        {
             request.auth.login(user)
         }
         return try await next.respond(to: request)
@@ -31,7 +33,10 @@ struct WebSessionAuthenticator: AsyncMiddleware {
 struct RequireWebUser: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let user = request.auth.get(CurrentUser.self) else {
-            let target = request.url.path == "/" ? "/login" : "/login?next=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/")"
+            let target =
+                request.url.path == "/"
+                ? "/login"
+                : "/login?next=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/")"
             return request.redirect(to: target)
         }
         if user.mustChangePassword, !["/account/password", "/logout"].contains(request.url.path) {
@@ -52,15 +57,18 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.body.data == nil {
             _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
         }
-        let sent = (try? request.content.get(String.self, at: "csrf_token")) ?? request.headers.first(name: "X-CSRF-Token")
+        let sent =
+            (try? request.content.get(String.self, at: "csrf_token")) ?? request.headers.first(name: "X-CSRF-Token")
         let expected = request.auth.get(CurrentUser.self)?.csrfToken ?? request.cookies[Self.preSessionCookie]?.string
         guard let sent, let expected, !expected.isEmpty,
-              sent.utf8.count == expected.utf8.count,
-              zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+            sent.utf8.count == expected.utf8.count,
+            zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
         else {
-            throw UserFacingError(.forbidden, Bilingual(
-                vi: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang và thử lại.",
-                en: "The form has expired or is invalid. Reload the page and try again."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang và thử lại.",
+                    en: "The form has expired or is invalid. Reload the page and try again."))
         }
         return try await next.respond(to: request)
     }
@@ -69,8 +77,10 @@ struct CSRFMiddleware: AsyncMiddleware {
 /// Reads `Authorization: Bearer …` for the JSON API.
 struct APITokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        if let user = try await Accounts.user(forToken: bearer.token, kind: .api, idleTimeout: request.application.treem.settings.idleTimeout,
-                                                      now: request.now, on: request.db) {
+        if let user = try await Accounts.user(
+            forToken: bearer.token, kind: .api, idleTimeout: request.application.treem.settings.idleTimeout,
+            now: request.now, on: request.db)
+        {
             request.auth.login(user)
         }
     }
@@ -79,14 +89,18 @@ struct APITokenAuthenticator: AsyncBearerAuthenticator {
 struct RequireAPIUser: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let user = request.auth.get(CurrentUser.self) else {
-            throw UserFacingError(.unauthorized, Bilingual(
-                vi: "Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer.",
-                en: "Sign-in required: send a token in the Authorization: Bearer header."))
+            throw UserFacingError(
+                .unauthorized,
+                Bilingual(
+                    vi: "Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer.",
+                    en: "Sign-in required: send a token in the Authorization: Bearer header."))
         }
         if user.mustChangePassword, request.url.path != "/api/v1/me/password" {
-            throw UserFacingError(.forbidden, Bilingual(
-                vi: "Phải đổi mật khẩu dùng một lần trước (POST /api/v1/me/password).",
-                en: "The one-time password must be changed first (POST /api/v1/me/password)."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Phải đổi mật khẩu dùng một lần trước (POST /api/v1/me/password).",
+                    en: "The one-time password must be changed first (POST /api/v1/me/password)."))
         }
         return try await next.respond(to: request)
     }

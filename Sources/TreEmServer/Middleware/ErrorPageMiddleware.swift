@@ -44,46 +44,70 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             request.logger.report(error: error)
         }
         if request.url.path.hasPrefix("/api/") {
-            let body = APIError(error: .init(status: Int(status.code), message: message.vi, messageEn: message.en, field: field,
-                                             problems: problems.isEmpty ? nil : problems.map { $0.text(request.language) },
-                                             fields: fields.isEmpty ? nil : fields))
+            let body = APIError(
+                error: .init(
+                    status: Int(status.code), message: message.vi, messageEn: message.en, field: field,
+                    problems: problems.isEmpty ? nil : problems.map { $0.text(request.language) },
+                    fields: fields.isEmpty ? nil : fields))
             let response = try await body.encodeResponse(status: status, for: request)
             if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
             return response
         }
-        let view = ErrorView(status: Int(status.code), message: message.text(request.language),
-                             problems: problems.map { $0.text(request.language) })
+        let view = ErrorView(
+            status: Int(status.code), message: message.text(request.language),
+            problems: problems.map { $0.text(request.language) })
         do {
             return try await request.page("error", title: "error_title", view, status: status)
         } catch {
-            return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"],
-                            body: .init(string: message.text(request.language)))
+            return Response(
+                status: status, headers: ["Content-Type": "text/plain; charset=utf-8"],
+                body: .init(string: message.text(request.language)))
         }
     }
 
-    private func describe(_ error: Error, request: Request) -> (HTTPResponseStatus, Bilingual, String?, [Bilingual], [String]) {
+    private func describe(
+        _ error: Error, request: Request
+    ) -> (HTTPResponseStatus, Bilingual, String?, [Bilingual], [String]) {
         switch error {
         case let error as UserFacingError:
             return (error.status, error.message, error.field, [], [])
         case is BoundedWork.Busy:
-            return (.tooManyRequests, Bilingual(vi: "Máy chủ đang bận với nhiều yêu cầu cùng lúc. Hãy thử lại sau vài giây.",
-                                                en: "The server is busy with many requests at once. Try again in a few seconds."), nil, [], [])
+            return (
+                .tooManyRequests,
+                Bilingual(
+                    vi: "Máy chủ đang bận với nhiều yêu cầu cùng lúc. Hãy thử lại sau vài giây.",
+                    en: "The server is busy with many requests at once. Try again in a few seconds."), nil, [], []
+            )
         case let error as ImportRejected:
-            return (.unprocessableEntity, Bilingual(vi: error.report(.vi).components(separatedBy: "\n")[0],
-                                                    en: error.report(.en).components(separatedBy: "\n")[0]), nil,
-                    error.problems.map { Bilingual(vi: $0.text(.vi), en: $0.text(.en)) }, [])
+            return (
+                .unprocessableEntity,
+                Bilingual(
+                    vi: error.report(.vi).components(separatedBy: "\n")[0],
+                    en: error.report(.en).components(separatedBy: "\n")[0]), nil,
+                error.problems.map { Bilingual(vi: $0.text(.vi), en: $0.text(.en)) }, []
+            )
         case let error as PlanRejected:
-            return (.unprocessableEntity, Bilingual(vi: "Kế hoạch chưa hợp lệ:", en: "The plan is not valid:"),
-                    error.problems.first?.field, error.problems.map(\.message), error.problems.map(\.field))
+            return (
+                .unprocessableEntity, Bilingual(vi: "Kế hoạch chưa hợp lệ:", en: "The plan is not valid:"),
+                error.problems.first?.field, error.problems.map(\.message), error.problems.map(\.field)
+            )
         case let error as ReportRejected:
             return (.unprocessableEntity, error.headline, nil, error.messages, [])
         case let error as ReportConflict:
-            return (.conflict, Bilingual(vi: "Người khác vừa sửa cùng ô số liệu; chưa lưu gì:",
-                                         en: "Someone else changed the same figures; nothing was saved:"), nil, error.messages, [])
+            return (
+                .conflict,
+                Bilingual(
+                    vi: "Người khác vừa sửa cùng ô số liệu; chưa lưu gì:",
+                    en: "Someone else changed the same figures; nothing was saved:"), nil, error.messages, []
+            )
         // Before AbortError: Vapor makes DecodingError an AbortError with an English reason.
         case let error as DecodingError:
-            return (.badRequest, Bilingual(vi: "Dữ liệu gửi lên không đúng định dạng (\(Self.path(of: error))).",
-                                           en: "The data sent is not in the expected form (\(Self.path(of: error)))."), nil, [], [])
+            return (
+                .badRequest,
+                Bilingual(
+                    vi: "Dữ liệu gửi lên không đúng định dạng (\(Self.path(of: error))).",
+                    en: "The data sent is not in the expected form (\(Self.path(of: error)))."), nil, [], []
+            )
         case let error as AbortError:
             return (error.status, Self.message(for: error.status), nil, [], [])
         default:
@@ -97,10 +121,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         switch error {
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
         case .keyNotFound(let key, let c):
-            return (c.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+            return (c.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: ["."])
         @unknown default: return ""
         }
-        return context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+        return context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            .trimmingCharacters(in: ["."])
     }
 
     static func message(for status: HTTPResponseStatus) -> Bilingual {
@@ -112,8 +138,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case 405: Bilingual(vi: "Thao tác không được hỗ trợ.", en: "This method is not supported.")
         case 413: Bilingual(vi: "Tệp gửi lên quá lớn.", en: "The upload is too large.")
         case 429: Bilingual(vi: "Quá nhiều yêu cầu, hãy thử lại sau.", en: "Too many requests; try again later.")
-        default: Bilingual(vi: "Đã có lỗi xảy ra. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.",
-                           en: "Something went wrong. Try again; if it persists, tell your administrator.")
+        default:
+            Bilingual(
+                vi: "Đã có lỗi xảy ra. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.",
+                en: "Something went wrong. Try again; if it persists, tell your administrator.")
         }
     }
 }

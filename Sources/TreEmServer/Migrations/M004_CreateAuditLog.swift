@@ -21,20 +21,26 @@ struct M004_CreateAuditLog: AsyncMigration {
         try await sql.create(index: "audit_entries_time").on(AuditEntryModel.schema).column("occurred_at").run()
         if sql.dialect.name == "sqlite" {
             for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER audit_entries_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON audit_entries
                     BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
-                    """).run()
+                    """
+                ).run()
             }
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE FUNCTION treem_audit_append_only() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$ LANGUAGE plpgsql
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
                 FOR EACH ROW EXECUTE FUNCTION treem_audit_append_only()
-                """).run()
+                """
+            ).run()
         }
     }
 

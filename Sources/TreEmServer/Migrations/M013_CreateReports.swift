@@ -66,14 +66,19 @@ struct M013_CreateReports: AsyncMigration {
             .unique(on: "report_id", "indicator", "part")
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "reports_round_reviewer").on(ReportModel.schema).column("round_id").column("reviewer_unit_id").run()
+        try await sql.create(index: "reports_round_reviewer").on(ReportModel.schema).column("round_id").column(
+            "reviewer_unit_id"
+        ).run()
         try await sql.create(index: "reports_unit").on(ReportModel.schema).column("unit_id").run()
         // A roll-up reads a round's counted figures from this index alone, already in
         // (indicator, part) order for a round's totals, and finds a figure's ancestors through the
         // closure's (descendant, ancestor) index when only part of a round is wanted.
         try await sql.create(index: "report_values_rollup").on(ReportValueModel.schema)
-            .column("round_id").column("counted").column("indicator").column("part").column("unit_id").column("number").run()
-        try await sql.create(index: "unit_scope_up").on(UnitScopeModel.schema).column("descendant_id").column("ancestor_id").run()
+            .column("round_id").column("counted").column("indicator").column("part").column("unit_id").column("number")
+            .run()
+        try await sql.create(index: "unit_scope_up").on(UnitScopeModel.schema).column("descendant_id").column(
+            "ancestor_id"
+        ).run()
     }
 
     func revert(on database: Database) async throws {

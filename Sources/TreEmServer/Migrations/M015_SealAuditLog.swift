@@ -9,16 +9,20 @@ struct M015_SealAuditLog: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database as! any SQLDatabase
         if sql.dialect.name == "sqlite" {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_entries_no_replace BEFORE INSERT ON audit_entries
                 WHEN EXISTS (SELECT 1 FROM audit_entries WHERE id = NEW.id)
                 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries
                 FOR EACH STATEMENT EXECUTE FUNCTION treem_audit_append_only()
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -72,6 +72,8 @@ final class YearThemeModel: Model, @unchecked Sendable {
     }
 
     var value: YearTheme {
-        YearTheme(year: year, theme: theme, slogans: (try? JSONDecoder().decode([String].self, from: Data(slogansJSON.utf8))) ?? [])
+        YearTheme(
+            year: year, theme: theme,
+            slogans: (try? JSONDecoder().decode([String].self, from: Data(slogansJSON.utf8))) ?? [])
     }
 }

@@ -41,7 +41,6 @@ final class UnitModel: Model, @unchecked Sendable {
     func isValid(on day: CalendarDay) -> Bool { validity.contains(day) }
 }
 
-
 /// A successor link between two unit versions (sáp nhập, chia tách).
 final class UnitSuccessionModel: Model, @unchecked Sendable {
     static let schema = "unit_successions"
@@ -81,10 +80,16 @@ extension UnitScopeModel {
     /// `column IN (units visible from root)` / `column IN (units above root)`, for filtering
     /// any table that carries a unit id without loading the scope.
     static func filter(_ column: String, below root: UUID) -> DatabaseQuery.Filter {
-        .sql(embed: "\(ident: column) IN (SELECT \(ident: "descendant_id") FROM \(ident: schema) WHERE \(ident: "ancestor_id") = \(bind: root))")
+        .sql(
+            embed:
+                "\(ident: column) IN (SELECT \(ident: "descendant_id") FROM \(ident: schema) WHERE \(ident: "ancestor_id") = \(bind: root))"
+        )
     }
 
     static func filter(_ column: String, above root: UUID) -> DatabaseQuery.Filter {
-        .sql(embed: "\(ident: column) IN (SELECT \(ident: "ancestor_id") FROM \(ident: schema) WHERE \(ident: "descendant_id") = \(bind: root))")
+        .sql(
+            embed:
+                "\(ident: column) IN (SELECT \(ident: "ancestor_id") FROM \(ident: schema) WHERE \(ident: "descendant_id") = \(bind: root))"
+        )
     }
 }

@@ -23,8 +23,10 @@ final class UserModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, username: String, displayName: String, passwordHash: String, role: Role,
-         unitID: UUID?, agencyID: UUID?, mustChangePassword: Bool) {
+    init(
+        id: UUID? = nil, username: String, displayName: String, passwordHash: String, role: Role,
+        unitID: UUID?, agencyID: UUID?, mustChangePassword: Bool
+    ) {
         self.id = id
         self.username = username
         self.displayName = displayName

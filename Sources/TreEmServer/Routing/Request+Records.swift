@@ -12,34 +12,46 @@ extension Request {
     }
 
     func requestedPlan() async throws -> PlanModel {
-        guard let plan = try await PlanDirectory.plan(id: try pathID(), for: try currentUser, on: db) else { throw Abort(.notFound) }
+        guard let plan = try await PlanDirectory.plan(id: try pathID(), for: try currentUser, on: db) else {
+            throw Abort(.notFound)
+        }
         return plan
     }
 
     func requestedTask() async throws -> TaskModel {
-        guard let task = try await TaskDirectory.task(id: try pathID(), for: try currentUser, on: db) else { throw Abort(.notFound) }
+        guard let task = try await TaskDirectory.task(id: try pathID(), for: try currentUser, on: db) else {
+            throw Abort(.notFound)
+        }
         return task
     }
 
     /// An evidence file of the requested task (`:evidence`).
     func requestedEvidence(of task: TaskModel) async throws -> TaskEvidenceModel {
-        guard let file = try await TaskDirectory.evidence(id: try pathID("evidence"), task: task, on: db) else { throw Abort(.notFound) }
+        guard let file = try await TaskDirectory.evidence(id: try pathID("evidence"), task: task, on: db) else {
+            throw Abort(.notFound)
+        }
         return file
     }
 
     func requestedReport() async throws -> ReportModel {
-        guard let report = try await ReportEditing.report(id: try pathID(), for: try currentUser, on: db) else { throw Abort(.notFound) }
+        guard let report = try await ReportEditing.report(id: try pathID(), for: try currentUser, on: db) else {
+            throw Abort(.notFound)
+        }
         return report
     }
 
     func requestedRound() async throws -> ReportRoundModel {
-        guard let round = try await ReportRounds.round(id: try pathID(), for: try currentUser, on: db) else { throw Abort(.notFound) }
+        guard let round = try await ReportRounds.round(id: try pathID(), for: try currentUser, on: db) else {
+            throw Abort(.notFound)
+        }
         return round
     }
 
     /// The unit a round is viewed from (`ReportRounds.viewedUnit`), named by `code` or by default.
     func viewedUnit(of round: ReportRoundModel, code: String?, asOf day: CalendarDay) async throws -> UnitModel {
-        guard let unit = try await ReportRounds.viewedUnit(of: round, code: code, asOf: day, for: try currentUser, on: db) else {
+        guard
+            let unit = try await ReportRounds.viewedUnit(of: round, code: code, asOf: day, for: try currentUser, on: db)
+        else {
             throw Abort(.notFound)
         }
         return unit
@@ -51,7 +63,8 @@ extension Response {
     static func download(_ bytes: [UInt8], contentType: String, fileName: String, inline: Bool = false) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: contentType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "\(inline ? "inline" : "attachment"); filename=\"\(fileName)\"")
+        headers.replaceOrAdd(
+            name: .contentDisposition, value: "\(inline ? "inline" : "attachment"); filename=\"\(fileName)\"")
         return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
     }
 }

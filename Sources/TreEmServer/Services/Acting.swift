@@ -24,10 +24,13 @@ struct Acting {
     }
 
     /// Writes the audit entry of what this person did, in `db` (a transaction) when given.
-    func audit(_ action: AuditLog.Action, recordType: String? = nil, recordID: String? = nil, unitID: UUID? = nil,
-               summary: String, on db: Database? = nil) async throws {
-        try await AuditLog.record(action, stamp, recordType: recordType, recordID: recordID, unitID: unitID, summary: summary,
-                                  on: db ?? self.db)
+    func audit(
+        _ action: AuditLog.Action, recordType: String? = nil, recordID: String? = nil, unitID: UUID? = nil,
+        summary: String, on db: Database? = nil
+    ) async throws {
+        try await AuditLog.record(
+            action, stamp, recordType: recordType, recordID: recordID, unitID: unitID, summary: summary,
+            on: db ?? self.db)
     }
 }
 
@@ -36,8 +39,9 @@ extension Request {
     var acting: Acting {
         get throws {
             let app = application
-            return Acting(user: try currentUser, db: db, address: clientAddress, now: now, treem: app.treem,
-                          deliverMail: { MailOutbox.kick(app) })
+            return Acting(
+                user: try currentUser, db: db, address: clientAddress, now: now, treem: app.treem,
+                deliverMail: { MailOutbox.kick(app) })
         }
     }
 }

@@ -8,14 +8,15 @@ enum AgencyDirectory {
     static func agencies(ofUnit unitID: UUID, on db: Database) async throws -> [AgencyModel] {
         try await AgencyModel.query(on: db).filter(\.$unit.$id == unitID).all()
             .sorted { a, b in
-                a.kind.sortRank != b.kind.sortRank ? a.kind.sortRank < b.kind.sortRank : VietnameseText.precedes(a.name, b.name)
+                a.kind.sortRank != b.kind.sortRank
+                    ? a.kind.sortRank < b.kind.sortRank : VietnameseText.precedes(a.name, b.name)
             }
     }
 
     /// The agency, or nil when it does not exist or lies outside the user's scope.
     static func agency(id: UUID, for user: CurrentUser, on db: Database) async throws -> AgencyModel? {
         guard let agency = try await AgencyModel.find(id, on: db),
-              try await UnitDirectory.canSee(unitID: agency.$unit.id, user: user, on: db)
+            try await UnitDirectory.canSee(unitID: agency.$unit.id, user: user, on: db)
         else { return nil }
         return agency
     }
@@ -29,21 +30,33 @@ enum AgencyDirectory {
     static func validated(_ input: Input) throws -> (String, AgencyKind) {
         let name = VietnameseText.clean(input.name)
         guard !name.isEmpty else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu tên cơ quan.", en: "The agency name is missing."), field: "name")
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Thiếu tên cơ quan.", en: "The agency name is missing."), field: "name")
         }
         guard name.count <= 300 else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Tên cơ quan quá dài (tối đa 300 ký tự).", en: "The agency name is too long (300 characters at most)."), field: "name")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Tên cơ quan quá dài (tối đa 300 ký tự).",
+                    en: "The agency name is too long (300 characters at most)."), field: "name")
         }
         guard let kind = AgencyKind(rawValue: input.kind) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Loại cơ quan \"\(input.kind)\" không hợp lệ.", en: "Agency kind \"\(input.kind)\" is not valid."), field: "kind")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Loại cơ quan \"\(input.kind)\" không hợp lệ.",
+                    en: "Agency kind \"\(input.kind)\" is not valid."), field: "kind")
         }
         return (name, kind)
     }
 
     static func requireAdministrator(_ user: CurrentUser) throws {
         guard AccessPolicy.allowsSomewhere(user.role, .manageAgencies) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ quản trị viên mới được thêm hoặc sửa cơ quan.",
-                                                        en: "Only administrators add or change agencies."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Chỉ quản trị viên mới được thêm hoặc sửa cơ quan.",
+                    en: "Only administrators add or change agencies."))
         }
     }
 
@@ -54,8 +67,9 @@ enum AgencyDirectory {
         let agency = AgencyModel(unitID: try unit.requireID(), name: name, kind: kind)
         try await acting.db.transaction { tx in
             try await agency.create(on: tx)
-            try await acting.audit(.agencyCreated, recordType: "agency", recordID: agency.id?.uuidString, unitID: unit.id,
-                                summary: "Thêm cơ quan \(name) (\(kind.label(.vi))) vào \(unit.name)", on: tx)
+            try await acting.audit(
+                .agencyCreated, recordType: "agency", recordID: agency.id?.uuidString, unitID: unit.id,
+                summary: "Thêm cơ quan \(name) (\(kind.label(.vi))) vào \(unit.name)", on: tx)
         }
         return agency
     }
@@ -74,8 +88,9 @@ enum AgencyDirectory {
         agency.isActive = input.isActive
         try await acting.db.transaction { tx in
             try await agency.save(on: tx)
-            try await acting.audit(.agencyUpdated, recordType: "agency", recordID: agency.id?.uuidString, unitID: agency.$unit.id,
-                                summary: summary, on: tx)
+            try await acting.audit(
+                .agencyUpdated, recordType: "agency", recordID: agency.id?.uuidString, unitID: agency.$unit.id,
+                summary: summary, on: tx)
         }
     }
 }

@@ -58,14 +58,19 @@ enum AuditLog {
         try await record(.auditViewed, stamp, recordType: "audit", summary: "Xem nhật ký (\(count) dòng)", on: db)
     }
 
-    static func record(_ action: Action, _ stamp: Stamp, recordType: String? = nil, recordID: String? = nil,
-                       unitID: UUID? = nil, summary: String, on db: Database) async throws {
-        try await record(action, by: stamp.actor, recordType: recordType, recordID: recordID, unitID: unitID,
-                         summary: summary, address: stamp.address, at: stamp.at, on: db)
+    static func record(
+        _ action: Action, _ stamp: Stamp, recordType: String? = nil, recordID: String? = nil,
+        unitID: UUID? = nil, summary: String, on db: Database
+    ) async throws {
+        try await record(
+            action, by: stamp.actor, recordType: recordType, recordID: recordID, unitID: unitID,
+            summary: summary, address: stamp.address, at: stamp.at, on: db)
     }
 
-    static func record(_ action: Action, by actor: Actor, recordType: String? = nil, recordID: String? = nil,
-                       unitID: UUID? = nil, summary: String, address: String, at: Date, on db: Database) async throws {
+    static func record(
+        _ action: Action, by actor: Actor, recordType: String? = nil, recordID: String? = nil,
+        unitID: UUID? = nil, summary: String, address: String, at: Date, on db: Database
+    ) async throws {
         let entry = AuditEntryModel()
         entry.occurredAt = at
         entry.actorID = actor.id
@@ -83,14 +88,18 @@ enum AuditLog {
 extension Request {
     var auditStamp: AuditLog.Stamp {
         let user = auth.get(CurrentUser.self)
-        return AuditLog.Stamp(actor: .init(id: user?.id, username: user?.username ?? "anonymous"), address: clientAddress, at: now)
+        return AuditLog.Stamp(
+            actor: .init(id: user?.id, username: user?.username ?? "anonymous"), address: clientAddress, at: now)
     }
 
-    func audit(_ action: AuditLog.Action, recordType: String? = nil, recordID: String? = nil,
-               unitID: UUID? = nil, summary: String, on db: Database? = nil) async throws {
+    func audit(
+        _ action: AuditLog.Action, recordType: String? = nil, recordID: String? = nil,
+        unitID: UUID? = nil, summary: String, on db: Database? = nil
+    ) async throws {
         let user = auth.get(CurrentUser.self)
-        try await AuditLog.record(action, by: .init(id: user?.id, username: user?.username ?? "anonymous"),
-                                  recordType: recordType, recordID: recordID, unitID: unitID,
-                                  summary: summary, address: clientAddress, at: now, on: db ?? self.db)
+        try await AuditLog.record(
+            action, by: .init(id: user?.id, username: user?.username ?? "anonymous"),
+            recordType: recordType, recordID: recordID, unitID: unitID,
+            summary: summary, address: clientAddress, at: now, on: db ?? self.db)
     }
 }

@@ -33,9 +33,11 @@ enum DemoData {
                 try await AgencyModel(unitID: unitID, name: row.name, kind: row.kind).create(on: tx)
                 added += 1
             }
-            try await AuditLog.record(.demoDataLoaded, by: .system, recordType: "unit",
-                                      summary: "Nạp dữ liệu mẫu: \(summary.inserted) đơn vị, \(summary.successions) liên kết sáp nhập, \(added) cơ quan",
-                                      address: "local", at: now, on: tx)
+            try await AuditLog.record(
+                .demoDataLoaded, by: .system, recordType: "unit",
+                summary:
+                    "Nạp dữ liệu mẫu: \(summary.inserted) đơn vị, \(summary.successions) liên kết sáp nhập, \(added) cơ quan",
+                address: "local", at: now, on: tx)
         }
         return true
     }

@@ -16,7 +16,9 @@ struct Mailer: Sendable {
     }
 
     init?(url text: String?) {
-        guard let text, !text.isEmpty, let url = URL(string: text), ["smtp", "smtps"].contains(url.scheme ?? ""), url.host != nil else {
+        guard let text, !text.isEmpty, let url = URL(string: text), ["smtp", "smtps"].contains(url.scheme ?? ""),
+            url.host != nil
+        else {
             return nil
         }
         self.url = url
@@ -31,7 +33,8 @@ struct Mailer: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         return [
-            "From: TreEm <\(from)>", "To: <\(message.to)>", "Subject: \(subject)", "Date: \(formatter.string(from: date))",
+            "From: TreEm <\(from)>", "To: <\(message.to)>", "Subject: \(subject)",
+            "Date: \(formatter.string(from: date))",
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit", "",
             message.body.replacingOccurrences(of: "\n.", with: "\n.."), "",
         ].joined(separator: "\r\n")
@@ -46,10 +49,12 @@ struct Mailer: Sendable {
         components.query = nil
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        var arguments = ["--silent", "--show-error", "--max-time", "30", "--url", components.string ?? "",
-                         "--mail-from", from, "--mail-rcpt", message.to, "--upload-file", "-"]
+        var arguments = [
+            "--silent", "--show-error", "--max-time", "30", "--url", components.string ?? "",
+            "--mail-from", from, "--mail-rcpt", message.to, "--upload-file", "-",
+        ]
         if let user { arguments += ["--user", "\(user):\(password ?? "")"] }
-        if url.scheme == "smtp", user != nil { arguments.append("--ssl") } // STARTTLS when offered
+        if url.scheme == "smtp", user != nil { arguments.append("--ssl") }  // STARTTLS when offered
         process.arguments = arguments
         let input = Pipe()
         let errors = Pipe()

@@ -13,16 +13,23 @@ enum Notifications {
     /// Members with an e-mail address also get a message, queued in the same transaction and sent
     /// by `MailOutbox` once it has committed. Returns how many notifications were made.
     @discardableResult
-    static func notify(_ kind: NotificationModel.Kind, about tasks: [TaskModel], at now: Date,
-                       settings: Settings, on db: Database) async throws -> Int {
+    static func notify(
+        _ kind: NotificationModel.Kind, about tasks: [TaskModel], at now: Date,
+        settings: Settings, on db: Database
+    ) async throws -> Int {
         let agencyIDs = Set(tasks.compactMap { $0.$agency.id })
         guard !agencyIDs.isEmpty else { return 0 }
         var mail: [Mailer.Message] = []
-        let members = try await UserModel.query(on: db).filter(\.$agency.$id ~~ Array(agencyIDs)).filter(\.$isActive == true).all()
+        let members = try await UserModel.query(on: db).filter(\.$agency.$id ~~ Array(agencyIDs)).filter(
+            \.$isActive == true
+        ).all()
         // Who has heard of which of these tasks already: one query, not one per task and member.
         struct Told: Hashable { var user: UUID; var task: UUID }
-        let told = Set(try await NotificationModel.query(on: db).filter(\.$task.$id ~~ tasks.compactMap(\.id)).filter(\.$kind == kind).all()
-            .compactMap { note in note.$task.id.map { Told(user: note.$user.id, task: $0) } })
+        let told = Set(
+            try await NotificationModel.query(on: db).filter(\.$task.$id ~~ tasks.compactMap(\.id)).filter(
+                \.$kind == kind
+            ).all()
+                .compactMap { note in note.$task.id.map { Told(user: note.$user.id, task: $0) } })
         var created = 0
         for task in tasks {
             guard let agencyID = task.$agency.id, let taskID = task.id else { continue }
@@ -39,8 +46,10 @@ enum Notifications {
                 try await note.create(on: db)
                 created += 1
                 if let email = member.email, !email.isEmpty {
-                    mail.append(Mailer.Message(to: email, subject: "[TreEm] " + note.text,
-                                               body: "\(note.text)\n\n\(task.text)\n\nXem trong TreEm: \(note.link)\n"))
+                    mail.append(
+                        Mailer.Message(
+                            to: email, subject: "[TreEm] " + note.text,
+                            body: "\(note.text)\n\n\(task.text)\n\nXem trong TreEm: \(note.link)\n"))
                 }
             }
         }

@@ -25,13 +25,18 @@ enum PlanDirectory {
 
     /// The plan, or nil when it does not exist or the user may not read it.
     static func plan(id: UUID, for user: CurrentUser, on db: Database) async throws -> PlanModel? {
-        guard let plan = try await PlanModel.query(on: db).filter(\.$id == id).with(\.$issuer).first() else { return nil }
+        guard let plan = try await PlanModel.query(on: db).filter(\.$id == id).with(\.$issuer).first() else {
+            return nil
+        }
         if user.seesEverything { return plan }
         guard let root = user.unitID else { return nil }
         if try await UnitDirectory.canSee(unitID: plan.$issuer.id, user: user, on: db) { return plan }
         // Issued plans flow down: a unit reads what the units above it issued.
         if plan.status != .draft,
-           try await UnitScopeModel.query(on: db).filter(\.$ancestorID == plan.$issuer.id).filter(\.$descendantID == root).first() != nil {
+            try await UnitScopeModel.query(on: db).filter(\.$ancestorID == plan.$issuer.id).filter(
+                \.$descendantID == root
+            ).first() != nil
+        {
             return plan
         }
         return nil
@@ -39,14 +44,19 @@ enum PlanDirectory {
 
     static func canEdit(_ plan: PlanModel, user: CurrentUser, on db: Database) async throws -> Bool {
         guard AccessPolicy.allowsSomewhere(user.role, .writePlan),
-              try await UnitDirectory.canSee(unitID: plan.$issuer.id, user: user, on: db) else { return false }
-        return AccessPolicy.allows(user.role, .writePlan, relations: UnitDirectory.relations(of: plan.$issuer.id, to: user))
+            try await UnitDirectory.canSee(unitID: plan.$issuer.id, user: user, on: db)
+        else { return false }
+        return AccessPolicy.allows(
+            user.role, .writePlan, relations: UnitDirectory.relations(of: plan.$issuer.id, to: user))
     }
 
     static func requireEditable(_ plan: PlanModel, user: CurrentUser, on db: Database) async throws {
         guard try await canEdit(plan, user: user, on: db) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Bạn chỉ được xem kế hoạch này, không được sửa.",
-                                                        en: "You may read this plan but not change it."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Bạn chỉ được xem kế hoạch này, không được sửa.",
+                    en: "You may read this plan but not change it."))
         }
     }
 
@@ -59,20 +69,32 @@ enum PlanDirectory {
 
     /// A draft of `issuer`, or with `external` the copy of another body's issued plan that
     /// `issuer` received: it is stored as issued (it cannot change) and can be derived from.
-    static func create(_ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID? = nil, external: Bool = false,
-                       by acting: Acting) async throws -> PlanModel {
+    static func create(
+        _ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID? = nil, external: Bool = false,
+        by acting: Acting
+    ) async throws -> PlanModel {
         let user = acting.user
-        guard AccessPolicy.allows(user.role, .writePlan, relations: UnitDirectory.relations(of: try issuer.requireID(), to: user)) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ hoặc quản trị viên mới lập kế hoạch.", en: "Only officers and administrators write plans."))
+        guard
+            AccessPolicy.allows(
+                user.role, .writePlan, relations: UnitDirectory.relations(of: try issuer.requireID(), to: user))
+        else {
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Chỉ cán bộ hoặc quản trị viên mới lập kế hoạch.",
+                    en: "Only officers and administrators write plans."))
         }
-        return try await insert(document, issuer: issuer, parentPlanID: parentPlanID, external: external,
-                                actor: .init(id: user.id, username: user.username), address: acting.address, now: acting.now, on: acting.db)
+        return try await insert(
+            document, issuer: issuer, parentPlanID: parentPlanID, external: external,
+            actor: .init(id: user.id, username: user.username), address: acting.address, now: acting.now, on: acting.db)
     }
 
     /// Stores a new plan in one transaction with its audit entry; shared by the web, the API and
     /// `treem import-plan --save`.
-    static func insert(_ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID?, external: Bool,
-                       actor: AuditLog.Actor, address: String, now: Date, on db: Database) async throws -> PlanModel {
+    static func insert(
+        _ document: PlanDocument, issuer: UnitModel, parentPlanID: UUID?, external: Bool,
+        actor: AuditLog.Actor, address: String, now: Date, on db: Database
+    ) async throws -> PlanModel {
         var document = document
         if !external { document.number = nil }
         try validateDraft(document)
@@ -80,13 +102,15 @@ enum PlanDirectory {
         plan.$parentPlan.id = parentPlanID
         plan.isExternal = external
         if external { plan.status = .issued }
-        let summary = external
+        let summary =
+            external
             ? "Lưu kế hoạch bên ngoài \"\(document.title)\" (\(document.issuerName.replacingOccurrences(of: "\n", with: " "))) cho \(issuer.name)"
             : "Tạo dự thảo kế hoạch \"\(document.title)\" của \(issuer.name)"
         try await db.transaction { tx in
             try await plan.create(on: tx)
-            try await AuditLog.record(.planCreated, by: actor, recordType: "plan", recordID: plan.id?.uuidString, unitID: issuer.id,
-                                      summary: summary, address: address, at: now, on: tx)
+            try await AuditLog.record(
+                .planCreated, by: actor, recordType: "plan", recordID: plan.id?.uuidString, unitID: issuer.id,
+                summary: summary, address: address, at: now, on: tx)
         }
         return plan
     }
@@ -94,16 +118,19 @@ enum PlanDirectory {
     static func update(_ plan: PlanModel, with document: PlanDocument, by acting: Acting) async throws {
         try await requireEditable(plan, user: acting.user, on: acting.db)
         guard plan.status.isEditable else {
-            throw UserFacingError(.conflict, Bilingual(
-                vi: "Kế hoạch đã ban hành không được sửa. Hãy tạo phiên bản thay thế để đính chính.",
-                en: "An issued plan cannot be changed. Create a superseding version to correct it."))
+            throw UserFacingError(
+                .conflict,
+                Bilingual(
+                    vi: "Kế hoạch đã ban hành không được sửa. Hãy tạo phiên bản thay thế để đính chính.",
+                    en: "An issued plan cannot be changed. Create a superseding version to correct it."))
         }
         try validateDraft(document)
         try plan.setDocument(document)
         try await acting.db.transaction { tx in
             try await plan.save(on: tx)
-            try await acting.audit(.planUpdated, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
-                                summary: "Sửa dự thảo kế hoạch \"\(document.title)\"", on: tx)
+            try await acting.audit(
+                .planUpdated, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+                summary: "Sửa dự thảo kế hoạch \"\(document.title)\"", on: tx)
         }
     }
 
@@ -116,13 +143,18 @@ enum PlanDirectory {
     static func issue(_ plan: PlanModel, _ input: IssueInput, by acting: Acting) async throws {
         try await requireEditable(plan, user: acting.user, on: acting.db)
         guard plan.status == .draft else {
-            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ dự thảo mới được ban hành.", en: "Only a draft can be issued."))
+            throw UserFacingError(
+                .conflict, Bilingual(vi: "Chỉ dự thảo mới được ban hành.", en: "Only a draft can be issued."))
         }
         var document = try plan.document()
         if let number = input.number.map(VietnameseText.clean), !number.isEmpty { document.number = number }
         if let day = input.issueDate { document.issueDate = PartialDate(day) }
         if let name = input.signerName.map(VietnameseText.clean), !name.isEmpty {
-            if document.signature == nil { document.signature = Signature(name: name) } else { document.signature?.name = name }
+            if document.signature == nil {
+                document.signature = Signature(name: name)
+            } else {
+                document.signature?.name = name
+            }
         }
         let problems = PlanRules.issueProblems(document)
         guard problems.isEmpty else { throw PlanRejected(problems: problems) }
@@ -135,12 +167,15 @@ enum PlanDirectory {
             try await plan.save(on: tx)
             // Every assignment becomes tracked tasks, in the same transaction as the issue.
             try await TaskDirectory.createTasks(for: plan, document: issued, at: acting.now, settings: settings, on: tx)
-            if let previousID = plan.$supersedes.id, let previous = try await PlanModel.find(previousID, on: tx), previous.status == .issued {
+            if let previousID = plan.$supersedes.id, let previous = try await PlanModel.find(previousID, on: tx),
+                previous.status == .issued
+            {
                 previous.status = .superseded
                 try await previous.save(on: tx)
             }
-            try await acting.audit(.planIssued, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
-                                summary: summary, on: tx)
+            try await acting.audit(
+                .planIssued, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+                summary: summary, on: tx)
         }
         acting.deliverMail()
     }
@@ -150,8 +185,11 @@ enum PlanDirectory {
         let user = acting.user
         try await requireEditable(plan, user: user, on: acting.db)
         guard plan.status == .issued, !plan.isExternal else {
-            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch do đơn vị ban hành và đang có hiệu lực mới được thay thế.",
-                                                       en: "Only an issued plan of this unit can be superseded."))
+            throw UserFacingError(
+                .conflict,
+                Bilingual(
+                    vi: "Chỉ kế hoạch do đơn vị ban hành và đang có hiệu lực mới được thay thế.",
+                    en: "Only an issued plan of this unit can be superseded."))
         }
         var document = try plan.document()
         document.number = nil
@@ -162,8 +200,9 @@ enum PlanDirectory {
         draft.version = plan.version + 1
         try await acting.db.transaction { tx in
             try await draft.create(on: tx)
-            try await acting.audit(.planCreated, recordType: "plan", recordID: draft.id?.uuidString, unitID: plan.$issuer.id,
-                                summary: "Tạo phiên bản \(draft.version) thay thế kế hoạch số \(plan.number ?? "")", on: tx)
+            try await acting.audit(
+                .planCreated, recordType: "plan", recordID: draft.id?.uuidString, unitID: plan.$issuer.id,
+                summary: "Tạo phiên bản \(draft.version) thay thế kế hoạch số \(plan.number ?? "")", on: tx)
         }
         return draft
     }
@@ -171,14 +210,18 @@ enum PlanDirectory {
     static func withdraw(_ plan: PlanModel, by acting: Acting) async throws {
         try await requireEditable(plan, user: acting.user, on: acting.db)
         guard plan.status == .issued, !plan.isExternal else {
-            throw UserFacingError(.conflict, Bilingual(vi: "Chỉ kế hoạch do đơn vị ban hành và đang có hiệu lực mới được thu hồi.",
-                                                       en: "Only an issued plan of this unit can be withdrawn."))
+            throw UserFacingError(
+                .conflict,
+                Bilingual(
+                    vi: "Chỉ kế hoạch do đơn vị ban hành và đang có hiệu lực mới được thu hồi.",
+                    en: "Only an issued plan of this unit can be withdrawn."))
         }
         plan.status = .withdrawn
         try await acting.db.transaction { tx in
             try await plan.save(on: tx)
-            try await acting.audit(.planWithdrawn, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
-                                summary: "Thu hồi kế hoạch số \(plan.number ?? "")", on: tx)
+            try await acting.audit(
+                .planWithdrawn, recordType: "plan", recordID: plan.id?.uuidString, unitID: plan.$issuer.id,
+                summary: "Thu hồi kế hoạch số \(plan.number ?? "")", on: tx)
         }
     }
 
@@ -186,7 +229,9 @@ enum PlanDirectory {
 
     /// Creates the draft of `unit` implementing `parent`. The unit must lie below the parent's
     /// issuer and inside the user's scope.
-    static func derive(_ parent: PlanModel, for unit: UnitModel, leadDays: Int, by acting: Acting) async throws -> PlanModel {
+    static func derive(
+        _ parent: PlanModel, for unit: UnitModel, leadDays: Int, by acting: Acting
+    ) async throws -> PlanModel {
         let user = acting.user
         let unitID = try unit.requireID()
         // A plan of TreEm is derived by the units below its issuer; a plan from outside TreEm
@@ -200,12 +245,18 @@ enum PlanDirectory {
             allowed = unitID != parent.$issuer.id && link != nil
         }
         guard allowed, try await UnitDirectory.canSee(unitID: unitID, user: user, on: acting.db) else {
-            throw UserFacingError(.badRequest, Bilingual(
-                vi: "\(unit.name) không trực thuộc đơn vị ban hành kế hoạch này (hoặc ngoài phạm vi của bạn).",
-                en: "\(unit.name) is not below the unit that issued this plan (or is outside your scope)."), field: "unitCode")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "\(unit.name) không trực thuộc đơn vị ban hành kế hoạch này (hoặc ngoài phạm vi của bạn).",
+                    en: "\(unit.name) is not below the unit that issued this plan (or is outside your scope)."),
+                field: "unitCode")
         }
         guard (0...60).contains(leadDays) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Số ngày báo cáo trước phải từ 0 đến 60.", en: "The lead time must be 0–60 days."), field: "leadDays")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(vi: "Số ngày báo cáo trước phải từ 0 đến 60.", en: "The lead time must be 0–60 days."),
+                field: "leadDays")
         }
         let parentDocument = try parent.document()
         let issuer = try await UnitModel.find(parent.$issuer.id, on: acting.db)
@@ -221,11 +272,13 @@ enum PlanDirectory {
         }
         let derived = PlanCascade.derive(
             from: parentDocument,
-            reference: .init(planID: parent.id?.uuidString, number: parentDocument.number,
-                             issueDate: parentDocument.issueDate.calendarDay,
-                             issuerShortName: issuerShortName),
-            for: .init(issuerName: naming.committeeLetterhead, place: naming.proper, unitName: naming.inSentence,
-                       level: unit.level, agencies: agencies),
+            reference: .init(
+                planID: parent.id?.uuidString, number: parentDocument.number,
+                issueDate: parentDocument.issueDate.calendarDay,
+                issuerShortName: issuerShortName),
+            for: .init(
+                issuerName: naming.committeeLetterhead, place: naming.proper, unitName: naming.inSentence,
+                level: unit.level, agencies: agencies),
             today: acting.today, leadDays: leadDays)
         return try await create(derived, issuer: unit, parentPlanID: parent.id, by: acting)
     }
@@ -241,7 +294,8 @@ enum PlanDirectory {
         var parent: PlanModel?
         if let parentID = plan.$parentPlan.id { parent = try await self.plan(id: parentID, for: user, on: db) }
         var derived: [PlanModel] = []
-        for child in try await PlanModel.query(on: db).filter(\.$parentPlan.$id == plan.requireID()).with(\.$issuer).all()
+        for child in try await PlanModel.query(on: db).filter(\.$parentPlan.$id == plan.requireID()).with(\.$issuer)
+            .all()
         where try await self.plan(id: child.requireID(), for: user, on: db) != nil {
             derived.append(child)
         }
@@ -267,10 +321,15 @@ enum PlanDirectory {
         case docx, html, md
     }
 
-    static func render(_ document: PlanDocument, as format: Format) -> (bytes: [UInt8], contentType: String, fileExtension: String) {
+    static func render(
+        _ document: PlanDocument, as format: Format
+    ) -> (bytes: [UInt8], contentType: String, fileExtension: String) {
         switch format {
         case .docx:
-            (PlanDOCX.render(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx")
+            (
+                PlanDOCX.render(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "docx"
+            )
         case .html:
             (Array(PlanHTML.render(document).utf8), "text/html; charset=utf-8", "html")
         case .md:
@@ -281,17 +340,23 @@ enum PlanDirectory {
     /// "KH-45-2026-Trien-khai-Thang-hanh-dong.docx": ASCII, readable, safe in a header.
     /// The plan as an official document in the format asked for ("docx" unless named), its
     /// download written to the audit log.
-    static func document(_ plan: PlanModel, format text: String?, _ stamp: AuditLog.Stamp, on db: Database) async throws
+    static func document(
+        _ plan: PlanModel, format text: String?, _ stamp: AuditLog.Stamp, on db: Database
+    ) async throws
         -> (bytes: [UInt8], contentType: String, fileName: String, inline: Bool)
     {
         let text = text ?? "docx"
         guard let format = Format(rawValue: text) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Định dạng \"\(text)\" không hỗ trợ; chọn docx, html hoặc md.",
-                                                         en: "Format \"\(text)\" is not supported; use docx, html or md."), field: "format")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Định dạng \"\(text)\" không hỗ trợ; chọn docx, html hoặc md.",
+                    en: "Format \"\(text)\" is not supported; use docx, html or md."), field: "format")
         }
         let (bytes, contentType, ext) = render(try plan.document(), as: format)
-        try await AuditLog.record(.planDocumentDownloaded, stamp, recordType: "plan", recordID: plan.id?.uuidString,
-                                  unitID: plan.$issuer.id, summary: "Tải văn bản kế hoạch (\(format.rawValue))", on: db)
+        try await AuditLog.record(
+            .planDocumentDownloaded, stamp, recordType: "plan", recordID: plan.id?.uuidString,
+            unitID: plan.$issuer.id, summary: "Tải văn bản kế hoạch (\(format.rawValue))", on: db)
         return (bytes, contentType, fileName(plan, extension: ext), format == .html)
     }
 

@@ -28,19 +28,25 @@ enum ReportAggregates {
 
         struct Pair: Hashable { var unit: UUID; var round: UUID }
         var reportsIn: [UUID: Int] = [:]
-        for row in try await sql.raw("""
+        for row in try await sql.raw(
+            """
             SELECT round_id AS round, COUNT(*) AS n FROM \(ident: ReportModel.schema) WHERE round_id IN \(SQLBindList(rounds)) GROUP BY round_id
-            """).all() {
+            """
+        ).all() {
             reportsIn[try row.decode(column: "round", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
         }
-        var whole: [UUID: [UUID]] = [:] // round → the units holding all of it
+        var whole: [UUID: [UUID]] = [:]  // round → the units holding all of it
         var partial: Set<Pair> = []
-        for row in try await sql.raw("""
+        for row in try await sql.raw(
+            """
             SELECT s.ancestor_id AS unit, r.round_id AS round, COUNT(*) AS n FROM \(ident: ReportModel.schema) r \(join) \(ident: UnitScopeModel.schema) s \
             ON s.descendant_id = r.unit_id WHERE r.round_id IN \(SQLBindList(rounds)) AND \(plus)s.ancestor_id IN \(SQLBindList(units)) \
             GROUP BY s.ancestor_id, r.round_id
-            """).all() {
-            let pair = Pair(unit: try row.decode(column: "unit", as: UUID.self), round: try row.decode(column: "round", as: UUID.self))
+            """
+        ).all() {
+            let pair = Pair(
+                unit: try row.decode(column: "unit", as: UUID.self),
+                round: try row.decode(column: "round", as: UUID.self))
             if try row.decode(column: "n", as: Int.self) == reportsIn[pair.round] {
                 whole[pair.round, default: []].append(pair.unit)
             } else {
@@ -54,23 +60,29 @@ enum ReportAggregates {
             result[unit, default: [:]][key, default: CellSum(sum: 0, count: 0)].count += cell.count
         }
         if !whole.isEmpty {
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT round_id AS round, indicator, part, SUM(number) AS total, COUNT(number) AS n FROM \(ident: ReportValueModel.schema) \
                 WHERE round_id IN \(SQLBindList(Array(whole.keys))) AND counted = \(bind: true) GROUP BY round_id, indicator, part
-                """).all() {
+                """
+            ).all() {
                 guard let (key, cell) = try cell(row) else { continue }
                 for unit in whole[try row.decode(column: "round", as: UUID.self)] ?? [] { add(unit, key, cell) }
             }
         }
         if !partial.isEmpty {
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT s.ancestor_id AS unit, v.round_id AS round, v.indicator AS indicator, v.part AS part, SUM(v.number) AS total, \
                 COUNT(v.number) AS n FROM \(ident: ReportValueModel.schema) v \(join) \(ident: UnitScopeModel.schema) s ON s.descendant_id = v.unit_id \
                 WHERE v.round_id IN \(SQLBindList(Array(Set(partial.map(\.round))))) AND v.counted = \(bind: true) \
                 AND \(plus)s.ancestor_id IN \(SQLBindList(Array(Set(partial.map(\.unit))))) \
                 GROUP BY s.ancestor_id, v.round_id, v.indicator, v.part
-                """).all() {
-                let pair = Pair(unit: try row.decode(column: "unit", as: UUID.self), round: try row.decode(column: "round", as: UUID.self))
+                """
+            ).all() {
+                let pair = Pair(
+                    unit: try row.decode(column: "unit", as: UUID.self),
+                    round: try row.decode(column: "round", as: UUID.self))
                 guard partial.contains(pair), let (key, cell) = try cell(row) else { continue }
                 add(pair.unit, key, cell)
             }
@@ -80,9 +92,13 @@ enum ReportAggregates {
 
     private static func cell(_ row: any SQLRow) throws -> (ValueKey, CellSum)? {
         let count = try row.decode(column: "n", as: Int.self)
-        guard count > 0, let part = IndicatorPart(rawValue: try row.decode(column: "part", as: String.self)) else { return nil }
-        return (ValueKey(try row.decode(column: "indicator", as: String.self), part),
-                CellSum(sum: try row.decode(column: "total", as: Double?.self) ?? 0, count: count))
+        guard count > 0, let part = IndicatorPart(rawValue: try row.decode(column: "part", as: String.self)) else {
+            return nil
+        }
+        return (
+            ValueKey(try row.decode(column: "indicator", as: String.self), part),
+            CellSum(sum: try row.decode(column: "total", as: Double?.self) ?? 0, count: count)
+        )
     }
 
     struct Level {
@@ -94,12 +110,16 @@ enum ReportAggregates {
 
     /// The totals of `unit` and of each reporting unit directly below it as the hierarchy stood on
     /// `asOf`; with no unit, of each province (the country).
-    static func level(round: ReportRoundModel, unit: UnitModel?, asOf: CalendarDay, on db: Database) async throws -> Level {
+    static func level(
+        round: ReportRoundModel, unit: UnitModel?, asOf: CalendarDay, on db: Database
+    ) async throws -> Level {
         try await level(rounds: [round.requireID()], form: round.form.form(), unit: unit, asOf: asOf, on: db)
     }
 
     /// The same over several rounds of one form, such as the 34 provinces' rounds of one year.
-    static func level(rounds: [UUID], form: ReportForm, unit: UnitModel?, asOf: CalendarDay, on db: Database) async throws -> Level {
+    static func level(
+        rounds: [UUID], form: ReportForm, unit: UnitModel?, asOf: CalendarDay, on db: Database
+    ) async throws -> Level {
         let children: [UnitModel]
         if let unit {
             children = try await UnitModel.query(on: db).filter(\.$parent.$id == unit.requireID()).all()

@@ -14,8 +14,10 @@ struct ReportRejected: Error {
 /// the officers of the unit above approve or return it; nobody approves their own unit's report.
 enum ReportEditing {
     static func report(id: UUID, for user: CurrentUser, on db: Database) async throws -> ReportModel? {
-        guard let report = try await ReportModel.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$reviewer)
-            .with(\.$round, { $0.with(\.$form).with(\.$root) }).first() else { return nil }
+        guard
+            let report = try await ReportModel.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$reviewer)
+                .with(\.$round, { $0.with(\.$form).with(\.$root) }).first()
+        else { return nil }
         guard try await UnitDirectory.canSee(unitID: report.$unit.id, user: user, on: db) else { return nil }
         return report
     }
@@ -25,7 +27,8 @@ enum ReportEditing {
     }
 
     static func canReview(_ report: ReportModel, user: CurrentUser) -> Bool {
-        report.$reviewer.id != nil && user.unitID == report.$reviewer.id && AccessPolicy.allows(user.role, .reviewReport, .reviewingUnit)
+        report.$reviewer.id != nil && user.unitID == report.$reviewer.id
+            && AccessPolicy.allows(user.role, .reviewReport, .reviewingUnit)
     }
 
     static func values(of report: ReportModel, on db: Database) async throws -> [ValueKey: ReportValue] {
@@ -41,7 +44,9 @@ enum ReportEditing {
         case nil: ""
         case .text(let text): text
         case .number(let number):
-            type == .yesNo ? (number >= 1 ? "có" : "không") : VietnameseNumber.format(number, fractionDigits: type == .integer || type == .money ? 0 : 2)
+            type == .yesNo
+                ? (number >= 1 ? "có" : "không")
+                : VietnameseNumber.format(number, fractionDigits: type == .integer || type == .money ? 0 : 2)
         }
     }
 
@@ -86,12 +91,17 @@ enum ReportEditing {
     /// Saves a draft. Only the cells the officer changed are written; when another officer has
     /// saved a different value in one of them since the form was opened, nothing is saved and
     /// the message names the indicator and both values — nobody's figure is lost silently.
-    static func save(_ report: ReportModel, changes: [ValueKey: Change], narratives: [Narrative: Change], expectedVersion: Int?,
-                     by acting: Acting) async throws {
+    static func save(
+        _ report: ReportModel, changes: [ValueKey: Change], narratives: [Narrative: Change], expectedVersion: Int?,
+        by acting: Acting
+    ) async throws {
         let user = acting.user
         guard canEdit(report, user: user) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của \(report.unit.name) được sửa báo cáo này.",
-                                                        en: "Only officers of \(report.unit.name) can change this report."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Chỉ cán bộ của \(report.unit.name) được sửa báo cáo này.",
+                    en: "Only officers of \(report.unit.name) can change this report."))
         }
         try requireEditable(report)
         let form = try report.round.form.form()
@@ -101,8 +111,9 @@ enum ReportEditing {
             TextLimit.narrative.problem(change.value, field: field.label)
         }
         if !problems.isEmpty || !tooLong.isEmpty {
-            throw ReportRejected(headline: Bilingual(vi: "Số liệu chưa hợp lệ, chưa lưu:", en: "Figures not valid, nothing saved:"),
-                                 messages: problems.map(\.message) + tooLong)
+            throw ReportRejected(
+                headline: Bilingual(vi: "Số liệu chưa hợp lệ, chưa lưu:", en: "Figures not valid, nothing saved:"),
+                messages: problems.map(\.message) + tooLong)
         }
         let now = acting.now
         try await acting.db.transaction { tx in
@@ -110,9 +121,14 @@ enum ReportEditing {
             guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
             try requireEditable(current)
             if let expectedVersion, expectedVersion != current.version {
-                throw UserFacingError(.conflict, Bilingual(
-                    vi: "Báo cáo vừa được người khác lưu (phiên bản \(current.version), bạn đang sửa phiên bản \(expectedVersion)). Tải lại rồi nhập lại.",
-                    en: "Someone else saved the report meanwhile (version \(current.version); yours was \(expectedVersion)). Reload and enter again."))
+                throw UserFacingError(
+                    .conflict,
+                    Bilingual(
+                        vi:
+                            "Báo cáo vừa được người khác lưu (phiên bản \(current.version), bạn đang sửa phiên bản \(expectedVersion)). Tải lại rồi nhập lại.",
+                        en:
+                            "Someone else saved the report meanwhile (version \(current.version); yours was \(expectedVersion)). Reload and enter again."
+                    ))
             }
             let rows = try await ReportValueModel.query(on: tx).filter(\.$report.$id == current.requireID()).all()
             let stored = Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0) })
@@ -122,19 +138,27 @@ enum ReportEditing {
                 let now = display(stored[key]?.value, type: indicator.type)
                 // A conflict: the officer changed the cell, someone else changed it too, and to something else.
                 let typed = VietnameseText.clean(change.value)
-                if typed != VietnameseText.clean(shown), now != VietnameseText.clean(shown), !sameFigure(typed, now, type: indicator.type) {
+                if typed != VietnameseText.clean(shown), now != VietnameseText.clean(shown),
+                    !sameFigure(typed, now, type: indicator.type)
+                {
                     let cell = { (l: Language) in ReportInput.cellName(indicator, key.part, l) }
-                    conflicts.append(Bilingual(
-                        vi: "\(cell(.vi)): người khác vừa lưu \"\(now)\"; giá trị của bạn \"\(change.value)\" chưa được lưu.",
-                        en: "\(cell(.en)): someone else just saved \"\(now)\"; your value \"\(change.value)\" was not saved."))
+                    conflicts.append(
+                        Bilingual(
+                            vi:
+                                "\(cell(.vi)): người khác vừa lưu \"\(now)\"; giá trị của bạn \"\(change.value)\" chưa được lưu.",
+                            en:
+                                "\(cell(.en)): someone else just saved \"\(now)\"; your value \"\(change.value)\" was not saved."
+                        ))
                 }
             }
             for (field, change) in narratives.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 guard let shown = change.shown.map(VietnameseText.cleanParagraphs) else { continue }
                 let stored = field.value(of: current)
                 if VietnameseText.cleanParagraphs(change.value) != shown, stored != shown {
-                    conflicts.append(Bilingual(vi: "\(field.label.vi): người khác vừa sửa phần này; phần bạn viết chưa được lưu.",
-                                               en: "\(field.label.en): someone else just changed it; your text was not saved."))
+                    conflicts.append(
+                        Bilingual(
+                            vi: "\(field.label.vi): người khác vừa sửa phần này; phần bạn viết chưa được lưu.",
+                            en: "\(field.label.en): someone else just changed it; your text was not saved."))
                 }
             }
             if !conflicts.isEmpty {
@@ -142,7 +166,11 @@ enum ReportEditing {
             }
             for (key, value) in parsed {
                 // Unchanged cells are left alone, so a colleague's figure in them survives.
-                if let change = changes[key], let shown = change.shown, VietnameseText.clean(change.value) == VietnameseText.clean(shown) { continue }
+                if let change = changes[key], let shown = change.shown,
+                    VietnameseText.clean(change.value) == VietnameseText.clean(shown)
+                {
+                    continue
+                }
                 try await write(value, key: key, report: current, existing: stored[key], at: now, by: user.id, on: tx)
             }
             for (field, change) in narratives {
@@ -153,20 +181,24 @@ enum ReportEditing {
             current.updatedAt = now
             try await current.save(on: tx)
             report.version = current.version
-            try await acting.audit(.reportSaved, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
-                                summary: "Lưu báo cáo \(report.round.title) của \(report.unit.name): \(parsed.count) ô", on: tx)
+            try await acting.audit(
+                .reportSaved, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
+                summary: "Lưu báo cáo \(report.round.title) của \(report.unit.name): \(parsed.count) ô", on: tx)
         }
     }
 
     /// "1.500.000" and "1500000" are the same figure.
     static func sameFigure(_ a: String, _ b: String, type: IndicatorValueType) -> Bool {
         if a == b { return true }
-        guard type.isNumeric, type != .yesNo, let x = VietnameseNumber.parse(a), let y = VietnameseNumber.parse(b) else { return false }
+        guard type.isNumeric, type != .yesNo, let x = VietnameseNumber.parse(a), let y = VietnameseNumber.parse(b)
+        else { return false }
         return x == y
     }
 
-    private static func write(_ value: ReportValue?, key: ValueKey, report: ReportModel, existing: ReportValueModel?,
-                              at now: Date, by userID: UUID, on db: Database) async throws {
+    private static func write(
+        _ value: ReportValue?, key: ValueKey, report: ReportModel, existing: ReportValueModel?,
+        at now: Date, by userID: UUID, on db: Database
+    ) async throws {
         guard let value else {
             try await existing?.delete(on: db)
             return
@@ -196,10 +228,18 @@ enum ReportEditing {
     static func requireEditable(_ report: ReportModel) throws {
         switch report.status {
         case .draft, .returned: return
-        case .submitted: throw UserFacingError(.conflict, Bilingual(vi: "Báo cáo đã gửi lên cấp trên; không sửa được nữa trừ khi bị trả lại.",
-                                                                     en: "The report has been submitted; it can be changed only if it is returned."))
-        case .approved: throw UserFacingError(.conflict, Bilingual(vi: "Báo cáo đã được duyệt; số liệu đã khóa.",
-                                                                    en: "The report is approved; its figures are locked."))
+        case .submitted:
+            throw UserFacingError(
+                .conflict,
+                Bilingual(
+                    vi: "Báo cáo đã gửi lên cấp trên; không sửa được nữa trừ khi bị trả lại.",
+                    en: "The report has been submitted; it can be changed only if it is returned."))
+        case .approved:
+            throw UserFacingError(
+                .conflict,
+                Bilingual(
+                    vi: "Báo cáo đã được duyệt; số liệu đã khóa.",
+                    en: "The report is approved; its figures are locked."))
         }
     }
 
@@ -215,22 +255,30 @@ enum ReportEditing {
 
     /// The problems of the report as it stands (its `values`, when already read): errors block
     /// submission, warnings need an explanation.
-    static func problems(of report: ReportModel, values: [ValueKey: ReportValue]? = nil, on db: Database) async throws -> [ReportProblem] {
+    static func problems(
+        of report: ReportModel, values: [ValueKey: ReportValue]? = nil, on db: Database
+    ) async throws -> [ReportProblem] {
         let figures: [ValueKey: ReportValue]
         if let values { figures = values } else { figures = try await self.values(of: report, on: db) }
-        return ReportValidation.problems(figures, form: try report.round.form.form(), lastYear: try await lastYear(of: report, on: db))
+        return ReportValidation.problems(
+            figures, form: try report.round.form.form(), lastYear: try await lastYear(of: report, on: db))
     }
 
     static func lowerNotApproved(_ report: ReportModel, on db: Database) async throws -> [String] {
-        try await ReportModel.query(on: db).filter(\.$round.$id == report.$round.id).filter(\.$reviewer.$id == report.$unit.id)
-            .filter(\.$status != .approved).with(\.$unit).all().map(\.unit.name).sortedVietnamese { $0 }
+        try await ReportModel.query(on: db).filter(\.$round.$id == report.$round.id).filter(
+            \.$reviewer.$id == report.$unit.id
+        )
+        .filter(\.$status != .approved).with(\.$unit).all().map(\.unit.name).sortedVietnamese { $0 }
     }
 
     static func submit(_ report: ReportModel, partial: Bool, explanation: String?, by acting: Acting) async throws {
         let user = acting.user
         guard canEdit(report, user: user) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của \(report.unit.name) được gửi báo cáo này.",
-                                                        en: "Only officers of \(report.unit.name) can submit this report."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Chỉ cán bộ của \(report.unit.name) được gửi báo cáo này.",
+                    en: "Only officers of \(report.unit.name) can submit this report."))
         }
         if let explanation {
             if let tooLong = TextLimit.narrative.problem(explanation, field: Narrative.explanation.label) {
@@ -240,16 +288,20 @@ enum ReportEditing {
         }
         let problems = try await problems(of: report, on: acting.db)
         let lower = try await lowerNotApproved(report, on: acting.db)
-        let refusals = ReportRules.submissionRefusal(status: report.status, problems: problems, warningComment: report.explanation,
-                                                     lowerNotApproved: lower, partial: partial)
+        let refusals = ReportRules.submissionRefusal(
+            status: report.status, problems: problems, warningComment: report.explanation,
+            lowerNotApproved: lower, partial: partial)
         if !refusals.isEmpty {
             if !report.status.isEditable { throw UserFacingError(.conflict, refusals[0]) }
-            throw ReportRejected(headline: Bilingual(vi: "Chưa gửi được báo cáo:", en: "The report was not submitted:"), messages: refusals)
+            throw ReportRejected(
+                headline: Bilingual(vi: "Chưa gửi được báo cáo:", en: "The report was not submitted:"),
+                messages: refusals)
         }
         let now = acting.now
         try await acting.db.transaction { tx in
             guard let current = try await ReportModel.find(report.requireID(), on: tx), current.status.isEditable else {
-                throw UserFacingError(.conflict, Bilingual(vi: "Báo cáo đã được gửi rồi.", en: "The report has already been submitted."))
+                throw UserFacingError(
+                    .conflict, Bilingual(vi: "Báo cáo đã được gửi rồi.", en: "The report has already been submitted."))
             }
             current.status = .submitted
             current.isPartial = partial && !lower.isEmpty
@@ -261,8 +313,11 @@ enum ReportEditing {
             current.updatedAt = now
             try await current.save(on: tx)
             try await setCounted(true, report: current, on: tx)
-            try await acting.audit(.reportSubmitted, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
-                                summary: "Gửi báo cáo \(report.round.title) của \(report.unit.name)\(current.isPartial ? " (số liệu chưa đầy đủ)" : "")", on: tx)
+            try await acting.audit(
+                .reportSubmitted, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
+                summary:
+                    "Gửi báo cáo \(report.round.title) của \(report.unit.name)\(current.isPartial ? " (số liệu chưa đầy đủ)" : "")",
+                on: tx)
             report.status = current.status
             report.isPartial = current.isPartial
             report.submittedAt = now
@@ -275,12 +330,17 @@ enum ReportEditing {
 
     static func returnForCorrection(_ report: ReportModel, comment: String, by acting: Acting) async throws {
         let comment = VietnameseText.cleanParagraphs(comment)
-        if let tooLong = TextLimit.comment.problem(comment, field: Bilingual(vi: "Lý do trả lại", en: "Reason for returning")) {
+        if let tooLong = TextLimit.comment.problem(
+            comment, field: Bilingual(vi: "Lý do trả lại", en: "Reason for returning"))
+        {
             throw UserFacingError(.badRequest, tooLong, field: "comment")
         }
         guard !comment.isEmpty else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.",
-                                            en: "Say why the report is returned, so the unit knows what to correct."), field: "comment")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Ghi rõ lý do trả lại để đơn vị biết cần sửa gì.",
+                    en: "Say why the report is returned, so the unit knows what to correct."), field: "comment")
         }
         try await review(report, approve: false, comment: comment, by: acting)
     }
@@ -289,20 +349,32 @@ enum ReportEditing {
         let user = acting.user
         let settings = acting.treem.settings
         if user.unitID == report.$unit.id {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Không được tự duyệt hay trả lại báo cáo của chính đơn vị mình.",
-                                                        en: "You cannot approve or return your own unit's report."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Không được tự duyệt hay trả lại báo cáo của chính đơn vị mình.",
+                    en: "You cannot approve or return your own unit's report."))
         }
         guard canReview(report, user: user) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của cấp nhận báo cáo (\(report.reviewer?.name ?? "cấp trên")) được duyệt.",
-                                                        en: "Only officers of the receiving unit (\(report.reviewer?.name ?? "the level above")) can review it."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Chỉ cán bộ của cấp nhận báo cáo (\(report.reviewer?.name ?? "cấp trên")) được duyệt.",
+                    en:
+                        "Only officers of the receiving unit (\(report.reviewer?.name ?? "the level above")) can review it."
+                ))
         }
         let now = acting.now
         try await acting.db.transaction { tx in
             guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
             guard current.status == .submitted else {
-                throw UserFacingError(.conflict, current.status == .approved
-                    ? Bilingual(vi: "Báo cáo đã được duyệt rồi.", en: "The report is already approved.")
-                    : Bilingual(vi: "Báo cáo chưa được gửi nên chưa duyệt được.", en: "The report has not been submitted yet."))
+                throw UserFacingError(
+                    .conflict,
+                    current.status == .approved
+                        ? Bilingual(vi: "Báo cáo đã được duyệt rồi.", en: "The report is already approved.")
+                        : Bilingual(
+                            vi: "Báo cáo chưa được gửi nên chưa duyệt được.",
+                            en: "The report has not been submitted yet."))
             }
             current.status = approve ? .approved : .returned
             current.returnComment = comment
@@ -313,15 +385,18 @@ enum ReportEditing {
             try await current.save(on: tx)
             if !approve { try await setCounted(false, report: current, on: tx) }
             let reviewer = report.reviewer?.name ?? "Cấp trên"
-            let told = approve
+            let told =
+                approve
                 ? "\(reviewer) đã duyệt báo cáo \(report.round.title) của \(report.unit.name)."
                 : "\(reviewer) trả lại báo cáo \(report.round.title) của \(report.unit.name): \(comment ?? "")"
-            _ = try await ReportReminders.tell([(current, told)], kind: approve ? .reportApproved : .reportReturned,
-                                               settings: settings, at: now, on: tx)
-            try await acting.audit(approve ? .reportApproved : .reportReturned, recordType: "report", recordID: current.id?.uuidString,
-                                unitID: current.$unit.id,
-                                summary: (approve ? "Duyệt" : "Trả lại") + " báo cáo \(report.round.title) của \(report.unit.name)"
-                                    + (comment.map { ": \($0)" } ?? ""), on: tx)
+            _ = try await ReportReminders.tell(
+                [(current, told)], kind: approve ? .reportApproved : .reportReturned,
+                settings: settings, at: now, on: tx)
+            try await acting.audit(
+                approve ? .reportApproved : .reportReturned, recordType: "report", recordID: current.id?.uuidString,
+                unitID: current.$unit.id,
+                summary: (approve ? "Duyệt" : "Trả lại") + " báo cáo \(report.round.title) của \(report.unit.name)"
+                    + (comment.map { ": \($0)" } ?? ""), on: tx)
             report.status = current.status
             report.returnComment = comment
         }
@@ -330,7 +405,9 @@ enum ReportEditing {
 
     /// Submitted figures count in the totals; returned ones stop counting until sent again.
     private static func setCounted(_ counted: Bool, report: ReportModel, on db: Database) async throws {
-        try await ReportValueModel.query(on: db).filter(\.$report.$id == report.requireID()).set(\.$counted, to: counted).update()
+        try await ReportValueModel.query(on: db).filter(\.$report.$id == report.requireID()).set(
+            \.$counted, to: counted
+        ).update()
     }
 }
 

@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import TreEmCore
 import Vapor
 
@@ -9,8 +9,10 @@ import Vapor
 enum ReportReminders {
     /// Notifies the active officers of each report's unit, with that report's text (in the
     /// caller's transaction; the e-mail waits in the outbox). Returns how many were told.
-    static func tell(_ notices: [(report: ReportModel, text: String)], kind: NotificationModel.Kind, settings: Settings,
-                     at now: Date, on db: Database) async throws -> Int {
+    static func tell(
+        _ notices: [(report: ReportModel, text: String)], kind: NotificationModel.Kind, settings: Settings,
+        at now: Date, on db: Database
+    ) async throws -> Int {
         let officers = try await UserModel.query(on: db).filter(\.$unit.$id ~~ notices.map(\.report.$unit.id))
             .filter(\.$isActive == true).filter(\.$role ~~ [.officer, .unitAdministrator]).all()
         var mail: [Mailer.Message] = []
@@ -26,7 +28,9 @@ enum ReportReminders {
                 try await note.create(on: db)
                 count += 1
                 if let email = officer.email, !email.isEmpty {
-                    mail.append(Mailer.Message(to: email, subject: "[TreEm] " + text, body: "\(text)\n\nXem trong TreEm: \(note.link)\n"))
+                    mail.append(
+                        Mailer.Message(
+                            to: email, subject: "[TreEm] " + text, body: "\(text)\n\nXem trong TreEm: \(note.link)\n"))
                 }
             }
         }
@@ -45,9 +49,13 @@ enum ReportReminders {
     /// missing — each at most once a day (Hanoi time), however often the button is pressed.
     static func remind(_ round: ReportRoundModel, below unit: UnitModel, by acting: Acting) async throws -> Reminded {
         let (user, settings, now, db) = (acting.user, acting.treem.settings, acting.now, acting.db)
-        guard AccessPolicy.allows(user.role, .remindUnits,
-                                  relations: UnitDirectory.relations(of: try unit.requireID(), to: user)) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ được gửi lời nhắc.", en: "Only officers can send reminders."))
+        guard
+            AccessPolicy.allows(
+                user.role, .remindUnits,
+                relations: UnitDirectory.relations(of: try unit.requireID(), to: user))
+        else {
+            throw UserFacingError(
+                .forbidden, Bilingual(vi: "Chỉ cán bộ được gửi lời nhắc.", en: "Only officers can send reminders."))
         }
         let overview = try await ReportRounds.overview(round, below: unit, now: now, on: db)
         let missing = overview.missing
@@ -68,12 +76,16 @@ enum ReportReminders {
             let skipped = missing.filter { !($0.id.map(claimedIDs.contains) ?? false) }.map(\.unit.name)
             guard !toRemind.isEmpty else { return Reminded(people: 0, units: [], alreadyToday: skipped) }
             let notices = toRemind.map { report in
-                (report: report, text: "\(unit.name) nhắc \(report.unit.name) gửi \(round.title)"
-                    + (report.deadlineDay.map { " trước ngày \($0.vietnameseShort)" } ?? "") + ".")
+                (
+                    report: report,
+                    text: "\(unit.name) nhắc \(report.unit.name) gửi \(round.title)"
+                        + (report.deadlineDay.map { " trước ngày \($0.vietnameseShort)" } ?? "") + "."
+                )
             }
             let count = try await tell(notices, kind: .reportReminder, settings: settings, at: now, on: tx)
-            try await acting.audit(.reportReminded, recordType: "report_round", recordID: round.id?.uuidString, unitID: unit.id,
-                                   summary: "Nhắc \(toRemind.count) đơn vị chưa gửi \(round.title)", on: tx)
+            try await acting.audit(
+                .reportReminded, recordType: "report_round", recordID: round.id?.uuidString, unitID: unit.id,
+                summary: "Nhắc \(toRemind.count) đơn vị chưa gửi \(round.title)", on: tx)
             return Reminded(people: count, units: toRemind.map(\.unit.name), alreadyToday: skipped)
         }
         acting.deliverMail()

@@ -25,31 +25,39 @@ enum ReportRounds {
         let query = ReportRoundModel.query(on: db).with(\.$form).with(\.$root)
         if !user.seesEverything {
             let root = user.unitID ?? UUID()
-            query.filter(.sql(embed: """
-                \(ident: "id") IN (SELECT r.\(ident: "round_id") FROM \(ident: ReportModel.schema) r JOIN \(ident: UnitScopeModel.schema) s \
-                ON s.\(ident: "descendant_id") = r.\(ident: "unit_id") WHERE s.\(ident: "ancestor_id") = \(bind: root))
-                """))
+            query.filter(
+                .sql(
+                    embed: """
+                        \(ident: "id") IN (SELECT r.\(ident: "round_id") FROM \(ident: ReportModel.schema) r JOIN \(ident: UnitScopeModel.schema) s \
+                        ON s.\(ident: "descendant_id") = r.\(ident: "unit_id") WHERE s.\(ident: "ancestor_id") = \(bind: root))
+                        """))
         }
         return try await query.sort(\.$year, .descending).sort(\.$openedAt, .descending).all()
     }
 
     static func round(id: UUID, for user: CurrentUser, on db: Database) async throws -> ReportRoundModel? {
-        guard let round = try await ReportRoundModel.query(on: db).filter(\.$id == id).with(\.$form).with(\.$root).first() else { return nil }
+        guard
+            let round = try await ReportRoundModel.query(on: db).filter(\.$id == id).with(\.$form).with(\.$root).first()
+        else { return nil }
         if user.seesEverything { return round }
-        let visible = try await ReportModel.query(on: db).filter(\.$round.$id == id)
+        let visible =
+            try await ReportModel.query(on: db).filter(\.$round.$id == id)
             .filter(UnitScopeModel.filter("unit_id", below: user.unitID ?? UUID())).first() != nil
         return visible ? round : nil
     }
 
     /// The unit a round is viewed from: `code` (valid on `day`, in the person's scope), else
     /// their own unit when the round's root is above them, else the root. Nil: not theirs to see.
-    static func viewedUnit(of round: ReportRoundModel, code: String?, asOf day: CalendarDay, for user: CurrentUser,
-                           on db: Database) async throws -> UnitModel? {
+    static func viewedUnit(
+        of round: ReportRoundModel, code: String?, asOf day: CalendarDay, for user: CurrentUser,
+        on db: Database
+    ) async throws -> UnitModel? {
         if let code, !code.isEmpty {
             return try await UnitDirectory.unit(code: code, asOf: day, for: user, on: db)
         }
         if !user.seesEverything, let id = user.unitID, let own = try await UnitModel.find(id, on: db),
-           try await !UnitDirectory.canSee(unitID: round.$root.id, user: user, on: db) {
+            try await !UnitDirectory.canSee(unitID: round.$root.id, user: user, on: db)
+        {
             return own
         }
         return round.root
@@ -61,16 +69,27 @@ enum ReportRounds {
     /// issuer and for every reporting unit below it as the hierarchy stood on `asOf`.
     static func open(_ input: OpenInput, by acting: Acting) async throws -> ReportRoundModel {
         let user = acting.user
-        guard let planID = input.planID, let plan = try await PlanDirectory.plan(id: planID, for: user, on: acting.db) else {
-            throw UserFacingError(.notFound, Bilingual(vi: "Không tìm thấy kế hoạch.", en: "Plan not found."), field: "planID")
+        guard let planID = input.planID, let plan = try await PlanDirectory.plan(id: planID, for: user, on: acting.db)
+        else {
+            throw UserFacingError(
+                .notFound, Bilingual(vi: "Không tìm thấy kế hoạch.", en: "Plan not found."), field: "planID")
         }
-        guard AccessPolicy.allows(user.role, .openReportRound, relations: UnitDirectory.relations(of: plan.$issuer.id, to: user)) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ cán bộ của đơn vị ban hành kế hoạch mới mở được đợt báo cáo.",
-                                                        en: "Only officers of the issuing unit can open its reporting round."))
+        guard
+            AccessPolicy.allows(
+                user.role, .openReportRound, relations: UnitDirectory.relations(of: plan.$issuer.id, to: user))
+        else {
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Chỉ cán bộ của đơn vị ban hành kế hoạch mới mở được đợt báo cáo.",
+                    en: "Only officers of the issuing unit can open its reporting round."))
         }
         guard plan.status == .issued || plan.status == .superseded else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Kế hoạch chưa ban hành: chỉ mở đợt báo cáo cho kế hoạch đã ban hành.",
-                                            en: "The plan is not issued; rounds are opened for issued plans only."), field: "planID")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Kế hoạch chưa ban hành: chỉ mở đợt báo cáo cho kế hoạch đã ban hành.",
+                    en: "The plan is not issued; rounds are opened for issued plans only."), field: "planID")
         }
         let document = try plan.document()
         let forms = try await ReportFormModel.query(on: acting.db).all()
@@ -78,46 +97,66 @@ enum ReportRounds {
         if let code = input.formCode, !code.isEmpty {
             formModel = forms.first { $0.code == code }
         } else {
-            formModel = forms.first { $0.planKind == plan.kind && $0.isBuiltIn } ?? forms.first { $0.planKind == plan.kind }
+            formModel =
+                forms.first { $0.planKind == plan.kind && $0.isBuiltIn } ?? forms.first { $0.planKind == plan.kind }
         }
         guard let formModel else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Chưa có biểu mẫu báo cáo cho loại kế hoạch này; chọn một biểu mẫu.",
-                                            en: "No report form for this kind of plan; choose one."), field: "formCode")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Chưa có biểu mẫu báo cáo cho loại kế hoạch này; chọn một biểu mẫu.",
+                    en: "No report form for this kind of plan; choose one."), field: "formCode")
         }
         guard let root = try await UnitModel.find(plan.$issuer.id, on: acting.db) else { throw Abort(.notFound) }
-        let deadline = input.deadline ?? document.reporting?.deadline
+        let deadline =
+            input.deadline ?? document.reporting?.deadline
             ?? ReportRules.actionMonthDeadline(year: plan.year, reportingTo: root.level)
         let asOf = input.asOf ?? document.period?.end ?? CalendarDay(year: plan.year, month: 6, day: 30)!
         guard root.isValid(on: asOf) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "\(root.name) không tồn tại vào ngày \(asOf.vietnameseShort); chọn ngày khác.",
-                                            en: "\(root.name) did not exist on \(asOf.iso); choose another day."), field: "asOf")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "\(root.name) không tồn tại vào ngày \(asOf.vietnameseShort); chọn ngày khác.",
+                    en: "\(root.name) did not exist on \(asOf.iso); choose another day."), field: "asOf")
         }
-        let title = VietnameseText.clean(input.title ?? "").isEmpty
-            ? "Báo cáo \(PlanComposition.lowercasedFirst(formModel.name)) năm \(plan.year)" : VietnameseText.clean(input.title ?? "")
+        let title =
+            VietnameseText.clean(input.title ?? "").isEmpty
+            ? "Báo cáo \(PlanComposition.lowercasedFirst(formModel.name)) năm \(plan.year)"
+            : VietnameseText.clean(input.title ?? "")
         return try await acting.db.transaction { tx in
-            let round = try await create(plan: plan, form: formModel, root: root, title: title, deadline: deadline, asOf: asOf,
-                                         openedBy: user.id, at: acting.now, on: tx)
-            try await acting.audit(.reportRoundOpened, recordType: "report_round", recordID: round.id?.uuidString, unitID: root.id,
-                                summary: "Mở đợt \"\(round.title)\", hạn \(deadline.vietnameseShort)", on: tx)
+            let round = try await create(
+                plan: plan, form: formModel, root: root, title: title, deadline: deadline, asOf: asOf,
+                openedBy: user.id, at: acting.now, on: tx)
+            try await acting.audit(
+                .reportRoundOpened, recordType: "report_round", recordID: round.id?.uuidString, unitID: root.id,
+                summary: "Mở đợt \"\(round.title)\", hạn \(deadline.vietnameseShort)", on: tx)
             return round
         }
     }
 
     /// Writes the round and its expected reports (in the caller's transaction); refuses a round
     /// that would make a unit report twice for one form and year.
-    static func create(plan: PlanModel, form: ReportFormModel, root: UnitModel, title: String, deadline: CalendarDay,
-                       asOf: CalendarDay, openedBy: UUID?, at now: Date, on db: Database) async throws -> ReportRoundModel {
+    static func create(
+        plan: PlanModel, form: ReportFormModel, root: UnitModel, title: String, deadline: CalendarDay,
+        asOf: CalendarDay, openedBy: UUID?, at now: Date, on db: Database
+    ) async throws -> ReportRoundModel {
         let formID = try form.requireID()
         let units = try await expectedUnits(below: root, asOf: asOf, on: db)
-        let derivedDeadlines = try await derivedPlanDeadlines(year: plan.year, kind: plan.kind, units: units.map(\.unit), on: db)
+        let derivedDeadlines = try await derivedPlanDeadlines(
+            year: plan.year, kind: plan.kind, units: units.map(\.unit), on: db)
         // A unit reports once per form and year: a round of the level above or below may already cover it.
-        let clash = try await ReportModel.query(on: db).join(ReportRoundModel.self, on: \ReportModel.$round.$id == \ReportRoundModel.$id)
-            .filter(ReportRoundModel.self, \.$form.$id == formID).filter(ReportRoundModel.self, \.$year == plan.year)
-            .filter(\.$unit.$id ~~ units.compactMap(\.unit.id)).with(\.$unit).first()
+        let clash = try await ReportModel.query(on: db).join(
+            ReportRoundModel.self, on: \ReportModel.$round.$id == \ReportRoundModel.$id
+        )
+        .filter(ReportRoundModel.self, \.$form.$id == formID).filter(ReportRoundModel.self, \.$year == plan.year)
+        .filter(\.$unit.$id ~~ units.compactMap(\.unit.id)).with(\.$unit).first()
         if let clash {
-            throw UserFacingError(.conflict, Bilingual(
-                vi: "\(clash.unit.name) đã có báo cáo \(PlanComposition.lowercasedFirst(form.name)) năm \(plan.year) trong một đợt khác; không mở trùng.",
-                en: "\(clash.unit.name) already reports \(form.name) for \(plan.year) in another round."))
+            throw UserFacingError(
+                .conflict,
+                Bilingual(
+                    vi:
+                        "\(clash.unit.name) đã có báo cáo \(PlanComposition.lowercasedFirst(form.name)) năm \(plan.year) trong một đợt khác; không mở trùng.",
+                    en: "\(clash.unit.name) already reports \(form.name) for \(plan.year) in another round."))
         }
         let round = ReportRoundModel()
         round.$form.id = formID
@@ -137,8 +176,11 @@ enum ReportRounds {
             report.$reviewer.id = expected.reviewer
             report.depth = expected.depth
             if expected.depth > 0 {
-                report.deadline = (expected.depth == 1 ? deadline
-                    : expected.reviewer.flatMap { derivedDeadlines[$0] } ?? ReportRules.deadline(rootDeadline: deadline, depth: expected.depth)).iso
+                report.deadline =
+                    (expected.depth == 1
+                    ? deadline
+                    : expected.reviewer.flatMap { derivedDeadlines[$0] }
+                        ?? ReportRules.deadline(rootDeadline: deadline, depth: expected.depth)).iso
             }
             report.status = .draft
             report.version = 0
@@ -159,7 +201,9 @@ enum ReportRounds {
     }
 
     /// The root and every reporting unit below it on `day`, each with the unit it reports to.
-    static func expectedUnits(below root: UnitModel, asOf day: CalendarDay, on db: Database) async throws -> [ExpectedUnit] {
+    static func expectedUnits(
+        below root: UnitModel, asOf day: CalendarDay, on db: Database
+    ) async throws -> [ExpectedUnit] {
         let rootID = try root.requireID()
         let all = try await UnitModel.query(on: db).filter(UnitScopeModel.filter("id", below: rootID)).all()
             .filter { $0.isValid(on: day) && reportingLevels.contains($0.level) }
@@ -178,7 +222,9 @@ enum ReportRounds {
 
     /// A unit's own plan of the same kind and year may set the deadline for the units reporting
     /// to it ("các phường báo cáo trước ngày 01/7/2024").
-    static func derivedPlanDeadlines(year: Int, kind: PlanKind, units: [UnitModel], on db: Database) async throws -> [UUID: CalendarDay] {
+    static func derivedPlanDeadlines(
+        year: Int, kind: PlanKind, units: [UnitModel], on db: Database
+    ) async throws -> [UUID: CalendarDay] {
         let ids = units.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
         let plans = try await PlanModel.query(on: db).filter(\.$year == year).filter(\.$kind == kind)
@@ -211,7 +257,9 @@ enum ReportRounds {
 
     /// Completeness below `unit` in `round`: counted over every report of a unit below it (its
     /// own report is not counted: it is the one waiting for them).
-    static func overview(_ round: ReportRoundModel, below unit: UnitModel, now: Date, on db: Database) async throws -> Overview {
+    static func overview(
+        _ round: ReportRoundModel, below unit: UnitModel, now: Date, on db: Database
+    ) async throws -> Overview {
         let unitID = try unit.requireID()
         let roundID = try round.requireID()
         let reports = try await ReportModel.query(on: db).filter(\.$round.$id == roundID)
@@ -219,7 +267,9 @@ enum ReportRounds {
         let own = reports.first { $0.$unit.id == unitID }
         let below = reports.filter { $0.$unit.id != unitID && $0.depth > (own?.depth ?? -1) }
         var total = Completeness()
-        for report in below { total.add(status: report.status, deadline: report.deadlineDay, submittedAt: report.submittedAt, now: now) }
+        for report in below {
+            total.add(status: report.status, deadline: report.deadlineDay, submittedAt: report.submittedAt, now: now)
+        }
         // Each direct reporter's own lower units, from the reviewer links.
         let byReviewer = Dictionary(grouping: below.filter { $0.$reviewer.id != nil }, by: { $0.$reviewer.id! })
         func completeness(under id: UUID) -> Completeness {
@@ -232,7 +282,9 @@ enum ReportRounds {
             return result
         }
         let direct = (byReviewer[unitID] ?? []).sortedVietnamese { $0.unit.name }
-            .map { UnitProgress(report: $0, timeliness: $0.timeliness(now: now), below: completeness(under: $0.$unit.id)) }
+            .map {
+                UnitProgress(report: $0, timeliness: $0.timeliness(now: now), below: completeness(under: $0.$unit.id))
+            }
         let missing = below.filter { !$0.status.isCounted }
             .map { (VietnameseText.collationKey($0.unit.name), $0) }
             .sorted { $0.1.depth != $1.1.depth ? $0.1.depth < $1.1.depth : $0.0.lexicographicallyPrecedes($1.0) }

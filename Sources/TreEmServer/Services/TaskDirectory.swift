@@ -10,7 +10,9 @@ enum TaskDirectory {
     /// One task per agency and plan task. An assignment that names several organisations gives
     /// each its own task; names are matched to the issuer's agencies.
     /// Returns the e-mail to send about the new tasks once the transaction has committed.
-    static func createTasks(for plan: PlanModel, document: PlanDocument, at now: Date, settings: Settings, on db: Database) async throws {
+    static func createTasks(
+        for plan: PlanModel, document: PlanDocument, at now: Date, settings: Settings, on db: Database
+    ) async throws {
         guard !plan.isExternal else { return }
         var created: [TaskModel] = []
         let planID = try plan.requireID()
@@ -19,8 +21,10 @@ enum TaskDirectory {
             let folded = VietnameseText.fold(name)
             if let exact = agencies.first(where: { VietnameseText.fold($0.name) == folded }) { return exact }
             // "Trạm Y tế xã" names the unit's only health station even without the unit's name.
-            guard let kind = AgencyKind.guess(fromName: name), kind != .school, kind != .villageHead, kind != .department,
-                  kind != .otherMassOrganisation else { return nil }
+            guard let kind = AgencyKind.guess(fromName: name), kind != .school, kind != .villageHead,
+                kind != .department,
+                kind != .otherMassOrganisation
+            else { return nil }
             let ofKind = agencies.filter { $0.kind == kind && $0.isActive }
             return ofKind.count == 1 ? ofKind[0] : nil
         }
@@ -29,7 +33,9 @@ enum TaskDirectory {
             if let id = assignment.agencyID.flatMap(UUID.init(uuidString:)), agencies.contains(where: { $0.id == id }) {
                 targets = [(id, assignment.agencyName)]
             } else {
-                targets = PlanReader.agencyNames(in: assignment.agencyName).map { name in (agency(named: name)?.id, name) }
+                targets = PlanReader.agencyNames(in: assignment.agencyName).map { name in
+                    (agency(named: name)?.id, name)
+                }
             }
             for target in targets {
                 for planTask in assignment.tasks {
@@ -43,9 +49,11 @@ enum TaskDirectory {
                     task.role = assignment.role
                     task.mode = assignment.mode
                     task.text = planTask.text
-                    task.dueOn = (planTask.dueDate ?? TaskRules.dueDate(
-                        taskText: planTask.text, planYear: document.year,
-                        reportingDeadline: document.reporting?.deadline, periodEnd: document.period?.end))?.iso
+                    task.dueOn =
+                        (planTask.dueDate
+                        ?? TaskRules.dueDate(
+                            taskText: planTask.text, planYear: document.year,
+                            reportingDeadline: document.reporting?.deadline, periodEnd: document.period?.end))?.iso
                     task.status = .notStarted
                     try await task.create(on: db)
                     created.append(task)
@@ -62,7 +70,10 @@ enum TaskDirectory {
         var plan: String?
         var mine: Bool?
 
-        init(agency: String? = nil, status: String? = nil, dueBefore: String? = nil, plan: String? = nil, mine: Bool? = nil) {
+        init(
+            agency: String? = nil, status: String? = nil, dueBefore: String? = nil, plan: String? = nil,
+            mine: Bool? = nil
+        ) {
             self.agency = agency
             self.status = status
             self.dueBefore = dueBefore
@@ -77,11 +88,17 @@ enum TaskDirectory {
     /// Tasks the user may read, filtered; overdue first, then by due date. Filters, order and
     /// limit run in the database; plans are attached with their title and number only (their
     /// documents are large).
-    static func tasks(for user: CurrentUser, filter: Filter, today: CalendarDay, openOnly: Bool = false,
-                      limit: Int = pageLimit, on db: Database) async throws -> [TaskModel] {
+    static func tasks(
+        for user: CurrentUser, filter: Filter, today: CalendarDay, openOnly: Bool = false,
+        limit: Int = pageLimit, on db: Database
+    ) async throws -> [TaskModel] {
         let query = scoped(TaskModel.query(on: db), for: user)
         if filter.mine == true {
-            if let agencyID = user.agencyID { query.filter(\.$agency.$id == agencyID) } else if let unitID = user.unitID { query.filter(\.$unitID == unitID) }
+            if let agencyID = user.agencyID {
+                query.filter(\.$agency.$id == agencyID)
+            } else if let unitID = user.unitID {
+                query.filter(\.$unitID == unitID)
+            }
         }
         if let agency = filter.agency.flatMap(UUID.init(uuidString:)) { query.filter(\.$agency.$id == agency) }
         if let status = filter.status.flatMap(TaskStatus.init(rawValue:)) { query.filter(\.$status == status) }
@@ -91,7 +108,10 @@ enum TaskDirectory {
         let tasks = try await query.sort(\.$dueOn).sort(\.$id).limit(limit).all()
         try await attachPlans(tasks, on: db)
         return tasks.sorted { a, b in
-            let (oa, ob) = (TaskRules.isOverdue(due: a.due, status: a.status, today: today), TaskRules.isOverdue(due: b.due, status: b.status, today: today))
+            let (oa, ob) = (
+                TaskRules.isOverdue(due: a.due, status: a.status, today: today),
+                TaskRules.isOverdue(due: b.due, status: b.status, today: today)
+            )
             if oa != ob { return oa }
             if a.status.isOpen != b.status.isOpen { return a.status.isOpen }
             return (a.dueOn ?? "9999") < (b.dueOn ?? "9999")
@@ -117,7 +137,7 @@ enum TaskDirectory {
 
     static func task(id: UUID, for user: CurrentUser, on db: Database) async throws -> TaskModel? {
         guard let task = try await TaskModel.query(on: db).filter(\.$id == id).with(\.$plan).first(),
-              try await UnitDirectory.canSee(unitID: task.unitID, user: user, on: db)
+            try await UnitDirectory.canSee(unitID: task.unitID, user: user, on: db)
         else { return nil }
         return task
     }
@@ -139,30 +159,49 @@ enum TaskDirectory {
         var evidence: [(fileName: String, bytes: [UInt8])] = []
     }
 
-    static func addProgress(_ task: TaskModel, _ input: ProgressInput, by acting: Acting) async throws -> TaskProgressModel {
+    static func addProgress(
+        _ task: TaskModel, _ input: ProgressInput, by acting: Acting
+    ) async throws -> TaskProgressModel {
         let user = acting.user
         guard canUpdate(task, user: user) else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ thành viên của cơ quan được giao hoặc cán bộ của đơn vị ban hành mới cập nhật được nhiệm vụ này.",
-                                                        en: "Only the agency's members or the issuing unit's officers update this task."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi:
+                        "Chỉ thành viên của cơ quan được giao hoặc cán bộ của đơn vị ban hành mới cập nhật được nhiệm vụ này.",
+                    en: "Only the agency's members or the issuing unit's officers update this task."))
         }
         guard task.status != .cancelled else {
-            throw UserFacingError(.conflict, Bilingual(vi: "Nhiệm vụ đã hủy; không ghi tiến độ được.", en: "The task is cancelled; no progress can be recorded."))
+            throw UserFacingError(
+                .conflict,
+                Bilingual(
+                    vi: "Nhiệm vụ đã hủy; không ghi tiến độ được.",
+                    en: "The task is cancelled; no progress can be recorded."))
         }
         let text = VietnameseText.clean(input.text)
         guard !text.isEmpty else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Cần ghi nội dung tiến độ.", en: "Describe the progress."), field: "text")
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Cần ghi nội dung tiến độ.", en: "Describe the progress."), field: "text")
         }
         if let children = input.childrenReached, children < 0 {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Số trẻ em không được âm.", en: "The number of children cannot be negative."), field: "childrenReached")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(vi: "Số trẻ em không được âm.", en: "The number of children cannot be negative."),
+                field: "childrenReached")
         }
         if let amount = input.amountSpent, amount < 0 {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Số tiền không được âm.", en: "The amount cannot be negative."), field: "amountSpent")
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Số tiền không được âm.", en: "The amount cannot be negative."),
+                field: "amountSpent")
         }
-        if let tooLong = TextLimit.comment.problem(text, field: Bilingual(vi: "Nội dung tiến độ", en: "Progress note")) {
+        if let tooLong = TextLimit.comment.problem(text, field: Bilingual(vi: "Nội dung tiến độ", en: "Progress note"))
+        {
             throw UserFacingError(.badRequest, tooLong, field: "text")
         }
         if let reason = input.cancelReason,
-           let tooLong = TextLimit.comment.problem(reason, field: Bilingual(vi: "Lý do hủy", en: "Reason for cancelling")) {
+            let tooLong = TextLimit.comment.problem(
+                reason, field: Bilingual(vi: "Lý do hủy", en: "Reason for cancelling"))
+        {
             throw UserFacingError(.badRequest, tooLong, field: "cancelReason")
         }
         // Every file is checked before anything is written: all or nothing.
@@ -170,29 +209,42 @@ enum TaskDirectory {
         for file in input.evidence where !file.bytes.isEmpty {
             let name = VietnameseText.clean(file.fileName).isEmpty ? "minh-chung" : VietnameseText.clean(file.fileName)
             guard file.bytes.count <= EvidenceKind.maximumBytes else {
-                throw UserFacingError(.payloadTooLarge, Bilingual(
-                    vi: "Tệp \(name) quá lớn (\(file.bytes.count / 1_048_576) MB; tối đa 10 MB).",
-                    en: "\(name) is too large (\(file.bytes.count / 1_048_576) MB; at most 10 MB)."), field: "evidence")
+                throw UserFacingError(
+                    .payloadTooLarge,
+                    Bilingual(
+                        vi: "Tệp \(name) quá lớn (\(file.bytes.count / 1_048_576) MB; tối đa 10 MB).",
+                        en: "\(name) is too large (\(file.bytes.count / 1_048_576) MB; at most 10 MB)."),
+                    field: "evidence")
             }
             // Judged on the upload pool: never on an event loop, and only a few at a time.
             let bytes = file.bytes
             guard let kind = try await acting.treem.pools.uploads.run({ EvidenceKind.detect(bytes) }) else {
-                throw UserFacingError(.unsupportedMediaType, Bilingual(
-                    vi: "Tệp \(name) không được nhận: chỉ nhận ảnh (PNG, JPEG), PDF, Word (.docx) hoặc Excel (.xlsx).",
-                    en: "\(name) is refused: only images (PNG, JPEG), PDF, Word (.docx) or Excel (.xlsx) are accepted."), field: "evidence")
+                throw UserFacingError(
+                    .unsupportedMediaType,
+                    Bilingual(
+                        vi:
+                            "Tệp \(name) không được nhận: chỉ nhận ảnh (PNG, JPEG), PDF, Word (.docx) hoặc Excel (.xlsx).",
+                        en:
+                            "\(name) is refused: only images (PNG, JPEG), PDF, Word (.docx) or Excel (.xlsx) are accepted."
+                    ), field: "evidence")
             }
             files.append((name, kind, file.bytes))
         }
         var from: TaskStatus?
         if let next = input.status, next != task.status {
             guard task.status.canMove(to: next) else {
-                throw UserFacingError(.conflict, Bilingual(
-                    vi: "Không thể chuyển nhiệm vụ từ \"\(task.status.label(.vi))\" sang \"\(next.label(.vi))\".",
-                    en: "A task cannot go from \"\(task.status.label(.en))\" to \"\(next.label(.en))\"."), field: "status")
+                throw UserFacingError(
+                    .conflict,
+                    Bilingual(
+                        vi: "Không thể chuyển nhiệm vụ từ \"\(task.status.label(.vi))\" sang \"\(next.label(.vi))\".",
+                        en: "A task cannot go from \"\(task.status.label(.en))\" to \"\(next.label(.en))\"."),
+                    field: "status")
             }
             if next == .cancelled {
                 guard let reason = input.cancelReason.map(VietnameseText.clean), !reason.isEmpty else {
-                    throw UserFacingError(.badRequest, Bilingual(vi: "Hủy nhiệm vụ cần ghi lý do.", en: "Cancelling needs a reason."), field: "cancelReason")
+                    throw UserFacingError(
+                        .badRequest, Bilingual(vi: "Hủy nhiệm vụ cần ghi lý do.", en: "Cancelling needs a reason."),
+                        field: "cancelReason")
                 }
                 task.cancelReason = reason
             }
@@ -209,7 +261,9 @@ enum TaskDirectory {
         entry.amountSpent = input.amountSpent
         entry.statusFrom = from
         entry.statusTo = from == nil ? nil : task.status
-        let summary = "Tiến độ nhiệm vụ \"\(task.text.prefix(60))\": \(text.prefix(80))" + (from.map { " (\($0.label(.vi)) → \(task.status.label(.vi)))" } ?? "")
+        let summary =
+            "Tiến độ nhiệm vụ \"\(task.text.prefix(60))\": \(text.prefix(80))"
+            + (from.map { " (\($0.label(.vi)) → \(task.status.label(.vi)))" } ?? "")
             + (files.isEmpty ? "" : "; \(files.count) minh chứng")
         let statusChanged = from != nil
         let taskID = try task.requireID()
@@ -227,26 +281,38 @@ enum TaskDirectory {
                 try await stored.create(on: tx)
             }
             if statusChanged { try await task.save(on: tx) }
-            try await acting.audit(.taskProgress, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID, summary: summary, on: tx)
+            try await acting.audit(
+                .taskProgress, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID, summary: summary,
+                on: tx)
         }
         return entry
     }
 
     /// How the tasks derived from `task` in lower units' plans stand.
-    static func rollup(of task: TaskModel, for user: CurrentUser, today: CalendarDay, on db: Database) async throws -> TaskRules.Rollup {
-        let derived = try await scoped(TaskModel.query(on: db), for: user).filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
+    static func rollup(
+        of task: TaskModel, for user: CurrentUser, today: CalendarDay, on db: Database
+    ) async throws -> TaskRules.Rollup {
+        let derived = try await scoped(TaskModel.query(on: db), for: user).filter(
+            \.$derivedFromPlanTaskID == task.planTaskID
+        ).all()
         let cascade = try await PlanDirectory.cascade(of: task.plan, for: user, on: db)
-        return TaskRules.rollup(of: derived.map { ($0.status, $0.due) }, missingUnits: cascade.missing.count, today: today)
+        return TaskRules.rollup(
+            of: derived.map { ($0.status, $0.due) }, missingUnits: cascade.missing.count, today: today)
     }
 
     /// An evidence file as a download: never inline, never sniffed, never able to run script.
     /// Each download is in the audit log: evidence may show children's faces and names.
-    static func download(_ evidence: TaskEvidenceModel, of task: TaskModel, _ stamp: AuditLog.Stamp, on db: Database) async throws -> Response {
-        try await AuditLog.record(.evidenceDownloaded, stamp, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID,
-                                  summary: "Tải tệp minh chứng \(evidence.fileName)", on: db)
+    static func download(
+        _ evidence: TaskEvidenceModel, of task: TaskModel, _ stamp: AuditLog.Stamp, on db: Database
+    ) async throws -> Response {
+        try await AuditLog.record(
+            .evidenceDownloaded, stamp, recordType: "task", recordID: task.id?.uuidString, unitID: task.unitID,
+            summary: "Tải tệp minh chứng \(evidence.fileName)", on: db)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: evidence.kind.contentType)
-        let safeName = VietnameseText.fold(evidence.fileName).map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "-" }
+        let safeName = VietnameseText.fold(evidence.fileName).map {
+            $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "-"
+        }
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(String(safeName))\"")
         headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox; default-src 'none'")
         return Response(status: .ok, headers: headers, body: .init(data: evidence.content))
@@ -266,8 +332,10 @@ enum TaskDirectory {
             .field(\.$id).field(\.$progress.$id).field(\.$fileName).field(\.$kind).field(\.$size).all()
         var result: [UUID: [EvidenceSummary]] = [:]
         for row in rows {
-            result[row.$progress.id, default: []].append(EvidenceSummary(id: row.id?.uuidString ?? "", fileName: row.fileName,
-                                                                         contentType: row.kind.contentType, size: row.size))
+            result[row.$progress.id, default: []].append(
+                EvidenceSummary(
+                    id: row.id?.uuidString ?? "", fileName: row.fileName,
+                    contentType: row.kind.contentType, size: row.size))
         }
         return result
     }

@@ -38,7 +38,8 @@ extension Request {
     /// which `X-Forwarded-For` entry is believed behind a proxy).
     var clientAddress: String {
         let settings = application.treem.settings
-        return ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
-                                     behindProxy: settings.behindProxy, trusted: settings.trustedProxies)
+        return ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+            behindProxy: settings.behindProxy, trusted: settings.trustedProxies)
     }
 }

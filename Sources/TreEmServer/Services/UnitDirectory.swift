@@ -6,7 +6,8 @@ import TreEmCore
 /// a record outside it is indistinguishable from one that does not exist.
 enum UnitDirectory {
     /// Units the user may see that were valid on `day`.
-    static func visibleUnits(for user: CurrentUser, asOf day: CalendarDay, on db: Database) async throws -> [UnitModel] {
+    static func visibleUnits(for user: CurrentUser, asOf day: CalendarDay, on db: Database) async throws -> [UnitModel]
+    {
         try await scoped(UnitModel.query(on: db), for: user)
             .group(.or) { $0.filter(\.$validFrom == nil).filter(\.$validFrom <= day.iso) }
             .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo >= day.iso) }
@@ -16,7 +17,8 @@ enum UnitDirectory {
     /// Restricts a unit query to the user's scope (the closure table), unless they administer the system.
     static func scoped(_ query: QueryBuilder<UnitModel>, for user: CurrentUser) -> QueryBuilder<UnitModel> {
         guard !user.seesEverything else { return query }
-        return query
+        return
+            query
             .join(UnitScopeModel.self, on: \UnitScopeModel.$descendantID == \UnitModel.$id)
             .filter(UnitScopeModel.self, \.$ancestorID == (user.unitID ?? UUID()))
     }
@@ -37,7 +39,9 @@ enum UnitDirectory {
     }
 
     /// The version of `code` valid on `day`; failing that, the latest version the user may see.
-    static func unit(code: String, asOf day: CalendarDay, for user: CurrentUser, on db: Database) async throws -> UnitModel? {
+    static func unit(
+        code: String, asOf day: CalendarDay, for user: CurrentUser, on db: Database
+    ) async throws -> UnitModel? {
         let versions = try await scoped(UnitModel.query(on: db), for: user).filter(\.$code == code).all()
         return versions.first { $0.isValid(on: day) }
             ?? versions.max { ($0.validFrom ?? "") < ($1.validFrom ?? "") }
@@ -62,9 +66,10 @@ enum UnitDirectory {
     }
 
     static func record(of unit: UnitModel, parentCode: String?) -> UnitRecord {
-        UnitRecord(code: unit.code, name: unit.name, level: unit.level, parentCode: parentCode,
-                   validFrom: unit.validFrom.flatMap(CalendarDay.init(iso:)),
-                   validTo: unit.validTo.flatMap(CalendarDay.init(iso:)))
+        UnitRecord(
+            code: unit.code, name: unit.name, level: unit.level, parentCode: parentCode,
+            validFrom: unit.validFrom.flatMap(CalendarDay.init(iso:)),
+            validTo: unit.validTo.flatMap(CalendarDay.init(iso:)))
     }
 
     struct ImportSummary {
@@ -89,7 +94,9 @@ enum UnitDirectory {
                 idByKey[UnitKey(row.unit)] = model.id
             }
             for row in plan.updates {
-                guard let id = idByKey[UnitKey(row.unit)], let model = try await UnitModel.find(id, on: tx) else { continue }
+                guard let id = idByKey[UnitKey(row.unit)], let model = try await UnitModel.find(id, on: tx) else {
+                    continue
+                }
                 model.apply(row.unit, parentID: row.parent.flatMap { idByKey[$0] })
                 try await model.save(on: tx)
             }
@@ -97,18 +104,22 @@ enum UnitDirectory {
             if let successionsCSV {
                 let links = try UnitSuccessionImport.parse(csv: successionsCSV, known: plan.allKeys(existing: existing))
                 for link in links {
-                    guard let from = link.predecessor.flatMap({ idByKey[$0] }), let to = link.successor.flatMap({ idByKey[$0] }) else { continue }
+                    guard let from = link.predecessor.flatMap({ idByKey[$0] }),
+                        let to = link.successor.flatMap({ idByKey[$0] })
+                    else { continue }
                     let exists = try await UnitSuccessionModel.query(on: tx)
                         .filter(\.$predecessor.$id == from).filter(\.$successor.$id == to).first()
                     if exists == nil {
-                        try await UnitSuccessionModel(predecessorID: from, successorID: to, effectiveOn: link.date).create(on: tx)
+                        try await UnitSuccessionModel(predecessorID: from, successorID: to, effectiveOn: link.date)
+                            .create(on: tx)
                         successionCount += 1
                     }
                 }
             }
             try await rebuildScope(on: tx)
-            return ImportSummary(inserted: plan.inserts.count, updated: plan.updates.count,
-                                 unchanged: plan.unchangedCount, successions: successionCount)
+            return ImportSummary(
+                inserted: plan.inserts.count, updated: plan.updates.count,
+                unchanged: plan.unchangedCount, successions: successionCount)
         }
     }
 

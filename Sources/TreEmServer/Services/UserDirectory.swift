@@ -18,9 +18,12 @@ enum UserDirectory {
 
     /// The user with `id`, or nil when they do not exist or lie outside the caller's scope.
     static func user(id: UUID, for caller: CurrentUser, on db: Database) async throws -> UserModel? {
-        guard let user = try await UserModel.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$agency).first() else { return nil }
+        guard let user = try await UserModel.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$agency).first()
+        else { return nil }
         if caller.seesEverything || user.id == caller.id { return user }
-        guard let unitID = user.$unit.id, try await UnitDirectory.canSee(unitID: unitID, user: caller, on: db) else { return nil }
+        guard let unitID = user.$unit.id, try await UnitDirectory.canSee(unitID: unitID, user: caller, on: db) else {
+            return nil
+        }
         return user
     }
 
@@ -40,22 +43,33 @@ enum UserDirectory {
         guard !email.isEmpty else { return nil }
         let parts = email.split(separator: "@")
         guard parts.count == 2, parts[1].contains("."), !email.contains(" "), email.count <= 200 else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Địa chỉ thư điện tử \"\(email)\" không hợp lệ.", en: "E-mail address \"\(email)\" is not valid."), field: "email")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Địa chỉ thư điện tử \"\(email)\" không hợp lệ.",
+                    en: "E-mail address \"\(email)\" is not valid."), field: "email")
         }
         return email.lowercased()
     }
 
     /// Checks a proposed role, unit and agency; returns the resolved values.
-    private static func resolve(_ input: Input, target: UserModel?, by acting: Acting) async throws -> (Role, UnitModel?, AgencyModel?) {
+    private static func resolve(
+        _ input: Input, target: UserModel?, by acting: Acting
+    ) async throws -> (Role, UnitModel?, AgencyModel?) {
         let caller = acting.user
         guard let role = Role(rawValue: input.role) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Vai trò \"\(input.role)\" không hợp lệ.", en: "Role \"\(input.role)\" is not valid."), field: "role")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(vi: "Vai trò \"\(input.role)\" không hợp lệ.", en: "Role \"\(input.role)\" is not valid."),
+                field: "role")
         }
         var unit: UnitModel?
         if let unitID = input.unitID {
             // A unit outside the caller's scope is refused exactly like one that does not exist.
             guard let found = try await UnitDirectory.unit(id: unitID, for: caller, on: acting.db) else {
-                throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy đơn vị đã chọn.", en: "The chosen unit was not found."), field: "unit")
+                throw UserFacingError(
+                    .badRequest, Bilingual(vi: "Không tìm thấy đơn vị đã chọn.", en: "The chosen unit was not found."),
+                    field: "unit")
             }
             unit = found
         }
@@ -63,22 +77,29 @@ enum UserDirectory {
         if let agencyID = input.agencyID {
             agency = try await AgencyDirectory.agency(id: agencyID, for: caller, on: acting.db)
             if agency == nil {
-                throw UserFacingError(.badRequest, Bilingual(vi: "Không tìm thấy cơ quan đã chọn.", en: "The chosen agency was not found."), field: "agency")
+                throw UserFacingError(
+                    .badRequest,
+                    Bilingual(vi: "Không tìm thấy cơ quan đã chọn.", en: "The chosen agency was not found."),
+                    field: "agency")
             }
         }
-        let changesScope = target.map { $0.$unit.id != input.unitID || $0.$agency.id != input.agencyID || $0.isActive != input.isActive } ?? true
+        let changesScope =
+            target.map {
+                $0.$unit.id != input.unitID || $0.$agency.id != input.agencyID || $0.isActive != input.isActive
+            } ?? true
         let refusal = UserAdministration.checkAssignment(
             by: .init(userID: caller.id.uuidString, role: caller.role),
             targetID: target?.id?.uuidString, targetCurrentRole: target?.role,
             role: role, changesScope: changesScope, hasUnit: unit != nil,
             agencyBelongsToUnit: agency.map { $0.$unit.id == unit?.id })
         if let refusal {
-            let field: String? = switch refusal {
-            case .roleAboveYours: "role"
-            case .agencyRequired, .agencyNotInUnit: "agency"
-            case .unitRequired: "unit"
-            default: nil
-            }
+            let field: String? =
+                switch refusal {
+                case .roleAboveYours: "role"
+                case .agencyRequired, .agencyNotInUnit: "agency"
+                case .unitRequired: "unit"
+                default: nil
+                }
             throw UserFacingError(.forbidden, refusal.message, field: field)
         }
         // Only a system administrator with no unit sees the whole country; no one else is made one.
@@ -92,33 +113,42 @@ enum UserDirectory {
     static func create(_ input: Input, by acting: Acting) async throws -> (UserModel, String) {
         let username = VietnameseText.clean(input.username ?? "").lowercased()
         guard username.count >= 3, username.count <= 64,
-              username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+            username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
         else {
-            throw UserFacingError(.badRequest, Bilingual(
-                vi: "Tên đăng nhập gồm 3–64 ký tự: chữ không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang.",
-                en: "A username has 3–64 characters: ASCII letters, digits, dot, underscore or hyphen."), field: "username")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Tên đăng nhập gồm 3–64 ký tự: chữ không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang.",
+                    en: "A username has 3–64 characters: ASCII letters, digits, dot, underscore or hyphen."),
+                field: "username")
         }
         let displayName = VietnameseText.clean(input.displayName)
         guard !displayName.isEmpty else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
         }
         if let tooLong = TextLimit.name.problem(displayName, field: Bilingual(vi: "Họ và tên", en: "Full name")) {
             throw UserFacingError(.badRequest, tooLong, field: "display_name")
         }
         if try await UserModel.query(on: acting.db).filter(\.$username == username).first() != nil {
-            throw UserFacingError(.conflict, Bilingual(vi: "Tên đăng nhập \(username) đã có người dùng.", en: "The username \(username) is taken."), field: "username")
+            throw UserFacingError(
+                .conflict,
+                Bilingual(vi: "Tên đăng nhập \(username) đã có người dùng.", en: "The username \(username) is taken."),
+                field: "username")
         }
         let (role, unit, agency) = try await resolve(input, target: nil, by: acting)
         let email = try validEmail(input.email)
         let password = PasswordPolicy.oneTimePassword()
-        let user = UserModel(username: username, displayName: displayName,
-                             passwordHash: try await acting.treem.passwordHasher.hash(password),
-                             role: role, unitID: unit?.id, agencyID: agency?.id, mustChangePassword: true)
+        let user = UserModel(
+            username: username, displayName: displayName,
+            passwordHash: try await acting.treem.passwordHasher.hash(password),
+            role: role, unitID: unit?.id, agencyID: agency?.id, mustChangePassword: true)
         user.email = email
         try await acting.db.transaction { tx in
             try await user.create(on: tx)
-            try await acting.audit(.userCreated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
-                                summary: "Tạo người dùng \(username) (\(role.label(.vi))\(unit.map { ", \($0.name)" } ?? ""))", on: tx)
+            try await acting.audit(
+                .userCreated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
+                summary: "Tạo người dùng \(username) (\(role.label(.vi))\(unit.map { ", \($0.name)" } ?? ""))", on: tx)
         }
         return (user, password)
     }
@@ -127,7 +157,8 @@ enum UserDirectory {
         let (role, unit, agency) = try await resolve(input, target: user, by: acting)
         let displayName = VietnameseText.clean(input.displayName)
         guard !displayName.isEmpty else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
         }
         if let tooLong = TextLimit.name.problem(displayName, field: Bilingual(vi: "Họ và tên", en: "Full name")) {
             throw UserFacingError(.badRequest, tooLong, field: "display_name")
@@ -140,7 +171,8 @@ enum UserDirectory {
         if user.$agency.id != agency?.id { changes.append("cơ quan → \(agency?.name ?? "không")") }
         if user.isActive != input.isActive { changes.append(input.isActive ? "mở khóa" : "khóa tài khoản") }
         if user.displayName != displayName { changes.append("họ tên → \(displayName)") }
-        let summary = "Sửa người dùng \(user.username): \(changes.isEmpty ? "không đổi" : changes.joined(separator: "; "))"
+        let summary =
+            "Sửa người dùng \(user.username): \(changes.isEmpty ? "không đổi" : changes.joined(separator: "; "))"
         user.displayName = displayName
         user.email = email
         user.role = role
@@ -152,8 +184,9 @@ enum UserDirectory {
             if !input.isActive {
                 try await SessionModel.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
             }
-            try await acting.audit(.userUpdated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
-                                summary: summary, on: tx)
+            try await acting.audit(
+                .userUpdated, recordType: "user", recordID: user.id?.uuidString, unitID: unit?.id,
+                summary: summary, on: tx)
         }
     }
 
@@ -167,8 +200,9 @@ enum UserDirectory {
         try await acting.db.transaction { tx in
             try await user.save(on: tx)
             try await SessionModel.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
-            try await acting.audit(.passwordReset, recordType: "user", recordID: user.id?.uuidString, unitID: user.$unit.id,
-                                summary: "Cấp mật khẩu dùng một lần mới cho \(user.username)", on: tx)
+            try await acting.audit(
+                .passwordReset, recordType: "user", recordID: user.id?.uuidString, unitID: user.$unit.id,
+                summary: "Cấp mật khẩu dùng một lần mới cho \(user.username)", on: tx)
         }
         return password
     }

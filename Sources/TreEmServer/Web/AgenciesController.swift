@@ -27,7 +27,7 @@ struct AgenciesController {
     private func find(_ req: Request) async throws -> AgencyModel {
         let user = try req.currentUser
         guard let id = req.parameters.get("id", as: UUID.self),
-              let agency = try await AgencyDirectory.agency(id: id, for: user, on: req.db)
+            let agency = try await AgencyDirectory.agency(id: id, for: user, on: req.db)
         else { throw Abort(.notFound) }
         return agency
     }
@@ -61,8 +61,9 @@ struct AgenciesController {
         let agency = try await find(req)
         let form = try req.content.decode(AgencyForm.self)
         do {
-            try await AgencyDirectory.update(agency, with: .init(name: form.name, kind: form.kind, isActive: form.is_active == "on"),
-                                             by: try req.acting)
+            try await AgencyDirectory.update(
+                agency, with: .init(name: form.name, kind: form.kind, isActive: form.is_active == "on"),
+                by: try req.acting)
         } catch let error as UserFacingError {
             return try await render(req, agency, error: error)
         }

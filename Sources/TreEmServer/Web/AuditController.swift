@@ -44,7 +44,9 @@ struct AuditController {
             }
         }
         if let action = filter.action, !action.isEmpty { query.filter(\.$action == action) }
-        if let user = filter.user.map(VietnameseText.clean), !user.isEmpty { query.filter(\.$actorUsername == user.lowercased()) }
+        if let user = filter.user.map(VietnameseText.clean), !user.isEmpty {
+            query.filter(\.$actorUsername == user.lowercased())
+        }
         if let record = filter.record, !record.isEmpty { query.filter(\.$recordID == record) }
         if let from = filter.from.flatMap(CalendarDay.init(iso:)) {
             query.filter(\.$occurredAt >= Date(timeIntervalSince1970: from.vietnamStart))
@@ -52,13 +54,17 @@ struct AuditController {
         if let to = filter.to.flatMap(CalendarDay.init(iso:)) {
             query.filter(\.$occurredAt < Date(timeIntervalSince1970: to.adding(days: 1).vietnamStart))
         }
-        if let before = filter.before.flatMap(Double.init) { query.filter(\.$occurredAt < Date(timeIntervalSince1970: before)) }
+        if let before = filter.before.flatMap(Double.init) {
+            query.filter(\.$occurredAt < Date(timeIntervalSince1970: before))
+        }
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"
         formatter.timeZone = TimeZone(secondsFromGMT: CalendarDay.vietnamOffsetSeconds)
         return try await query.sort(\.$occurredAt, .descending).limit(pageSize).all().map {
-            EntryRow(id: $0.id?.uuidString ?? "", occurredAt: formatter.string(from: $0.occurredAt), actor: $0.actorUsername,
-                     action: $0.action, recordType: $0.recordType, recordID: $0.recordID, summary: $0.summary, address: $0.address)
+            EntryRow(
+                id: $0.id?.uuidString ?? "", occurredAt: formatter.string(from: $0.occurredAt), actor: $0.actorUsername,
+                action: $0.action, recordType: $0.recordType, recordID: $0.recordID, summary: $0.summary,
+                address: $0.address)
         }
     }
 
@@ -72,7 +78,8 @@ struct AuditController {
         let filter = try req.query.decode(Filter.self)
         let entries = try await Self.entries(filter: filter, for: try req.currentUser, on: req.db)
         try await AuditLog.recordView(entries: entries.count, req.auditStamp, on: req.db)
-        return try await req.page("audit", title: "audit_title",
-                                  ListView(entries: entries, actions: AuditLog.Action.allCases.map(\.rawValue), filter: filter))
+        return try await req.page(
+            "audit", title: "audit_title",
+            ListView(entries: entries, actions: AuditLog.Action.allCases.map(\.rawValue), filter: filter))
     }
 }

@@ -27,7 +27,9 @@ struct AuthController: RouteCollection {
         return try await renderLogin(req, LoginView(error: nil, username: "", next: safeNext(req.query["next"])))
     }
 
-    private func renderLogin(_ req: Request, _ view: LoginView, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func renderLogin(
+        _ req: Request, _ view: LoginView, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         // A fresh pre-session CSRF token for the login form (double-submit: cookie and field).
         let token = Tokens.random()
         req.cookies[CSRFMiddleware.preSessionCookie] = .init(string: token)
@@ -47,12 +49,15 @@ struct AuthController: RouteCollection {
         let next = safeNext(form.next)
         let result: Accounts.SignInResult
         do {
-            result = try await Accounts.signIn(username: form.username, password: form.password, kind: .web, in: req.accounts)
+            result = try await Accounts.signIn(
+                username: form.username, password: form.password, kind: .web, in: req.accounts)
         } catch is BoundedWork.Busy {
-            let message = Bilingual(vi: "Máy chủ đang bận với nhiều lượt đăng nhập cùng lúc. Hãy thử lại sau vài giây.",
-                                    en: "The server is busy with many sign-ins at once. Try again in a few seconds.")
-            let response = try await renderLogin(req, LoginView(error: message.text(req.language), username: form.username, next: next),
-                                                 status: .tooManyRequests)
+            let message = Bilingual(
+                vi: "Máy chủ đang bận với nhiều lượt đăng nhập cùng lúc. Hãy thử lại sau vài giây.",
+                en: "The server is busy with many sign-ins at once. Try again in a few seconds.")
+            let response = try await renderLogin(
+                req, LoginView(error: message.text(req.language), username: form.username, next: next),
+                status: .tooManyRequests)
             response.headers.replaceOrAdd(name: "Retry-After", value: "5")
             return response
         }
@@ -63,19 +68,24 @@ struct AuthController: RouteCollection {
             response.cookies[CSRFMiddleware.preSessionCookie] = cookie("", req: req, maxAge: 0)
             return response
         case .wrongCredentials:
-            return try await renderLogin(req, LoginView(error: req.text("login_wrong"), username: form.username, next: next),
-                                         status: .unauthorized)
+            return try await renderLogin(
+                req, LoginView(error: req.text("login_wrong"), username: form.username, next: next),
+                status: .unauthorized)
         case .throttled(let seconds):
-            return try await renderLogin(req, LoginView(error: Accounts.throttledMessage(seconds).text(req.language),
-                                                        username: form.username, next: next),
-                                         status: .tooManyRequests)
+            return try await renderLogin(
+                req,
+                LoginView(
+                    error: Accounts.throttledMessage(seconds).text(req.language),
+                    username: form.username, next: next),
+                status: .tooManyRequests)
         }
     }
 
     @Sendable func logout(req: Request) async throws -> Response {
         let user = try req.currentUser
         try await SessionModel.query(on: req.db).filter(\SessionModel.$id == user.sessionID).delete()
-        try await req.audit(.signOut, recordType: "user", recordID: user.id.uuidString, unitID: user.unitID, summary: "Đăng xuất")
+        try await req.audit(
+            .signOut, recordType: "user", recordID: user.id.uuidString, unitID: user.unitID, summary: "Đăng xuất")
         let response = req.redirect(to: "/login")
         response.cookies[Accounts.sessionCookie] = cookie("", req: req, maxAge: 0)
         return response
@@ -90,8 +100,9 @@ struct AuthController: RouteCollection {
 
     @Sendable func passwordPage(req: Request) async throws -> Response {
         let user = try req.currentUser
-        return try await req.page("password", title: "password_title",
-                                  PasswordView(mustChange: user.mustChangePassword, error: nil, errorField: nil, done: false))
+        return try await req.page(
+            "password", title: "password_title",
+            PasswordView(mustChange: user.mustChangePassword, error: nil, errorField: nil, done: false))
     }
 
     struct PasswordForm: Content {
@@ -104,25 +115,30 @@ struct AuthController: RouteCollection {
         var user = try req.currentUser
         let form = try req.content.decode(PasswordForm.self)
         do {
-            try await Accounts.changePassword(user: user, currentPassword: form.current_password, newPassword: form.new_password,
-                                              confirmation: form.confirmation, in: req.accounts)
+            try await Accounts.changePassword(
+                user: user, currentPassword: form.current_password, newPassword: form.new_password,
+                confirmation: form.confirmation, in: req.accounts)
         } catch let error as UserFacingError {
-            return try await req.page("password", title: "password_title",
-                                      PasswordView(mustChange: user.mustChangePassword, error: error.message.text(req.language),
-                                                   errorField: error.field, done: false), status: error.status)
+            return try await req.page(
+                "password", title: "password_title",
+                PasswordView(
+                    mustChange: user.mustChangePassword, error: error.message.text(req.language),
+                    errorField: error.field, done: false), status: error.status)
         }
         user.mustChangePassword = false
         req.auth.login(user)
-        return try await req.page("password", title: "password_title",
-                                  PasswordView(mustChange: false, error: nil, errorField: nil, done: true))
+        return try await req.page(
+            "password", title: "password_title",
+            PasswordView(mustChange: false, error: nil, errorField: nil, done: true))
     }
 
     @Sendable func switchLanguage(req: Request) async throws -> Response {
         let language = Language(code: req.parameters.get("code"))
         let response = req.redirect(to: safeNext(req.query["next"]))
-        response.cookies["treem_lang"] = HTTPCookies.Value(string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
-                                                           isSecure: req.application.treem.settings.secureCookies,
-                                                           isHTTPOnly: true, sameSite: .lax)
+        response.cookies["treem_lang"] = HTTPCookies.Value(
+            string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+            isSecure: req.application.treem.settings.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
@@ -132,8 +148,9 @@ struct AuthController: RouteCollection {
     }
 
     private func cookie(_ value: String, req: Request, maxAge: Int?) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, expires: maxAge == 0 ? Date(timeIntervalSince1970: 0) : nil, maxAge: maxAge,
-                          path: "/", isSecure: req.application.treem.settings.secureCookies,
-                          isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, expires: maxAge == 0 ? Date(timeIntervalSince1970: 0) : nil, maxAge: maxAge,
+            path: "/", isSecure: req.application.treem.settings.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
     }
 }

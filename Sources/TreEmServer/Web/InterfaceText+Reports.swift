@@ -16,8 +16,10 @@ extension InterfaceText {
         "forms_national": b("Bộ chỉ tiêu quốc gia (TT 13/2021):", "National indicator set (Circular 13/2021):"),
         "forms_plan_kind": b("Dùng cho loại kế hoạch", "For plans of kind"),
         "forms_add": b("Thêm biểu mẫu từ tệp CSV", "Add a form from a CSV file"),
-        "forms_add_help": b("Mỗi dòng một chỉ tiêu; dòng đầu: section,code,name,unit,type,breakdowns,part_of,target. Kiểu: số nguyên, tiền, thập phân, tỷ lệ, có/không, chữ. Phân tổ: giới tính, nhóm tuổi.",
-                            "One indicator a line; first line: section,code,name,unit,type,breakdowns,part_of,target. Types: integer, money, decimal, percent, yesNo, text. Breakdowns: sex, ageGroup."),
+        "forms_add_help": b(
+            "Mỗi dòng một chỉ tiêu; dòng đầu: section,code,name,unit,type,breakdowns,part_of,target. Kiểu: số nguyên, tiền, thập phân, tỷ lệ, có/không, chữ. Phân tổ: giới tính, nhóm tuổi.",
+            "One indicator a line; first line: section,code,name,unit,type,breakdowns,part_of,target. Types: integer, money, decimal, percent, yesNo, text. Breakdowns: sex, ageGroup."
+        ),
         "home_reports_due": b("Báo cáo phải gửi và chờ duyệt", "Reports to send and to review"),
         "home_reports_review": b("Duyệt báo cáo của", "Review the report of"),
         "reports_title": b("Báo cáo", "Reports"),
@@ -25,14 +27,16 @@ extension InterfaceText {
         "reports_none_to_fill": b("Không có báo cáo nào đang chờ đơn vị bạn.", "No report is waiting for your unit."),
         "reports_to_review": b("Báo cáo cấp dưới chờ duyệt", "Lower units' reports waiting for review"),
         "reports_rounds": b("Các đợt báo cáo", "Reporting rounds"),
-        "reports_no_rounds": b("Chưa có đợt báo cáo nào. Mở đợt từ trang kế hoạch đã ban hành.",
-                               "No rounds yet. Open one from an issued plan's page."),
+        "reports_no_rounds": b(
+            "Chưa có đợt báo cáo nào. Mở đợt từ trang kế hoạch đã ban hành.",
+            "No rounds yet. Open one from an issued plan's page."),
         "reports_round": b("Đợt báo cáo", "Round"),
         "reports_root": b("Đơn vị mở đợt", "Opened by"),
         "reports_deadline": b("Hạn", "Due"),
         "reports_open_round": b("Mở đợt báo cáo kết quả", "Open the results reporting round"),
-        "reports_open_round_hint": b("Mỗi đơn vị cấp dưới sẽ có một báo cáo phải gửi, theo hạn của kế hoạch.",
-                                     "Every lower unit gets a report to send, due by the plan's deadline."),
+        "reports_open_round_hint": b(
+            "Mỗi đơn vị cấp dưới sẽ có một báo cáo phải gửi, theo hạn của kế hoạch.",
+            "Every lower unit gets a report to send, due by the plan's deadline."),
         "reports_round_open_link": b("Đợt báo cáo", "Reporting round"),
         "reports_as_of": b("Theo đơn vị hành chính ngày", "Hierarchy as of"),
         "reports_indicator": b("Chỉ tiêu", "Indicator"),
@@ -58,17 +62,21 @@ extension InterfaceText {
         "reports_reminded": b("Đã nhắc số đơn vị:", "Units reminded:"),
         "reports_reminded_earlier": b("đã nhắc trong hôm nay, không nhắc lại:", "already reminded today, not again:"),
         "reports_totals": b("Tổng hợp số liệu đã gửi", "Totals of the figures sent"),
-        "reports_totals_note": b("Tính trực tiếp từ các báo cáo đã gửi (kể cả chưa duyệt); đơn vị đã sáp nhập được cộng vào đơn vị kế thừa.",
-                                 "Computed live from the reports sent (approved or not); merged units add to the unit they became."),
+        "reports_totals_note": b(
+            "Tính trực tiếp từ các báo cáo đã gửi (kể cả chưa duyệt); đơn vị đã sáp nhập được cộng vào đơn vị kế thừa.",
+            "Computed live from the reports sent (approved or not); merged units add to the unit they became."),
         "reports_measure": b("Đơn vị tính", "Unit of measure"),
         "reports_result": b("Kết quả", "Result"),
         "reports_target": b("Chỉ tiêu kế hoạch", "Target"),
         "reports_to": b("gửi", "to"),
         "reports_saved": b("Đã lưu.", "Saved."),
-        "reports_not_sent": b("Số liệu đã được lưu nhưng báo cáo chưa gửi được:", "The figures are saved but the report was not sent:"),
+        "reports_not_sent": b(
+            "Số liệu đã được lưu nhưng báo cáo chưa gửi được:", "The figures are saved but the report was not sent:"),
         "reports_returned_with": b("Cấp trên trả lại:", "Returned by the level above:"),
         "reports_errors": b("Cần sửa trước khi gửi:", "To correct before sending:"),
-        "reports_warnings": b("Cần xác nhận (ghi lý do vào \"Giải trình số liệu\"):", "To confirm (explain under \"Explanation of figures\"):"),
+        "reports_warnings": b(
+            "Cần xác nhận (ghi lý do vào \"Giải trình số liệu\"):",
+            "To confirm (explain under \"Explanation of figures\"):"),
         "reports_review": b("Duyệt báo cáo", "Review"),
         "reports_approve": b("Duyệt, khóa số liệu", "Approve and lock"),
         "reports_return_comment": b("Lý do trả lại", "Why it is returned"),
@@ -77,6 +85,8 @@ extension InterfaceText {
         "reports_lower_figures": b("Cấp dưới đã gửi", "Sent by lower units"),
         "reports_save": b("Lưu nháp", "Save draft"),
         "reports_submit": b("Lưu và gửi báo cáo", "Save and submit"),
-        "reports_partial": b("Gửi số liệu chưa đầy đủ: còn cấp dưới chưa được duyệt", "Submit partial figures: some lower units are not approved"),
+        "reports_partial": b(
+            "Gửi số liệu chưa đầy đủ: còn cấp dưới chưa được duyệt",
+            "Submit partial figures: some lower units are not approved"),
     ]
 }

@@ -12,7 +12,9 @@ enum InterfaceText {
 
     private static let general: [String: Bilingual] = [
         "app_name": b("TreEm — Quản lý công tác trẻ em", "TreEm — children's work"),
-        "app_tagline": b("Hệ thống thông tin công tác trẻ em của Ủy ban nhân dân các cấp", "Information system for People's Committees' children's work"),
+        "app_tagline": b(
+            "Hệ thống thông tin công tác trẻ em của Ủy ban nhân dân các cấp",
+            "Information system for People's Committees' children's work"),
         "nav_home": b("Trang chủ", "Home"),
         "nav_units": b("Đơn vị hành chính", "Administrative units"),
         "nav_users": b("Người dùng", "Users"),
@@ -25,12 +27,14 @@ enum InterfaceText {
         "login_username": b("Tên đăng nhập", "Username"),
         "login_password": b("Mật khẩu", "Password"),
         "login_submit": b("Đăng nhập", "Sign in"),
-        "login_hint": b("Dùng tài khoản do quản trị viên cấp. Mật khẩu dùng một lần phải được đổi ở lần đăng nhập đầu tiên.",
-                        "Use the account your administrator gave you. A one-time password must be changed at first sign-in."),
+        "login_hint": b(
+            "Dùng tài khoản do quản trị viên cấp. Mật khẩu dùng một lần phải được đổi ở lần đăng nhập đầu tiên.",
+            "Use the account your administrator gave you. A one-time password must be changed at first sign-in."),
         "login_wrong": b("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password."),
         "password_title": b("Đổi mật khẩu", "Change password"),
-        "password_must_change": b("Bạn đang dùng mật khẩu dùng một lần. Hãy đặt mật khẩu mới để tiếp tục.",
-                                  "You are using a one-time password. Choose a new password to continue."),
+        "password_must_change": b(
+            "Bạn đang dùng mật khẩu dùng một lần. Hãy đặt mật khẩu mới để tiếp tục.",
+            "You are using a one-time password. Choose a new password to continue."),
         "password_current": b("Mật khẩu hiện tại", "Current password"),
         "password_new": b("Mật khẩu mới (ít nhất 10 ký tự)", "New password (at least 10 characters)"),
         "password_confirm": b("Nhập lại mật khẩu mới", "New password again"),
@@ -47,9 +51,12 @@ enum InterfaceText {
         "units_title": b("Đơn vị hành chính", "Administrative units"),
         "units_as_of": b("Tại ngày", "As of"),
         "units_show": b("Xem", "Show"),
-        "units_none": b("Không có đơn vị nào có hiệu lực vào ngày này trong phạm vi của bạn.", "No unit in your scope was valid on this day."),
-        "units_reform_note": b("Từ 01/7/2025 không còn cấp huyện (Nghị quyết 203/2025/QH15): xã, phường trực thuộc tỉnh.",
-                               "From 1 July 2025 there is no district level (Resolution 203/2025/QH15): communes sit under the province."),
+        "units_none": b(
+            "Không có đơn vị nào có hiệu lực vào ngày này trong phạm vi của bạn.",
+            "No unit in your scope was valid on this day."),
+        "units_reform_note": b(
+            "Từ 01/7/2025 không còn cấp huyện (Nghị quyết 203/2025/QH15): xã, phường trực thuộc tỉnh.",
+            "From 1 July 2025 there is no district level (Resolution 203/2025/QH15): communes sit under the province."),
         "units_import": b("Nhập danh mục đơn vị (CSV)", "Import units (CSV)"),
         "unit_code": b("Mã đơn vị", "Code"),
         "unit_name": b("Tên đơn vị", "Name"),
@@ -67,8 +74,9 @@ enum InterfaceText {
         "unit_no_children": b("Không có đơn vị trực thuộc vào ngày này.", "No unit below on this day."),
         "agency_name": b("Tên cơ quan", "Agency name"),
         "agency_kind": b("Loại", "Kind"),
-        "agency_mass": b("Tổ chức chính trị - xã hội: kế hoạch chỉ được đề nghị, không giao nhiệm vụ",
-                         "Mass organisation: plans may only request its tasks, not assign them"),
+        "agency_mass": b(
+            "Tổ chức chính trị - xã hội: kế hoạch chỉ được đề nghị, không giao nhiệm vụ",
+            "Mass organisation: plans may only request its tasks, not assign them"),
         "agency_mass_short": b("đoàn thể", "mass org."),
         "agency_add": b("Thêm cơ quan", "Add an agency"),
         "agency_save": b("Lưu", "Save"),
@@ -91,11 +99,13 @@ enum InterfaceText {
         "users_save": b("Lưu", "Save"),
         "users_reset": b("Cấp mật khẩu dùng một lần mới", "Issue a new one-time password"),
         "users_otp_title": b("Mật khẩu dùng một lần", "One-time password"),
-        "users_otp_note": b("Chỉ hiển thị một lần. Hãy trao tận tay người dùng; họ phải đổi mật khẩu ở lần đăng nhập đầu tiên.",
-                            "Shown only once. Hand it to the person; they must change it at first sign-in."),
+        "users_otp_note": b(
+            "Chỉ hiển thị một lần. Hãy trao tận tay người dùng; họ phải đổi mật khẩu ở lần đăng nhập đầu tiên.",
+            "Shown only once. Hand it to the person; they must change it at first sign-in."),
         "users_edit": b("Sửa người dùng", "Edit user"),
         "users_none": b("Chưa có người dùng nào trong phạm vi của bạn.", "No users in your scope yet."),
-        "users_self_note": b("Bạn không thể tự đổi vai trò hoặc phạm vi của mình.", "You cannot change your own role or scope."),
+        "users_self_note": b(
+            "Bạn không thể tự đổi vai trò hoặc phạm vi của mình.", "You cannot change your own role or scope."),
         "audit_title": b("Nhật ký hệ thống", "Audit log"),
         "audit_when": b("Thời gian", "When"),
         "audit_who": b("Người thực hiện", "Who"),
@@ -108,11 +118,15 @@ enum InterfaceText {
         "audit_from": b("Từ ngày", "From"),
         "audit_to": b("Đến ngày", "To"),
         "audit_none": b("Không có mục nào.", "No entries."),
-        "audit_note": b("Nhật ký chỉ được ghi thêm; không ai sửa hoặc xóa được.", "The log is append-only: nobody can edit or delete it."),
+        "audit_note": b(
+            "Nhật ký chỉ được ghi thêm; không ai sửa hoặc xóa được.",
+            "The log is append-only: nobody can edit or delete it."),
         "audit_more": b("Xem tiếp", "More"),
         "import_title": b("Nhập danh mục đơn vị hành chính", "Import administrative units"),
-        "import_help": b("Tệp CSV (UTF-8) có dòng tiêu đề: code,name,level,parent_code,valid_from,valid_to. Nếu có bất kỳ dòng sai, cả tệp bị từ chối và không có gì được nhập.",
-                         "A UTF-8 CSV with the header code,name,level,parent_code,valid_from,valid_to. If any line is wrong, the whole file is refused and nothing is imported."),
+        "import_help": b(
+            "Tệp CSV (UTF-8) có dòng tiêu đề: code,name,level,parent_code,valid_from,valid_to. Nếu có bất kỳ dòng sai, cả tệp bị từ chối và không có gì được nhập.",
+            "A UTF-8 CSV with the header code,name,level,parent_code,valid_from,valid_to. If any line is wrong, the whole file is refused and nothing is imported."
+        ),
         "import_file": b("Tệp CSV", "CSV file"),
         "import_submit": b("Nhập", "Import"),
         "import_done": b("Đã nhập", "Imported"),
@@ -132,8 +146,9 @@ enum InterfaceText {
         "plans_new_action_month": b("Kế hoạch Tháng hành động vì trẻ em", "Action Month plan"),
         "plans_new_external": b("Lưu kế hoạch của cấp trên (văn bản nhận được)", "Keep a plan received from above"),
         "plans_f_number": b("Số và ký hiệu của văn bản", "The document's number"),
-        "plans_external_note": b("Kế hoạch của cơ quan khác, nhận được ngoài TreEm; đơn vị lưu để xây dựng kế hoạch thực hiện.",
-                                 "A plan of another body, received outside TreEm, kept to derive this unit's plan from."),
+        "plans_external_note": b(
+            "Kế hoạch của cơ quan khác, nhận được ngoài TreEm; đơn vị lưu để xây dựng kế hoạch thực hiện.",
+            "A plan of another body, received outside TreEm, kept to derive this unit's plan from."),
         "plans_new_annual": b("Kế hoạch công tác trẻ em năm", "Yearly children's work plan"),
         "plans_invalid": b("Kế hoạch chưa hợp lệ, hãy sửa các điểm sau:", "The plan is not valid; fix the following:"),
         "plans_cannot_issue": b("Chưa ban hành được kế hoạch:", "The plan cannot be issued yet:"),
@@ -142,11 +157,13 @@ enum InterfaceText {
         "plans_issue_number": b("Số và ký hiệu (ví dụ 45/KH-UBND)", "Number (e.g. 45/KH-UBND)"),
         "plans_issue_date": b("Ngày ban hành", "Date of issue"),
         "plans_signer": b("Người ký", "Signer"),
-        "plans_issue_note": b("Kế hoạch đã ban hành không sửa được nữa; muốn đính chính phải tạo phiên bản thay thế.",
-                              "An issued plan cannot be changed; a correction is a superseding version."),
+        "plans_issue_note": b(
+            "Kế hoạch đã ban hành không sửa được nữa; muốn đính chính phải tạo phiên bản thay thế.",
+            "An issued plan cannot be changed; a correction is a superseding version."),
         "plans_derive": b("Xây dựng kế hoạch cho đơn vị cấp dưới", "Derive a lower unit's plan"),
         "plans_derive_unit": b("Đơn vị", "Unit"),
-        "plans_derive_lead": b("Báo cáo sớm hơn hạn của kế hoạch này (ngày)", "Report this many days before this plan's deadline"),
+        "plans_derive_lead": b(
+            "Báo cáo sớm hơn hạn của kế hoạch này (ngày)", "Report this many days before this plan's deadline"),
         "plans_derive_submit": b("Tạo dự thảo kế hoạch", "Create the draft"),
         "plans_supersede": b("Tạo phiên bản thay thế (đính chính)", "Start a superseding version"),
         "plans_withdraw": b("Thu hồi kế hoạch", "Withdraw the plan"),
@@ -156,7 +173,8 @@ enum InterfaceText {
         "plans_supersedes": b("Thay thế kế hoạch", "Supersedes"),
         "plans_derived": b("Kế hoạch của các đơn vị cấp dưới", "Plans of the units below"),
         "plans_missing": b("Đơn vị chưa xây dựng kế hoạch", "Units without a plan yet"),
-        "plans_none_derived": b("Chưa có đơn vị cấp dưới nào xây dựng kế hoạch.", "No unit below has derived a plan yet."),
+        "plans_none_derived": b(
+            "Chưa có đơn vị cấp dưới nào xây dựng kế hoạch.", "No unit below has derived a plan yet."),
         "plans_version": b("Phiên bản", "Version"),
         "plans_save": b("Lưu dự thảo", "Save the draft"),
         "plans_section_header": b("Phần đầu văn bản", "Letterhead"),
@@ -167,28 +185,38 @@ enum InterfaceText {
         "plans_f_superior": b("Cơ quan chủ quản (nếu có)", "Superior body (if any)"),
         "plans_f_issuer": b("Cơ quan ban hành (mỗi dòng một dòng in)", "Issuing body (one printed line per line)"),
         "plans_f_place": b("Địa danh", "Place"),
-        "plans_f_date": b("Ngày / tháng / năm ban hành (để trống khi chưa ký)", "Day / month / year of issue (blank until signed)"),
+        "plans_f_date": b(
+            "Ngày / tháng / năm ban hành (để trống khi chưa ký)", "Day / month / year of issue (blank until signed)"),
         "plans_f_title": b("Trích yếu", "Title"),
         "plans_f_bases": b("Căn cứ (mỗi dòng một văn bản)", "Bases (one document per line)"),
         "plans_f_preamble": b("Câu dẫn sau căn cứ", "Sentence after the bases"),
         "plans_f_purposes": b("Mục đích (mỗi dòng một ý)", "Purposes (one per line)"),
         "plans_f_requirements": b("Yêu cầu (mỗi dòng một ý)", "Requirements (one per line)"),
-        "plans_f_targets": b("Mục tiêu (mỗi dòng một chỉ tiêu, ví dụ 100% trẻ em…)", "Targets (one per line, e.g. 100% of children…)"),
+        "plans_f_targets": b(
+            "Mục tiêu (mỗi dòng một chỉ tiêu, ví dụ 100% trẻ em…)", "Targets (one per line, e.g. 100% of children…)"),
         "plans_f_theme": b("Chủ đề", "Theme"),
         "plans_f_period": b("Thời gian thực hiện (từ — đến)", "Period (from — to)"),
         "plans_f_scope": b("Phạm vi", "Scope"),
-        "plans_f_sections": b("Nội dung hoạt động: \"1. Mục\", \"a) Mục nhỏ\", \"- ý\", \"+ ý nhỏ\"", "Activities: \"1. Section\", \"a) Subsection\", \"- item\", \"+ sub-item\""),
-        "plans_f_budget": b("Kinh phí ngân sách (mỗi dòng một khoản; số tiền ở cuối: … 31.500.000 đồng)", "State budget (one per line; amount at the end)"),
+        "plans_f_sections": b(
+            "Nội dung hoạt động: \"1. Mục\", \"a) Mục nhỏ\", \"- ý\", \"+ ý nhỏ\"",
+            "Activities: \"1. Section\", \"a) Subsection\", \"- item\", \"+ sub-item\""),
+        "plans_f_budget": b(
+            "Kinh phí ngân sách (mỗi dòng một khoản; số tiền ở cuối: … 31.500.000 đồng)",
+            "State budget (one per line; amount at the end)"),
         "plans_f_mobilized": b("Kinh phí xã hội hóa, vận động", "Mobilised resources"),
-        "plans_f_assignments": b("\"1. Tên cơ quan\" rồi các dòng \"- nhiệm vụ\". Tổ chức chính trị - xã hội ghi \"Đề nghị …\"; cơ quan phối hợp thêm \"(phối hợp)\".",
-                                 "\"1. Agency name\" then \"- task\" lines. Mass organisations: \"Đề nghị …\"; coordinating agencies: add \"(phối hợp)\"."),
+        "plans_f_assignments": b(
+            "\"1. Tên cơ quan\" rồi các dòng \"- nhiệm vụ\". Tổ chức chính trị - xã hội ghi \"Đề nghị …\"; cơ quan phối hợp thêm \"(phối hợp)\".",
+            "\"1. Agency name\" then \"- task\" lines. Mass organisations: \"Đề nghị …\"; coordinating agencies: add \"(phối hợp)\"."
+        ),
         "plans_f_agencies_hint": b("Cơ quan của đơn vị:", "The unit's agencies:"),
         "plans_f_deadline": b("Hạn báo cáo", "Report deadline"),
         "plans_f_report_to": b("Báo cáo về", "Report to"),
         "plans_f_report_via": b("Qua cơ quan", "Through"),
-        "plans_f_report_text": b("Nội dung chế độ báo cáo (để trống để tự soạn)", "Reporting text (blank to compose it)"),
+        "plans_f_report_text": b(
+            "Nội dung chế độ báo cáo (để trống để tự soạn)", "Reporting text (blank to compose it)"),
         "plans_f_closing": b("Câu kết", "Closing sentence"),
-        "plans_f_recipients": b("Nơi nhận (mỗi dòng một nơi; dòng cuối \"Lưu: VT, …\")", "Recipients (one per line; last \"Lưu: VT, …\")"),
+        "plans_f_recipients": b(
+            "Nơi nhận (mỗi dòng một nơi; dòng cuối \"Lưu: VT, …\")", "Recipients (one per line; last \"Lưu: VT, …\")"),
         "plans_f_on_behalf": b("TM. (tập thể)", "On behalf of (TM.)"),
         "plans_f_authority": b("Thẩm quyền ký", "Signing authority"),
         "plans_f_head": b("Chức danh người đứng đầu (sau KT./Q./TL.)", "Head's title (after KT./Q./TL.)"),
@@ -197,13 +225,17 @@ enum InterfaceText {
         "plans_f_appendix_title": b("Phụ lục: tiêu đề (ví dụ Khẩu hiệu tuyên truyền)", "Appendix title (e.g. slogans)"),
         "plans_f_appendix_items": b("Phụ lục: mỗi dòng một mục", "Appendix: one item per line"),
         "import_plan_title": b("Nhập văn bản kế hoạch có sẵn", "Import an existing plan document"),
-        "import_plan_help": b("Chọn tệp kế hoạch (.docx, .pdf, .txt, .md). TreEm đọc các phần của văn bản — căn cứ, chủ đề, thời gian, nhiệm vụ từng cơ quan, hạn báo cáo, khẩu hiệu — để bạn kiểm tra, sửa rồi lưu.",
-                              "Choose a plan file (.docx, .pdf, .txt, .md). TreEm reads its parts — bases, theme, period, each agency's tasks, report deadline, slogans — for you to check, correct and save."),
+        "import_plan_help": b(
+            "Chọn tệp kế hoạch (.docx, .pdf, .txt, .md). TreEm đọc các phần của văn bản — căn cứ, chủ đề, thời gian, nhiệm vụ từng cơ quan, hạn báo cáo, khẩu hiệu — để bạn kiểm tra, sửa rồi lưu.",
+            "Choose a plan file (.docx, .pdf, .txt, .md). TreEm reads its parts — bases, theme, period, each agency's tasks, report deadline, slogans — for you to check, correct and save."
+        ),
         "import_plan_file": b("Tệp kế hoạch", "Plan file"),
         "import_plan_read": b("Đọc văn bản", "Read the document"),
         "import_plan_review": b("Kiểm tra những gì đọc được", "Check what was read"),
-        "import_plan_review_help": b("Mỗi phần bên dưới ghi rõ lấy từ dòng nào của văn bản. Sửa trong biểu mẫu rồi bấm Lưu; chưa có gì được lưu.",
-                                     "Each part below names the source lines it came from. Correct the form and press Save; nothing has been saved yet."),
+        "import_plan_review_help": b(
+            "Mỗi phần bên dưới ghi rõ lấy từ dòng nào của văn bản. Sửa trong biểu mẫu rồi bấm Lưu; chưa có gì được lưu.",
+            "Each part below names the source lines it came from. Correct the form and press Save; nothing has been saved yet."
+        ),
         "import_plan_part": b("Phần", "Part"),
         "import_plan_value": b("Đọc được", "Recognised"),
         "import_plan_source": b("Trong văn bản", "In the document"),
@@ -229,7 +261,9 @@ enum InterfaceText {
         "tasks_progress": b("Tiến độ", "Progress"),
         "tasks_no_progress": b("Chưa có cập nhật tiến độ.", "No progress recorded yet."),
         "tasks_add_progress": b("Ghi tiến độ", "Record progress"),
-        "tasks_progress_text": b("Nội dung (ví dụ: khám sàng lọc cho 42 trẻ em ngày 12/6)", "What was done (e.g. screened 42 children on 12 June)"),
+        "tasks_progress_text": b(
+            "Nội dung (ví dụ: khám sàng lọc cho 42 trẻ em ngày 12/6)",
+            "What was done (e.g. screened 42 children on 12 June)"),
         "tasks_children": b("trẻ em", "children"),
         "tasks_children_reached": b("Số trẻ em được hỗ trợ (nếu có)", "Children reached (if any)"),
         "tasks_amount": b("Kinh phí đã chi, đồng (nếu có)", "Amount spent, đồng (if any)"),
@@ -237,8 +271,12 @@ enum InterfaceText {
         "tasks_keep_status": b("— Giữ nguyên —", "— Unchanged —"),
         "tasks_cancel_reason": b("Lý do hủy (khi hủy)", "Reason (when cancelling)"),
         "tasks_save": b("Lưu tiến độ", "Save progress"),
-        "tasks_evidence": b("Minh chứng: ảnh, PDF, Word, Excel (tối đa 10 MB mỗi tệp)", "Evidence: images, PDF, Word, Excel (10 MB each at most)"),
-        "tasks_append_only": b("Tiến độ chỉ được ghi thêm; muốn đính chính, ghi một dòng mới.", "Progress is append-only; to correct it, add a new entry."),
+        "tasks_evidence": b(
+            "Minh chứng: ảnh, PDF, Word, Excel (tối đa 10 MB mỗi tệp)",
+            "Evidence: images, PDF, Word, Excel (10 MB each at most)"),
+        "tasks_append_only": b(
+            "Tiến độ chỉ được ghi thêm; muốn đính chính, ghi một dòng mới.",
+            "Progress is append-only; to correct it, add a new entry."),
         "tasks_rollup": b("Các đơn vị cấp dưới thực hiện", "Lower units implementing it"),
         "tasks_rollup_text": b("nhiệm vụ cấp dưới", "derived tasks"),
         "tasks_rollup_done": b("đã hoàn thành", "done"),
@@ -248,7 +286,8 @@ enum InterfaceText {
         "tasks_board_derived": b("cấp dưới xong", "lower units done"),
         "tasks_cancelled_because": b("Lý do hủy", "Cancelled because"),
         "home_due": b("Việc sắp đến hạn và quá hạn", "Due soon and overdue"),
-        "home_due_none": b("Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới.", "Nothing overdue or due in the next 7 days."),
+        "home_due_none": b(
+            "Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới.", "Nothing overdue or due in the next 7 days."),
         "nav_notifications": b("Thông báo", "Notifications"),
         "notifications_title": b("Thông báo", "Notifications"),
         "notifications_none": b("Chưa có thông báo nào.", "No notifications."),

@@ -25,9 +25,13 @@ struct NotificationsController {
     }
 
     static func notifications(for user: CurrentUser, on db: Database) async throws -> [NotificationDTO] {
-        try await NotificationModel.query(on: db).filter(\.$user.$id == user.id).sort(\.$createdAt, .descending).limit(200).all().map {
-            NotificationDTO(id: $0.id?.uuidString ?? "", kind: $0.kind.rawValue, kindLabel: label($0.kind), text: $0.text, link: $0.link,
-                            createdAt: $0.createdAt, read: $0.readAt != nil)
+        try await NotificationModel.query(on: db).filter(\.$user.$id == user.id).sort(\.$createdAt, .descending).limit(
+            200
+        ).all().map {
+            NotificationDTO(
+                id: $0.id?.uuidString ?? "", kind: $0.kind.rawValue, kindLabel: label($0.kind), text: $0.text,
+                link: $0.link,
+                createdAt: $0.createdAt, read: $0.readAt != nil)
         }
     }
 
@@ -52,8 +56,9 @@ struct NotificationsController {
     }
 
     @Sendable func page(req: Request) async throws -> Response {
-        try await req.page("notifications", title: "notifications_title",
-                           PageView(items: try await Self.notifications(for: try req.currentUser, on: req.db)))
+        try await req.page(
+            "notifications", title: "notifications_title",
+            PageView(items: try await Self.notifications(for: try req.currentUser, on: req.db)))
     }
 
     @Sendable func markReadWeb(req: Request) async throws -> Response {

@@ -41,19 +41,26 @@ extension Request {
             otherLang: language == .vi ? "en" : "vi",
             t: InterfaceText.table(language),
             title: title,
-            user: user.map { .init(username: $0.username, displayName: $0.displayName, role: $0.role.label(language),
-                                   isAdministrator: $0.role.isAdministrator,
-                                   isSystemAdministrator: $0.role == .systemAdministrator) },
+            user: user.map {
+                .init(
+                    username: $0.username, displayName: $0.displayName, role: $0.role.label(language),
+                    isAdministrator: $0.role.isAdministrator,
+                    isSystemAdministrator: $0.role == .systemAdministrator)
+            },
             csrf: user?.csrfToken ?? cookies[CSRFMiddleware.preSessionCookie]?.string ?? "",
             path: url.path)
     }
 
     /// Renders `template` inside the layout; `titleKey` names an `InterfaceText` entry or is the title itself.
-    func page<Content: Encodable>(_ template: String, title titleKey: String, _ content: Content,
-                                  status: HTTPResponseStatus = .ok) async throws -> Response {
+    func page<Content: Encodable>(
+        _ template: String, title titleKey: String, _ content: Content,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let title = InterfaceText.entries[titleKey]?.text(language) ?? titleKey
         var frame = frame(title: title)
-        if let user = auth.get(CurrentUser.self) { frame.unread = try await Notifications.unreadCount(for: user, on: db) }
+        if let user = auth.get(CurrentUser.self) {
+            frame.unread = try await Notifications.unreadCount(for: user, on: db)
+        }
         let view = try await self.view.render(template, Page(frame: frame, content: content))
         let response = try await view.encodeResponse(for: self)
         response.status = status

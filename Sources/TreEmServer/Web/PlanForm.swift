@@ -97,7 +97,11 @@ struct PlanForm: Content {
             let clean = VietnameseText.clean(text)
             guard !clean.isEmpty else { return nil }
             guard let value = CalendarDay(iso: clean) else {
-                throw UserFacingError(.badRequest, Bilingual(vi: "\(label.vi): ngày \"\(clean)\" không hợp lệ.", en: "\(label.en): \"\(clean)\" is not a date."), field: field)
+                throw UserFacingError(
+                    .badRequest,
+                    Bilingual(
+                        vi: "\(label.vi): ngày \"\(clean)\" không hợp lệ.",
+                        en: "\(label.en): \"\(clean)\" is not a date."), field: field)
             }
             return value
         }
@@ -105,7 +109,11 @@ struct PlanForm: Content {
             let clean = VietnameseText.clean(text)
             guard !clean.isEmpty else { return nil }
             guard let value = Int(clean), range.contains(value) else {
-                throw UserFacingError(.badRequest, Bilingual(vi: "\(label.vi) \"\(clean)\" không hợp lệ.", en: "\(label.en) \"\(clean)\" is not valid."), field: field)
+                throw UserFacingError(
+                    .badRequest,
+                    Bilingual(
+                        vi: "\(label.vi) \"\(clean)\" không hợp lệ.", en: "\(label.en) \"\(clean)\" is not valid."),
+                    field: field)
             }
             return value
         }
@@ -114,19 +122,34 @@ struct PlanForm: Content {
             return clean.isEmpty ? nil : clean
         }
         guard let kind = PlanKind(rawValue: kind) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Loại kế hoạch không hợp lệ.", en: "The plan kind is not valid."), field: "kind")
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Loại kế hoạch không hợp lệ.", en: "The plan kind is not valid."),
+                field: "kind")
         }
-        guard let year = try integer(issue_year, field: "issue_year", range: 2000...2100, label: Bilingual(vi: "Năm ban hành", en: "Year of issue")) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Cần năm ban hành.", en: "The year of issue is required."), field: "issue_year")
+        guard
+            let year = try integer(
+                issue_year, field: "issue_year", range: 2000...2100,
+                label: Bilingual(vi: "Năm ban hành", en: "Year of issue"))
+        else {
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Cần năm ban hành.", en: "The year of issue is required."),
+                field: "issue_year")
         }
-        let start = try day(period_start, field: "period_start", label: Bilingual(vi: "Thời gian bắt đầu", en: "Period start"))
+        let start = try day(
+            period_start, field: "period_start", label: Bilingual(vi: "Thời gian bắt đầu", en: "Period start"))
         let end = try day(period_end, field: "period_end", label: Bilingual(vi: "Thời gian kết thúc", en: "Period end"))
         if (start == nil) != (end == nil) {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Cần cả ngày bắt đầu và ngày kết thúc.", en: "Both period dates are needed."), field: "period_end")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(vi: "Cần cả ngày bắt đầu và ngày kết thúc.", en: "Both period dates are needed."),
+                field: "period_end")
         }
-        let deadline = try day(reporting_deadline, field: "reporting_deadline", label: Bilingual(vi: "Hạn báo cáo", en: "Report deadline"))
+        let deadline = try day(
+            reporting_deadline, field: "reporting_deadline", label: Bilingual(vi: "Hạn báo cáo", en: "Report deadline"))
         if deadline != nil, optional(reporting_to) == nil {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Cần ghi nơi nhận báo cáo.", en: "Say to whom the report goes."), field: "reporting_to")
+            throw UserFacingError(
+                .badRequest, Bilingual(vi: "Cần ghi nơi nhận báo cáo.", en: "Say to whom the report goes."),
+                field: "reporting_to")
         }
         let previousBases = previous?.bases ?? []
         var appendices = Array(previous?.appendices.dropFirst() ?? [])
@@ -135,29 +158,43 @@ struct PlanForm: Content {
         }
         var signature: Signature?
         if optional(signature_position) != nil || optional(signature_name) != nil {
-            signature = Signature(onBehalfOf: optional(signature_on_behalf_of),
-                                  authority: SigningAuthority(rawValue: signature_authority) ?? .deputy,
-                                  headTitle: optional(signature_head), position: VietnameseText.clean(signature_position),
-                                  name: VietnameseText.clean(signature_name))
+            signature = Signature(
+                onBehalfOf: optional(signature_on_behalf_of),
+                authority: SigningAuthority(rawValue: signature_authority) ?? .deputy,
+                headTitle: optional(signature_head), position: VietnameseText.clean(signature_position),
+                name: VietnameseText.clean(signature_name))
         }
         return PlanDocument(
             kind: kind, superiorName: optional(superior_name),
-            issuerName: issuer_name.split(whereSeparator: \.isNewline).map { VietnameseText.clean(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n"),
+            issuerName: issuer_name.split(whereSeparator: \.isNewline).map { VietnameseText.clean(String($0)) }.filter {
+                !$0.isEmpty
+            }.joined(separator: "\n"),
             number: external == "1" ? optional(self.number) : previous?.number, place: VietnameseText.clean(place),
-            issueDate: PartialDate(year: year,
-                                   month: try integer(issue_month, field: "issue_month", range: 1...12, label: Bilingual(vi: "Tháng", en: "Month")),
-                                   day: try integer(issue_day, field: "issue_day", range: 1...31, label: Bilingual(vi: "Ngày", en: "Day"))),
+            issueDate: PartialDate(
+                year: year,
+                month: try integer(
+                    issue_month, field: "issue_month", range: 1...12, label: Bilingual(vi: "Tháng", en: "Month")),
+                day: try integer(issue_day, field: "issue_day", range: 1...31, label: Bilingual(vi: "Ngày", en: "Day"))),
             title: VietnameseText.clean(title),
-            bases: PlanText.lines(bases).map { text in PlanBasis(text: text, planID: previousBases.first { $0.text == text }?.planID) },
+            bases: PlanText.lines(bases).map { text in
+                PlanBasis(text: text, planID: previousBases.first { $0.text == text }?.planID)
+            },
             preamble: optional(preamble),
             purposes: PlanText.lines(purposes), requirements: PlanText.lines(requirements),
             targets: PlanText.lines(targets).map(PlanTarget.parsing),
-            theme: optional(theme), period: start.flatMap { s in end.map { DateRange(start: s, end: $0) } }, scope: optional(scope),
+            theme: optional(theme), period: start.flatMap { s in end.map { DateRange(start: s, end: $0) } },
+            scope: optional(scope),
             sections: PlanOutline.read(sections),
-            funding: PlanText.readFunding(funding_budget, source: .stateBudget) + PlanText.readFunding(funding_mobilized, source: .mobilized),
-            assignments: PlanText.readAssignments(assignments, agencies: agencies, previous: previous?.assignments ?? []),
-            reporting: deadline.map { ReportingRequirement(deadline: $0, reportTo: VietnameseText.clean(reporting_to),
-                                                           via: optional(reporting_via), text: optional(reporting_text)) },
-            closing: optional(closing), recipients: PlanText.lines(recipients), signature: signature, appendices: appendices)
+            funding: PlanText.readFunding(funding_budget, source: .stateBudget)
+                + PlanText.readFunding(funding_mobilized, source: .mobilized),
+            assignments: PlanText.readAssignments(
+                assignments, agencies: agencies, previous: previous?.assignments ?? []),
+            reporting: deadline.map {
+                ReportingRequirement(
+                    deadline: $0, reportTo: VietnameseText.clean(reporting_to),
+                    via: optional(reporting_via), text: optional(reporting_text))
+            },
+            closing: optional(closing), recipients: PlanText.lines(recipients), signature: signature,
+            appendices: appendices)
     }
 }

@@ -53,32 +53,42 @@ struct PlanImportController {
     @Sendable func review(req: Request) async throws -> Response {
         let user = try requireWriter(req)
         let upload = try req.content.decode(Upload.self)
-        let text: String, reading: PlanReader.Reading
+        let text: String
+        let reading: PlanReader.Reading
         do {
-            (text, reading) = try await PlanSourceFile.read(Array(buffer: upload.file.data), fileName: upload.file.filename,
-                                                            on: req.application.treem.pools.uploads)
+            (text, reading) = try await PlanSourceFile.read(
+                Array(buffer: upload.file.data), fileName: upload.file.filename,
+                on: req.application.treem.pools.uploads)
         } catch let failure as PlanSourceFile.Failure {
-            return try await req.page("plan_import", title: "import_plan_title",
-                                      UploadView(error: "\(upload.file.filename): \(failure.message.text(req.language))"),
-                                      status: .unprocessableEntity)
+            return try await req.page(
+                "plan_import", title: "import_plan_title",
+                UploadView(error: "\(upload.file.filename): \(failure.message.text(req.language))"),
+                status: .unprocessableEntity)
         } catch is BoundedWork.Busy {
-            let busy = Bilingual(vi: "Máy chủ đang đọc nhiều tệp cùng lúc. Hãy gửi lại sau vài giây.",
-                                 en: "The server is reading many files at once. Send it again in a few seconds.")
-            return try await req.page("plan_import", title: "import_plan_title",
-                                      UploadView(error: "\(upload.file.filename): \(busy.text(req.language))"), status: .tooManyRequests)
+            let busy = Bilingual(
+                vi: "Máy chủ đang đọc nhiều tệp cùng lúc. Hãy gửi lại sau vài giây.",
+                en: "The server is reading many files at once. Send it again in a few seconds.")
+            return try await req.page(
+                "plan_import", title: "import_plan_title",
+                UploadView(error: "\(upload.file.filename): \(busy.text(req.language))"), status: .tooManyRequests)
         }
         let today = req.today
         let unit = try await user.unitID.asyncMap { try await UnitModel.find($0, on: req.db) } ?? nil
         let own = unit.map { reading.plan.isIssued(byCommitteeOf: $0.name) } ?? false
         var form = PlanForm(reading.plan.planDocument(extras: reading.extras, fallbackYear: today.year))
         if !own { form.external = "1" }
-        let sourceLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        let sourceLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         let plans = PlansController()
-        let base = try await plans.formView(req, action: "/plans", isNew: true, form: form, issuerUnitID: own ? user.unitID : nil)
-        return try await req.page("plan_import_review", title: "import_plan_review", ReviewView(
-            fileName: upload.file.filename, parts: Self.parts(reading, sourceLines: sourceLines, language: req.language),
-            sourceLines: sourceLines, action: base.action, isNew: true, form: base.form, kinds: base.kinds,
-            authorities: base.authorities, agencyNames: base.agencyNames))
+        let base = try await plans.formView(
+            req, action: "/plans", isNew: true, form: form, issuerUnitID: own ? user.unitID : nil)
+        return try await req.page(
+            "plan_import_review", title: "import_plan_review",
+            ReviewView(
+                fileName: upload.file.filename,
+                parts: Self.parts(reading, sourceLines: sourceLines, language: req.language),
+                sourceLines: sourceLines, action: base.action, isNew: true, form: base.form, kinds: base.kinds,
+                authorities: base.authorities, agencyNames: base.agencyNames))
     }
 
     static func parts(_ reading: PlanReader.Reading, sourceLines: [String], language: Language) -> [PartRow] {
@@ -88,33 +98,61 @@ struct PlanImportController {
             var lines = ""
             var source = ""
             if let entry {
-                lines = entry.firstLine == entry.lastLine
+                lines =
+                    entry.firstLine == entry.lastLine
                     ? (language == .vi ? "dòng \(entry.firstLine)" : "line \(entry.firstLine)")
-                    : (language == .vi ? "dòng \(entry.firstLine)–\(entry.lastLine)" : "lines \(entry.firstLine)–\(entry.lastLine)")
+                    : (language == .vi
+                        ? "dòng \(entry.firstLine)–\(entry.lastLine)" : "lines \(entry.firstLine)–\(entry.lastLine)")
                 let slice = sourceLines[max(0, entry.firstLine - 1)..<min(sourceLines.count, entry.lastLine)]
-                source = slice.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+                source = slice.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(
+                    separator: " ")
                 if source.count > 240 { source = String(source.prefix(240)) + "…" }
             }
             let found = !(value ?? "").isEmpty
-            return PartRow(label: language == .vi ? vi : en, value: found ? value! : "—", found: found, lines: lines, source: source)
+            return PartRow(
+                label: language == .vi ? vi : en, value: found ? value! : "—", found: found, lines: lines,
+                source: source)
         }
         let tasks = plan.assignments.flatMap(\.tasks).count
         return [
             row("title", "Trích yếu", "Title", plan.title),
             row("number", "Số, ký hiệu", "Number", plan.number),
-            row("issuedOn", "Địa danh, ngày", "Place and date", plan.issuedOn.map { d in
-                "\(plan.place ?? ""), \(d.day.map(String.init) ?? "…")/\(d.month.map(String.init) ?? "…")/\(d.year)" }),
+            row(
+                "issuedOn", "Địa danh, ngày", "Place and date",
+                plan.issuedOn.map { d in
+                    "\(plan.place ?? ""), \(d.day.map(String.init) ?? "…")/\(d.month.map(String.init) ?? "…")/\(d.year)"
+                }),
             row("bases", "Căn cứ", "Bases", plan.bases.map(\.citation).joined(separator: "; ")),
             row("bases", "Cơ quan ban hành", "Issuer", plan.issuer),
             row("theme", "Chủ đề", "Theme", plan.theme),
             row("period", "Thời gian", "Period", plan.period.map { "\($0.start) → \($0.end)" }),
-            row("targets", "Mục tiêu có số", "Numeric targets", plan.targets.isEmpty ? nil : plan.targets.map(\.text).joined(separator: "; ")),
-            row("assignments", "Tổ chức thực hiện", "Assignments", plan.assignments.isEmpty ? nil :
-                "\(plan.assignments.count) cơ quan, \(tasks) nhiệm vụ: " + plan.assignments.map { ($0.mode == "request" ? "Đề nghị " : "") + $0.agency }.joined(separator: "; ")),
-            row("reporting", "Chế độ báo cáo", "Reporting", plan.reporting.map { "\($0.deadline) → \($0.to ?? "?")\($0.via.map { " (qua \($0))" } ?? "")" }),
-            row("recipients", "Nơi nhận", "Recipients", plan.recipients.isEmpty ? nil : plan.recipients.joined(separator: "; ")),
-            row("recipients", "Người ký", "Signature", plan.signature.map { [$0.authority, $0.onBehalf, $0.position, $0.name].compactMap { $0 }.joined(separator: " / ") }),
-            row("slogans", "Khẩu hiệu", "Slogans", plan.slogans.isEmpty ? nil : "\(plan.slogans.count): " + plan.slogans.prefix(3).joined(separator: "; ") + (plan.slogans.count > 3 ? "…" : "")),
+            row(
+                "targets", "Mục tiêu có số", "Numeric targets",
+                plan.targets.isEmpty ? nil : plan.targets.map(\.text).joined(separator: "; ")),
+            row(
+                "assignments", "Tổ chức thực hiện", "Assignments",
+                plan.assignments.isEmpty
+                    ? nil
+                    : "\(plan.assignments.count) cơ quan, \(tasks) nhiệm vụ: "
+                        + plan.assignments.map { ($0.mode == "request" ? "Đề nghị " : "") + $0.agency }.joined(
+                            separator: "; ")),
+            row(
+                "reporting", "Chế độ báo cáo", "Reporting",
+                plan.reporting.map { "\($0.deadline) → \($0.to ?? "?")\($0.via.map { " (qua \($0))" } ?? "")" }),
+            row(
+                "recipients", "Nơi nhận", "Recipients",
+                plan.recipients.isEmpty ? nil : plan.recipients.joined(separator: "; ")),
+            row(
+                "recipients", "Người ký", "Signature",
+                plan.signature.map {
+                    [$0.authority, $0.onBehalf, $0.position, $0.name].compactMap { $0 }.joined(separator: " / ")
+                }),
+            row(
+                "slogans", "Khẩu hiệu", "Slogans",
+                plan.slogans.isEmpty
+                    ? nil
+                    : "\(plan.slogans.count): " + plan.slogans.prefix(3).joined(separator: "; ")
+                        + (plan.slogans.count > 3 ? "…" : "")),
         ]
     }
 }

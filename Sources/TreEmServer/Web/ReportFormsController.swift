@@ -44,19 +44,31 @@ struct ReportFormsController {
         let user = try req.currentUser
         let language = req.language
         let forms = try await ReportFormModel.query(on: req.db).sort(\.$isBuiltIn, .descending).sort(\.$code).all()
-        return ListView(forms: try forms.map { model in
-            let form = try model.form()
-            return FormView(code: form.code, name: form.name, builtIn: model.isBuiltIn, sections: form.sections.map { section in
-                SectionView(title: section.title, indicators: section.indicators.map { indicator in
-                    IndicatorView(code: indicator.code, name: indicator.name, unit: indicator.unit, type: indicator.type.label.text(language),
-                                  breakdowns: indicator.breakdowns.map { $0.label.text(language) }.joined(separator: ", "),
-                                  partOf: indicator.partOf ?? (indicator.ratio.map { "\($0.numerator) / \($0.denominator)" } ?? ""),
-                                  target: indicator.target.map { VietnameseNumber.display($0, type: indicator.type) } ?? "",
-                                  nationalName: indicator.nationalName ?? "")
-                })
+        return ListView(
+            forms: try forms.map { model in
+                let form = try model.form()
+                return FormView(
+                    code: form.code, name: form.name, builtIn: model.isBuiltIn,
+                    sections: form.sections.map { section in
+                        SectionView(
+                            title: section.title,
+                            indicators: section.indicators.map { indicator in
+                                IndicatorView(
+                                    code: indicator.code, name: indicator.name, unit: indicator.unit,
+                                    type: indicator.type.label.text(language),
+                                    breakdowns: indicator.breakdowns.map { $0.label.text(language) }.joined(
+                                        separator: ", "),
+                                    partOf: indicator.partOf
+                                        ?? (indicator.ratio.map { "\($0.numerator) / \($0.denominator)" } ?? ""),
+                                    target: indicator.target.map { VietnameseNumber.display($0, type: indicator.type) }
+                                        ?? "",
+                                    nationalName: indicator.nationalName ?? "")
+                            })
+                    })
+            }, canAdd: user.role == .systemAdministrator, problems: problems, added: added,
+            planKinds: PlanKind.allCases.map {
+                .init(value: $0.rawValue, label: $0.label(language), selected: $0 == .other)
             })
-        }, canAdd: user.role == .systemAdministrator, problems: problems, added: added,
-        planKinds: PlanKind.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == .other) })
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -72,18 +84,24 @@ struct ReportFormsController {
 
     @Sendable func create(req: Request) async throws -> Response {
         guard try req.currentUser.role == .systemAdministrator else {
-            throw UserFacingError(.forbidden, Bilingual(vi: "Chỉ quản trị hệ thống được thêm biểu mẫu.", en: "Only system administrators can add forms."))
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Chỉ quản trị hệ thống được thêm biểu mẫu.", en: "Only system administrators can add forms."))
         }
         let upload = try req.content.decode(Upload.self)
         do {
-            let form = try ReportFormImport.parse(csv: try CSVReader.text(of: upload.file.data.readableBytesView), code: upload.code, name: upload.name,
-                                                  planKind: upload.planKind.flatMap(PlanKind.init(rawValue:)))
+            let form = try ReportFormImport.parse(
+                csv: try CSVReader.text(of: upload.file.data.readableBytesView), code: upload.code, name: upload.name,
+                planKind: upload.planKind.flatMap(PlanKind.init(rawValue:)))
             let model = try await ReportForms.create(form, by: try req.acting)
-            return try await req.page("report_forms", title: "forms_title", try await view(req, added: "\(model.code) — \(model.name)"))
+            return try await req.page(
+                "report_forms", title: "forms_title", try await view(req, added: "\(model.code) — \(model.name)"))
         } catch let rejected as ImportRejected {
-            return try await req.page("report_forms", title: "forms_title",
-                                      try await view(req, problems: rejected.report(req.language).components(separatedBy: "\n")),
-                                      status: .unprocessableEntity)
+            return try await req.page(
+                "report_forms", title: "forms_title",
+                try await view(req, problems: rejected.report(req.language).components(separatedBy: "\n")),
+                status: .unprocessableEntity)
         }
     }
 }

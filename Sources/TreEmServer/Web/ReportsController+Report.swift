@@ -76,7 +76,9 @@ extension ReportsController {
         try await page(req, report: try await req.requestedReport())
     }
 
-    func page(_ req: Request, report: ReportModel, notSent: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func page(
+        _ req: Request, report: ReportModel, notSent: [String] = [], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let user = try req.currentUser
         let form = try report.round.form.form()
         let language = req.language
@@ -87,44 +89,68 @@ extension ReportsController {
             .sortedVietnamese { $0.unit.name }
         var lowerFigures: [ValueKey: Double] = [:]
         if !lowerReports.isEmpty {
-            let sums = try await ReportAggregates.sums(rounds: [report.$round.id], units: lowerReports.map(\.$unit.id), on: req.db)
+            let sums = try await ReportAggregates.sums(
+                rounds: [report.$round.id], units: lowerReports.map(\.$unit.id), on: req.db)
             lowerFigures = Aggregation.figures(ReportAggregates.combined(sums.values), form: form)
         }
         let ownFigures = Aggregation.figures(of: values, form: form)
         let problemsByIndicator = Dictionary(grouping: problems, by: \.key.indicator)
         var rows: [IndicatorRow] = []
         for section in form.sections {
-            rows.append(IndicatorRow(code: "", name: section.title, unit: "", isSection: true, computed: nil, cells: [], lower: "", problems: []))
+            rows.append(
+                IndicatorRow(
+                    code: "", name: section.title, unit: "", isSection: true, computed: nil, cells: [], lower: "",
+                    problems: []))
             for indicator in section.indicators {
-                let cells = indicator.isEntered ? indicator.parts.map { part -> CellView in
-                    let key = ValueKey(indicator.code, part)
-                    let shown = ReportEditing.display(values[key], type: indicator.type)
-                    return CellView(name: Self.fieldName(key), originalName: "o" + Self.fieldName(key).dropFirst(), label: part.label.text(language), value: shown, original: shown,
-                                    kind: indicator.type == .yesNo ? "yesno" : indicator.type == .text ? "text" : "number")
-                } : []
-                let computed = indicator.isEntered ? nil
-                    : ownFigures[ValueKey(indicator.code)].map { VietnameseNumber.display($0, type: indicator.type) } ?? "—"
-                let lower = lowerFigures[ValueKey(indicator.code)].map { VietnameseNumber.display($0, type: indicator.type) } ?? ""
-                rows.append(IndicatorRow(code: indicator.code, name: language == .vi ? indicator.name : (indicator.nameEnglish ?? indicator.name),
-                                         unit: indicator.unit, isSection: false, computed: computed, cells: cells, lower: lower,
-                                         problems: (problemsByIndicator[indicator.code] ?? []).map { $0.message.text(language) }))
+                let cells =
+                    indicator.isEntered
+                    ? indicator.parts.map { part -> CellView in
+                        let key = ValueKey(indicator.code, part)
+                        let shown = ReportEditing.display(values[key], type: indicator.type)
+                        return CellView(
+                            name: Self.fieldName(key), originalName: "o" + Self.fieldName(key).dropFirst(),
+                            label: part.label.text(language), value: shown, original: shown,
+                            kind: indicator.type == .yesNo ? "yesno" : indicator.type == .text ? "text" : "number")
+                    } : []
+                let computed =
+                    indicator.isEntered
+                    ? nil
+                    : ownFigures[ValueKey(indicator.code)].map { VietnameseNumber.display($0, type: indicator.type) }
+                        ?? "—"
+                let lower =
+                    lowerFigures[ValueKey(indicator.code)].map { VietnameseNumber.display($0, type: indicator.type) }
+                    ?? ""
+                rows.append(
+                    IndicatorRow(
+                        code: indicator.code,
+                        name: language == .vi ? indicator.name : (indicator.nameEnglish ?? indicator.name),
+                        unit: indicator.unit, isSection: false, computed: computed, cells: cells, lower: lower,
+                        problems: (problemsByIndicator[indicator.code] ?? []).map { $0.message.text(language) }))
             }
         }
         let timeliness = report.timeliness(now: req.now)
-        return try await req.page("report", title: "\(report.round.title) — \(report.unit.name)", ReportPageView(
-            id: report.id?.uuidString ?? "", roundID: report.$round.id.uuidString, roundTitle: report.round.title, formName: report.round.form.name,
-            unitName: report.unit.name, unitCode: report.unit.code, reviewerName: report.reviewer?.name,
-            deadline: report.deadlineDay?.vietnameseShort ?? "—", status: report.status.rawValue, statusLabel: report.status.label.text(language),
-            timelinessLabel: timeliness.label.text(language), isPartial: report.isPartial, returnComment: report.returnComment,
-            version: report.version, canEdit: ReportEditing.canEdit(report, user: user) && report.status.isEditable,
-            canReview: ReportEditing.canReview(report, user: user) && report.status == .submitted,
-            rows: rows,
-            narratives: ReportEditing.Narrative.allCases.map { NarrativeView(name: $0.rawValue, label: $0.label.text(language), value: $0.value(of: report)) },
-            errors: problems.filter { $0.severity == .error }.map { $0.message.text(language) },
-            warnings: problems.filter { $0.severity == .warning }.map { $0.message.text(language) },
-            hasLower: !lowerReports.isEmpty, lower: lowerReports.map { Self.reportRow($0, now: req.now, language: language) },
-            lowerPending: lowerReports.filter { $0.status != .approved }.count,
-            saved: req.query["saved"] == "1" || !notSent.isEmpty, notSent: notSent), status: status)
+        return try await req.page(
+            "report", title: "\(report.round.title) — \(report.unit.name)",
+            ReportPageView(
+                id: report.id?.uuidString ?? "", roundID: report.$round.id.uuidString, roundTitle: report.round.title,
+                formName: report.round.form.name,
+                unitName: report.unit.name, unitCode: report.unit.code, reviewerName: report.reviewer?.name,
+                deadline: report.deadlineDay?.vietnameseShort ?? "—", status: report.status.rawValue,
+                statusLabel: report.status.label.text(language),
+                timelinessLabel: timeliness.label.text(language), isPartial: report.isPartial,
+                returnComment: report.returnComment,
+                version: report.version, canEdit: ReportEditing.canEdit(report, user: user) && report.status.isEditable,
+                canReview: ReportEditing.canReview(report, user: user) && report.status == .submitted,
+                rows: rows,
+                narratives: ReportEditing.Narrative.allCases.map {
+                    NarrativeView(name: $0.rawValue, label: $0.label.text(language), value: $0.value(of: report))
+                },
+                errors: problems.filter { $0.severity == .error }.map { $0.message.text(language) },
+                warnings: problems.filter { $0.severity == .warning }.map { $0.message.text(language) },
+                hasLower: !lowerReports.isEmpty,
+                lower: lowerReports.map { Self.reportRow($0, now: req.now, language: language) },
+                lowerPending: lowerReports.filter { $0.status != .approved }.count,
+                saved: req.query["saved"] == "1" || !notSent.isEmpty, notSent: notSent), status: status)
     }
 
     @Sendable func save(req: Request) async throws -> Response {
@@ -137,16 +163,22 @@ extension ReportsController {
         }
         var narratives: [ReportEditing.Narrative: ReportEditing.Change] = [:]
         for field in ReportEditing.Narrative.allCases {
-            if let text = form[field.rawValue] { narratives[field] = ReportEditing.Change(shown: form["o:" + field.rawValue], value: text) }
+            if let text = form[field.rawValue] {
+                narratives[field] = ReportEditing.Change(shown: form["o:" + field.rawValue], value: text)
+            }
         }
-        try await ReportEditing.save(report, changes: changes, narratives: narratives, expectedVersion: nil, by: try req.acting)
+        try await ReportEditing.save(
+            report, changes: changes, narratives: narratives, expectedVersion: nil, by: try req.acting)
         if form["then"] == "submit" {
             do {
-                try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: nil, by: try req.acting)
+                try await ReportEditing.submit(
+                    report, partial: form["partial"] == "on", explanation: nil, by: try req.acting)
             } catch let refused as ReportRejected {
                 // The figures are saved; the officer stays on the form with the reasons above it.
                 let fresh = try await req.requestedReport()
-                return try await page(req, report: fresh, notSent: refused.messages.map { $0.text(req.language) }, status: .unprocessableEntity)
+                return try await page(
+                    req, report: fresh, notSent: refused.messages.map { $0.text(req.language) },
+                    status: .unprocessableEntity)
             }
         }
         return req.redirect(to: "/reports/\(report.id!.uuidString)?saved=1", redirectType: .normal)
@@ -155,7 +187,8 @@ extension ReportsController {
     @Sendable func submit(req: Request) async throws -> Response {
         let report = try await req.requestedReport()
         let form = try req.content.decode([String: String].self)
-        try await ReportEditing.submit(report, partial: form["partial"] == "on", explanation: form["explanation"], by: try req.acting)
+        try await ReportEditing.submit(
+            report, partial: form["partial"] == "on", explanation: form["explanation"], by: try req.acting)
         return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
     }
 

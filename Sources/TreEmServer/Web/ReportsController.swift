@@ -47,30 +47,46 @@ struct ReportsController {
 
     static func reportRow(_ report: ReportModel, now: Date, language: Language) -> ReportRow {
         let timeliness = report.timeliness(now: now)
-        return ReportRow(id: report.id?.uuidString ?? "", roundTitle: report.$round.value?.title ?? "", unitName: report.$unit.value?.name ?? "",
-                         deadline: report.deadlineDay?.vietnameseShort ?? "—", status: report.status.rawValue,
-                         statusLabel: report.status.label.text(language), timeliness: timeliness.rawValue,
-                         timelinessLabel: timeliness.label.text(language))
+        return ReportRow(
+            id: report.id?.uuidString ?? "", roundTitle: report.$round.value?.title ?? "",
+            unitName: report.$unit.value?.name ?? "",
+            deadline: report.deadlineDay?.vietnameseShort ?? "—", status: report.status.rawValue,
+            statusLabel: report.status.label.text(language), timeliness: timeliness.rawValue,
+            timelinessLabel: timeliness.label.text(language))
     }
 
     /// The reports the user's unit has to fill, and those waiting for it to review.
-    static func due(for user: CurrentUser, now: Date, language: Language, on db: Database) async throws -> (toFill: [ReportRow], toReview: [ReportRow]) {
+    static func due(
+        for user: CurrentUser, now: Date, language: Language, on db: Database
+    ) async throws -> (toFill: [ReportRow], toReview: [ReportRow]) {
         guard let unitID = user.unitID, user.role >= .officer else { return ([], []) }
-        let fill = try await ReportModel.query(on: db).filter(\.$unit.$id == unitID).filter(\.$status ~~ [.draft, .returned])
-            .with(\.$round).with(\.$unit).sort(\.$deadline).all()
-        let review = try await ReportModel.query(on: db).filter(\.$reviewer.$id == unitID).filter(\.$status == .submitted)
-            .with(\.$round).with(\.$unit).sort(\.$submittedAt).all()
-        return (fill.map { reportRow($0, now: now, language: language) }, review.map { reportRow($0, now: now, language: language) })
+        let fill = try await ReportModel.query(on: db).filter(\.$unit.$id == unitID).filter(
+            \.$status ~~ [.draft, .returned]
+        )
+        .with(\.$round).with(\.$unit).sort(\.$deadline).all()
+        let review = try await ReportModel.query(on: db).filter(\.$reviewer.$id == unitID).filter(
+            \.$status == .submitted
+        )
+        .with(\.$round).with(\.$unit).sort(\.$submittedAt).all()
+        return (
+            fill.map { reportRow($0, now: now, language: language) },
+            review.map { reportRow($0, now: now, language: language) }
+        )
     }
 
     @Sendable func list(req: Request) async throws -> Response {
         let user = try req.currentUser
         let due = try await Self.due(for: user, now: req.now, language: req.language, on: req.db)
         let rounds = try await ReportRounds.visibleRounds(for: user, on: req.db)
-        return try await req.page("reports", title: "reports_title", ListView(
-            toFill: due.toFill, toReview: due.toReview,
-            rounds: rounds.map { RoundRow(id: $0.id?.uuidString ?? "", title: $0.title, rootName: $0.root.name,
-                                          deadline: $0.deadlineDay?.vietnameseShort ?? "", formName: $0.form.name) }))
+        return try await req.page(
+            "reports", title: "reports_title",
+            ListView(
+                toFill: due.toFill, toReview: due.toReview,
+                rounds: rounds.map {
+                    RoundRow(
+                        id: $0.id?.uuidString ?? "", title: $0.title, rootName: $0.root.name,
+                        deadline: $0.deadlineDay?.vietnameseShort ?? "", formName: $0.form.name)
+                }))
     }
 
     @Sendable func openRound(req: Request) async throws -> Response {
@@ -139,7 +155,9 @@ struct ReportsController {
         let asOf: CalendarDay
         if let text: String = req.query["asOf"], !text.isEmpty {
             guard let day = CalendarDay(iso: text) else {
-                throw UserFacingError(.badRequest, Bilingual(vi: "Ngày xem phải có dạng YYYY-MM-DD.", en: "The day must be YYYY-MM-DD."), field: "asOf")
+                throw UserFacingError(
+                    .badRequest, Bilingual(vi: "Ngày xem phải có dạng YYYY-MM-DD.", en: "The day must be YYYY-MM-DD."),
+                    field: "asOf")
             }
             asOf = day
         } else {
@@ -157,59 +175,86 @@ struct ReportsController {
         let language = req.language
         let overview = try await ReportRounds.overview(round, below: unit, now: req.now, on: req.db)
         let level = try await ReportAggregates.level(round: round, unit: unit, asOf: asOf, on: req.db)
-        let chosen = form.indicators.first { $0.code == (req.query["indicator"] as String?) && $0.type.isNumeric }
+        let chosen =
+            form.indicators.first { $0.code == (req.query["indicator"] as String?) && $0.type.isNumeric }
             ?? form.indicators.first { $0.type.isNumeric }
         var parent: UnitModel?
         if let parentID = unit.$parent.id, try await UnitDirectory.canSee(unitID: parentID, user: user, on: req.db) {
             parent = try await UnitModel.find(parentID, on: req.db)
         }
-        let chart = chosen.map { indicator in
-            BarChart(title: indicator.name, bars: level.children.map { .init(label: $0.unit.name, value: $0.figures[ValueKey(indicator.code)]) },
-                     target: indicator.target, valueType: indicator.type).svg()
-        } ?? ""
+        let chart =
+            chosen.map { indicator in
+                BarChart(
+                    title: indicator.name,
+                    bars: level.children.map {
+                        .init(label: $0.unit.name, value: $0.figures[ValueKey(indicator.code)])
+                    },
+                    target: indicator.target, valueType: indicator.type
+                ).svg()
+            } ?? ""
         let completeness = overview.completeness
-        return try await req.page("report_round", title: round.title, RoundView(
-            id: round.id?.uuidString ?? "", title: round.title, formName: round.form.name, rootName: round.root.name,
-            deadline: round.deadlineDay?.vietnameseShort ?? "", roundAsOf: round.asOf, asOf: asOf.iso,
-            unitCode: unit.code, unitName: unit.name, parentCode: parent?.code, parentName: parent?.name,
-            completeness: completeness, submittedPercent: VietnameseNumber.format(completeness.submittedPercent, fractionDigits: 0) + "%",
-            direct: overview.direct.map { progress in
-                let report = progress.report
-                return DirectRow(reportID: report.id?.uuidString ?? "", unitCode: report.unit.code, unitName: report.unit.name,
-                                 status: report.status.rawValue, statusLabel: report.status.label.text(language),
-                                 timeliness: progress.timeliness.rawValue, timelinessLabel: progress.timeliness.label.text(language),
-                                 deadline: report.deadlineDay?.vietnameseShort ?? "—",
-                                 submittedAt: report.submittedAt.map { CalendarDay(vietnamTimeOf: $0.timeIntervalSince1970).vietnameseShort } ?? "",
-                                 isPartial: report.isPartial,
-                                 below: progress.below.expected > 0 ? "\(progress.below.submitted)/\(progress.below.expected)" : "",
-                                 hasBelow: progress.below.expected > 0)
-            },
-            missing: overview.missing.map { Self.reportRow($0, now: req.now, language: language) },
-            canRemind: AccessPolicy.allows(user.role, .remindUnits, relations: UnitDirectory.relations(of: try unit.requireID(), to: user))
-                && !overview.missing.isEmpty,
-            figures: Self.figureRows(form, figures: level.figures, language: language),
-            indicators: form.indicators.filter { $0.type.isNumeric }.map {
-                SelectOption(value: $0.code, label: $0.name, selected: $0.code == chosen?.code)
-            },
-            chart: chart, chartTitle: chosen?.name ?? "", ownReportID: overview.own?.id?.uuidString,
-            exportQuery: "unit=\(unit.code)&asOf=\(asOf.iso)",
-            reminded: req.query["reminded"].flatMap { Int($0) }.map(String.init),
-            remindedEarlier: req.query["remindedEarlier"].flatMap { Int($0) }.flatMap { $0 > 0 ? String($0) : nil }))
+        return try await req.page(
+            "report_round", title: round.title,
+            RoundView(
+                id: round.id?.uuidString ?? "", title: round.title, formName: round.form.name,
+                rootName: round.root.name,
+                deadline: round.deadlineDay?.vietnameseShort ?? "", roundAsOf: round.asOf, asOf: asOf.iso,
+                unitCode: unit.code, unitName: unit.name, parentCode: parent?.code, parentName: parent?.name,
+                completeness: completeness,
+                submittedPercent: VietnameseNumber.format(completeness.submittedPercent, fractionDigits: 0) + "%",
+                direct: overview.direct.map { progress in
+                    let report = progress.report
+                    return DirectRow(
+                        reportID: report.id?.uuidString ?? "", unitCode: report.unit.code, unitName: report.unit.name,
+                        status: report.status.rawValue, statusLabel: report.status.label.text(language),
+                        timeliness: progress.timeliness.rawValue,
+                        timelinessLabel: progress.timeliness.label.text(language),
+                        deadline: report.deadlineDay?.vietnameseShort ?? "—",
+                        submittedAt: report.submittedAt.map {
+                            CalendarDay(vietnamTimeOf: $0.timeIntervalSince1970).vietnameseShort
+                        } ?? "",
+                        isPartial: report.isPartial,
+                        below: progress.below.expected > 0
+                            ? "\(progress.below.submitted)/\(progress.below.expected)" : "",
+                        hasBelow: progress.below.expected > 0)
+                },
+                missing: overview.missing.map { Self.reportRow($0, now: req.now, language: language) },
+                canRemind: AccessPolicy.allows(
+                    user.role, .remindUnits, relations: UnitDirectory.relations(of: try unit.requireID(), to: user))
+                    && !overview.missing.isEmpty,
+                figures: Self.figureRows(form, figures: level.figures, language: language),
+                indicators: form.indicators.filter { $0.type.isNumeric }.map {
+                    SelectOption(value: $0.code, label: $0.name, selected: $0.code == chosen?.code)
+                },
+                chart: chart, chartTitle: chosen?.name ?? "", ownReportID: overview.own?.id?.uuidString,
+                exportQuery: "unit=\(unit.code)&asOf=\(asOf.iso)",
+                reminded: req.query["reminded"].flatMap { Int($0) }.map(String.init),
+                remindedEarlier: req.query["remindedEarlier"].flatMap { Int($0) }.flatMap { $0 > 0 ? String($0) : nil })
+        )
     }
 
     static func figureRows(_ form: ReportForm, figures: [ValueKey: Double], language: Language) -> [FigureRow] {
         var rows: [FigureRow] = []
         for section in form.sections {
-            rows.append(FigureRow(code: "", name: section.title, unit: "", value: "", parts: "", target: "", isSection: true))
+            rows.append(
+                FigureRow(code: "", name: section.title, unit: "", value: "", parts: "", target: "", isSection: true))
             for indicator in section.indicators where indicator.type.isNumeric {
                 let parts = indicator.breakdowns.flatMap(\.parts).compactMap { part -> String? in
-                    figures[ValueKey(indicator.code, part)].map { "\(part.label.text(language)) \(VietnameseNumber.display($0, type: indicator.type))" }
+                    figures[ValueKey(indicator.code, part)].map {
+                        "\(part.label.text(language)) \(VietnameseNumber.display($0, type: indicator.type))"
+                    }
                 }.joined(separator: " · ")
-                rows.append(FigureRow(code: indicator.code, name: language == .vi ? indicator.name : (indicator.nameEnglish ?? indicator.name),
-                                      unit: indicator.unit,
-                                      value: figures[ValueKey(indicator.code)].map { VietnameseNumber.display($0, type: indicator.type) } ?? "—",
-                                      parts: parts, target: indicator.target.map { VietnameseNumber.display($0, type: indicator.type) } ?? "",
-                                      isSection: false))
+                rows.append(
+                    FigureRow(
+                        code: indicator.code,
+                        name: language == .vi ? indicator.name : (indicator.nameEnglish ?? indicator.name),
+                        unit: indicator.unit,
+                        value: figures[ValueKey(indicator.code)].map {
+                            VietnameseNumber.display($0, type: indicator.type)
+                        } ?? "—",
+                        parts: parts,
+                        target: indicator.target.map { VietnameseNumber.display($0, type: indicator.type) } ?? "",
+                        isSection: false))
             }
         }
         return rows
@@ -219,9 +264,11 @@ struct ReportsController {
         let round = try await req.requestedRound()
         let (unit, asOf) = try await Self.viewing(req, round: round)
         let reminded = try await ReportReminders.remind(round, below: unit, by: try req.acting)
-        return req.redirect(to: "/reports/rounds/\(round.id!.uuidString)?unit=\(unit.code)&asOf=\(asOf.iso)&reminded=\(reminded.units.count)"
-                                + "&remindedEarlier=\(reminded.alreadyToday.count)",
-                            redirectType: .normal)
+        return req.redirect(
+            to:
+                "/reports/rounds/\(round.id!.uuidString)?unit=\(unit.code)&asOf=\(asOf.iso)&reminded=\(reminded.units.count)"
+                + "&remindedEarlier=\(reminded.alreadyToday.count)",
+            redirectType: .normal)
     }
 
     // MARK: exports
@@ -234,19 +281,26 @@ struct ReportsController {
         let format = req.parameters.get("format") ?? ""
         let base = "bao-cao-\(round.year)-\(unit.code)"
         guard ["xlsx", "csv", "docx"].contains(format) else { throw Abort(.notFound) }
-        try await AuditLog.record(.reportExported, req.auditStamp, recordType: "report_round", recordID: round.id?.uuidString,
-                                  unitID: unit.id, summary: "Xuất \(round.title) — \(unit.name) (\(format))", on: req.db)
+        try await AuditLog.record(
+            .reportExported, req.auditStamp, recordType: "report_round", recordID: round.id?.uuidString,
+            unitID: unit.id, summary: "Xuất \(round.title) — \(unit.name) (\(format))", on: req.db)
         switch format {
         case "xlsx", "csv":
-            let sheet = ResultsSpreadsheet.table(form: form, title: round.title, unitName: unit.name, asOf: asOf, total: level.figures,
-                                                 children: level.children.map { (name: $0.unit.name, figures: $0.figures) })
+            let sheet = ResultsSpreadsheet.table(
+                form: form, title: round.title, unitName: unit.name, asOf: asOf, total: level.figures,
+                children: level.children.map { (name: $0.unit.name, figures: $0.figures) })
             let bytes = format == "xlsx" ? sheet.xlsx() : sheet.csv()
-            let type = format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
+            let type =
+                format == "xlsx"
+                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
             return .download(bytes, contentType: type, fileName: "\(base).\(format)")
         case "docx":
-            let document = try await ResultsDocument.compose(round: round, unit: unit, asOf: asOf, level: level, by: try req.acting)
-            return .download(PlanDOCX.render(document.composition()),
-                             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName: "\(base).docx")
+            let document = try await ResultsDocument.compose(
+                round: round, unit: unit, asOf: asOf, level: level, by: try req.acting)
+            return .download(
+                PlanDOCX.render(document.composition()),
+                contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                fileName: "\(base).docx")
         default:
             throw Abort(.notFound)
         }

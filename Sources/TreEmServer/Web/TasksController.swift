@@ -30,10 +30,13 @@ struct TasksController {
     }
 
     static func row(_ task: TaskModel, today: CalendarDay, language: Language) -> Row {
-        Row(id: task.id?.uuidString ?? "", text: task.text,
-            summary: task.text.count > 180 ? String(task.text.prefix(180)) + "…" : task.text, agencyName: task.agencyName, planTitle: task.$plan.value?.title ?? "",
+        Row(
+            id: task.id?.uuidString ?? "", text: task.text,
+            summary: task.text.count > 180 ? String(task.text.prefix(180)) + "…" : task.text,
+            agencyName: task.agencyName, planTitle: task.$plan.value?.title ?? "",
             planID: task.$plan.id.uuidString, dueOn: task.due?.vietnameseShort ?? "—", status: task.status.rawValue,
-            statusLabel: task.status.label(language), overdue: TaskRules.isOverdue(due: task.due, status: task.status, today: today),
+            statusLabel: task.status.label(language),
+            overdue: TaskRules.isOverdue(due: task.due, status: task.status, today: today),
             role: task.role.label(language))
     }
 
@@ -50,10 +53,18 @@ struct TasksController {
         var filter = try req.query.decode(TaskDirectory.Filter.self)
         if filter.mine == nil { filter.mine = true }
         let tasks = try await TaskDirectory.tasks(for: user, filter: filter, today: today, on: req.db)
-        let heading = filter.mine == true ? (user.agencyID != nil ? req.text("tasks_mine_agency") : req.text("tasks_mine_unit")) : req.text("tasks_all")
-        return try await req.page("tasks", title: "tasks_title", ListView(
-            rows: tasks.map { Self.row($0, today: today, language: req.language) }, mine: filter.mine == true, heading: heading,
-            statuses: TaskStatus.allCases.map { .init(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == filter.status) }))
+        let heading =
+            filter.mine == true
+            ? (user.agencyID != nil ? req.text("tasks_mine_agency") : req.text("tasks_mine_unit"))
+            : req.text("tasks_all")
+        return try await req.page(
+            "tasks", title: "tasks_title",
+            ListView(
+                rows: tasks.map { Self.row($0, today: today, language: req.language) }, mine: filter.mine == true,
+                heading: heading,
+                statuses: TaskStatus.allCases.map {
+                    .init(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == filter.status)
+                }))
     }
 
     struct ProgressRow: Encodable {
@@ -97,37 +108,54 @@ struct TasksController {
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
         formatter.timeZone = TimeZone(secondsFromGMT: CalendarDay.vietnamOffsetSeconds)
-        let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID()).sort(\.$recordedAt).all()
+        let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID()).sort(
+            \.$recordedAt
+        ).all()
         let files = try await TaskDirectory.evidenceByProgress(task, on: req.db)
         let rollup = try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db)
         // How far each lower unit has got with it (only the units the user may see).
         var derivedRows: [DerivedRow] = []
         let derivedTasks = try await TaskDirectory.scoped(TaskModel.query(on: req.db), for: user)
             .filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
-        let unitNames = Dictionary(uniqueKeysWithValues: try await UnitModel.query(on: req.db)
-            .filter(\.$id ~~ Array(Set(derivedTasks.map(\.unitID)))).all().compactMap { unit in unit.id.map { ($0, unit.name) } })
+        let unitNames = Dictionary(
+            uniqueKeysWithValues: try await UnitModel.query(on: req.db)
+                .filter(\.$id ~~ Array(Set(derivedTasks.map(\.unitID)))).all().compactMap { unit in
+                    unit.id.map { ($0, unit.name) }
+                })
         for derived in derivedTasks {
-            derivedRows.append(DerivedRow(id: derived.id?.uuidString ?? "", unitName: unitNames[derived.unitID] ?? "", agencyName: derived.agencyName,
-                                          statusLabel: derived.status.label(req.language), status: derived.status.rawValue,
-                                          dueOn: derived.due?.vietnameseShort ?? "—",
-                                          overdue: TaskRules.isOverdue(due: derived.due, status: derived.status, today: today)))
+            derivedRows.append(
+                DerivedRow(
+                    id: derived.id?.uuidString ?? "", unitName: unitNames[derived.unitID] ?? "",
+                    agencyName: derived.agencyName,
+                    statusLabel: derived.status.label(req.language), status: derived.status.rawValue,
+                    dueOn: derived.due?.vietnameseShort ?? "—",
+                    overdue: TaskRules.isOverdue(due: derived.due, status: derived.status, today: today)))
         }
         derivedRows = derivedRows.sortedVietnamese { $0.unitName }
-        let missing = rollup.missingUnits > 0 ? try await PlanDirectory.cascade(of: task.plan, for: user, on: req.db).missing.map(\.name) : []
+        let missing =
+            rollup.missingUnits > 0
+            ? try await PlanDirectory.cascade(of: task.plan, for: user, on: req.db).missing.map(\.name) : []
         let view = DetailView(
             task: Self.row(task, today: today, language: req.language), planNumber: task.$plan.value?.number ?? "",
             mode: task.mode.label(req.language), cancelReason: task.cancelReason,
             progress: progress.map { entry in
                 var numbers: [String] = []
-                if let children = entry.childrenReached { numbers.append(VietnameseNumber.format(Double(children)) + " " + req.text("tasks_children")) }
+                if let children = entry.childrenReached {
+                    numbers.append(VietnameseNumber.format(Double(children)) + " " + req.text("tasks_children"))
+                }
                 if let amount = entry.amountSpent { numbers.append(PlanComposition.formatMoney(Int(amount)) + " đ") }
-                let change = entry.statusTo.map { "\(entry.statusFrom?.label(req.language) ?? "") → \($0.label(req.language))" } ?? ""
-                return ProgressRow(when: formatter.string(from: entry.recordedAt), author: entry.authorName, text: entry.text,
-                                   numbers: numbers.joined(separator: ", "), change: change, evidence: files[entry.id ?? UUID()] ?? [])
+                let change =
+                    entry.statusTo.map { "\(entry.statusFrom?.label(req.language) ?? "") → \($0.label(req.language))" }
+                    ?? ""
+                return ProgressRow(
+                    when: formatter.string(from: entry.recordedAt), author: entry.authorName, text: entry.text,
+                    numbers: numbers.joined(separator: ", "), change: change, evidence: files[entry.id ?? UUID()] ?? [])
             },
             canUpdate: TaskDirectory.canUpdate(task, user: user) && task.status != .cancelled,
             nextStatuses: [SelectOption(value: "", label: req.text("tasks_keep_status"), selected: true)]
-                + TaskStatus.allCases.filter { task.status.canMove(to: $0) }.map { .init(value: $0.rawValue, label: $0.label(req.language), selected: false) },
+                + TaskStatus.allCases.filter { task.status.canMove(to: $0) }.map {
+                    .init(value: $0.rawValue, label: $0.label(req.language), selected: false)
+                },
             rollup: rollup, hasDerived: rollup.derived > 0 || rollup.missingUnits > 0,
             derived: derivedRows, missingUnits: missing,
             error: error?.message.text(req.language))
@@ -159,13 +187,18 @@ struct TasksController {
                     throw UserFacingError(.badRequest, error.message, field: field)
                 }
             }
-            let children = try number(form.children_reached, field: "children_reached",
-                                      label: Bilingual(vi: "Số trẻ em được hỗ trợ", en: "Children reached")).map(Int.init)
-            let amount = try number(form.amount_spent, field: "amount_spent", label: Bilingual(vi: "Kinh phí đã chi", en: "Amount spent"))
-            _ = try await TaskDirectory.addProgress(task, .init(
-                text: form.text ?? "", childrenReached: children, amountSpent: amount,
-                status: form.status.flatMap(TaskStatus.init(rawValue:)), cancelReason: form.cancel_reason,
-                evidence: (form.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }), by: try req.acting)
+            let children = try number(
+                form.children_reached, field: "children_reached",
+                label: Bilingual(vi: "Số trẻ em được hỗ trợ", en: "Children reached")
+            ).map(Int.init)
+            let amount = try number(
+                form.amount_spent, field: "amount_spent", label: Bilingual(vi: "Kinh phí đã chi", en: "Amount spent"))
+            _ = try await TaskDirectory.addProgress(
+                task,
+                .init(
+                    text: form.text ?? "", childrenReached: children, amountSpent: amount,
+                    status: form.status.flatMap(TaskStatus.init(rawValue:)), cancelReason: form.cancel_reason,
+                    evidence: (form.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }), by: try req.acting)
             return req.redirect(to: "/tasks/\(task.id?.uuidString ?? "")")
         } catch let failure as UserFacingError {
             return try await render(req, task, error: failure)
@@ -200,7 +233,8 @@ struct TasksController {
         let user = try req.currentUser
         let plan = try await req.requestedPlan()
         let today = req.today
-        let tasks = try await TaskDirectory.tasks(for: user, filter: .init(plan: plan.id?.uuidString), today: today, on: req.db)
+        let tasks = try await TaskDirectory.tasks(
+            for: user, filter: .init(plan: plan.id?.uuidString), today: today, on: req.db)
         // The roll-up per task in one query: lower units' tasks derived from this plan's tasks.
         let derived = try await TaskDirectory.scoped(TaskModel.query(on: req.db), for: user)
             .filter(\.$derivedFromPlanTaskID ~~ tasks.map(\.planTaskID))
@@ -224,11 +258,15 @@ struct TasksController {
         }
         let groups = order.map { name -> BoardGroup in
             let list = byAgency[name] ?? []
-            return BoardGroup(agencyName: name, total: list.count, done: list.filter { $0.status == TaskStatus.done.rawValue }.count,
-                              overdue: list.filter(\.overdue).count, rows: list)
+            return BoardGroup(
+                agencyName: name, total: list.count, done: list.filter { $0.status == TaskStatus.done.rawValue }.count,
+                overdue: list.filter(\.overdue).count, rows: list)
         }.sorted { ($0.overdue, $0.total - $0.done) > ($1.overdue, $1.total - $1.done) }
-        return try await req.page("plan_board", title: "tasks_board", BoardView(
-            planID: plan.id?.uuidString ?? "", planTitle: plan.title, groups: groups, total: rows.count,
-            done: rows.filter { $0.status == TaskStatus.done.rawValue }.count, overdue: rows.filter(\.overdue).count))
+        return try await req.page(
+            "plan_board", title: "tasks_board",
+            BoardView(
+                planID: plan.id?.uuidString ?? "", planTitle: plan.title, groups: groups, total: rows.count,
+                done: rows.filter { $0.status == TaskStatus.done.rawValue }.count, overdue: rows.filter(\.overdue).count
+            ))
     }
 }

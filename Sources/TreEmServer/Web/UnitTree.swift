@@ -33,9 +33,11 @@ enum UnitTree {
         var rows: [UnitTreeRow] = []
         func visit(_ unit: UnitModel, depth: Int) {
             let kids = unit.id.flatMap { children[$0] } ?? []
-            rows.append(UnitTreeRow(id: unit.id?.uuidString ?? "", code: unit.code, name: unit.name,
-                                    level: unit.level.rawValue, levelLabel: unit.level.label(language),
-                                    depth: min(depth, 5), childCount: kids.count))
+            rows.append(
+                UnitTreeRow(
+                    id: unit.id?.uuidString ?? "", code: unit.code, name: unit.name,
+                    level: unit.level.rawValue, levelLabel: unit.level.label(language),
+                    depth: min(depth, 5), childCount: kids.count))
             for child in sorted(kids) { visit(child, depth: depth + 1) }
         }
         for root in sorted(roots) { visit(root, depth: 0) }

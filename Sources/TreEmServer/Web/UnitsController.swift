@@ -18,8 +18,11 @@ struct UnitsController {
             return req.today
         }
         guard let day = CalendarDay(iso: text) else {
-            throw UserFacingError(.badRequest, Bilingual(vi: "Ngày \"\(text)\" không hợp lệ; dùng dạng YYYY-MM-DD.",
-                                                         en: "Date \"\(text)\" is not valid; use YYYY-MM-DD."), field: "asOf")
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Ngày \"\(text)\" không hợp lệ; dùng dạng YYYY-MM-DD.",
+                    en: "Date \"\(text)\" is not valid; use YYYY-MM-DD."), field: "asOf")
         }
         return day
     }
@@ -34,9 +37,11 @@ struct UnitsController {
         let user = try req.currentUser
         let day = try Self.day(req)
         let units = try await UnitDirectory.visibleUnits(for: user, asOf: day, on: req.db)
-        return try await req.page("units", title: "units_title",
-                                  TreeView(asOf: day.iso, rows: UnitTree.rows(units, language: req.language),
-                                           canImport: user.seesEverything))
+        return try await req.page(
+            "units", title: "units_title",
+            TreeView(
+                asOf: day.iso, rows: UnitTree.rows(units, language: req.language),
+                canImport: user.seesEverything))
     }
 
     struct UnitLink: Encodable {
@@ -86,32 +91,40 @@ struct UnitsController {
         let user = try req.currentUser
         let day = try Self.day(req)
         let code = req.parameters.get("code") ?? ""
-        guard let unit = try await UnitDirectory.unit(code: code, asOf: day, for: user, on: req.db) else { throw Abort(.notFound) }
+        guard let unit = try await UnitDirectory.unit(code: code, asOf: day, for: user, on: req.db) else {
+            throw Abort(.notFound)
+        }
         let view = try await Self.unitView(unit, day: day, user: user, language: req.language, on: req.db)
         var page = view
         page.error = error?.message.text(req.language)
         return try await req.page("unit", title: unit.name, page, status: error?.status ?? .ok)
     }
 
-    static func unitView(_ unit: UnitModel, day: CalendarDay, user: CurrentUser, language: Language, on db: Database) async throws -> UnitView {
+    static func unitView(
+        _ unit: UnitModel, day: CalendarDay, user: CurrentUser, language: Language, on db: Database
+    ) async throws -> UnitView {
         let unitID = try unit.requireID()
         // The shown version's own day: its children are listed as of a day it was valid.
         let shownDay = unit.isValid(on: day) ? day : (unit.validTo.flatMap(CalendarDay.init(iso:)) ?? day)
         func link(_ other: UnitModel) -> UnitLink {
-            UnitLink(code: other.code, name: other.name, validFrom: other.validFrom, validTo: other.validTo,
-                     asOf: other.validTo ?? other.validFrom ?? shownDay.iso)
+            UnitLink(
+                code: other.code, name: other.name, validFrom: other.validFrom, validTo: other.validTo,
+                asOf: other.validTo ?? other.validFrom ?? shownDay.iso)
         }
         var parent: UnitLink?
         if let parentID = unit.$parent.id, try await UnitDirectory.canSee(unitID: parentID, user: user, on: db),
-           let model = try await UnitModel.find(parentID, on: db) {
+            let model = try await UnitModel.find(parentID, on: db)
+        {
             parent = link(model)
         }
         let children = try await UnitModel.query(on: db).filter(\.$parent.$id == unitID)
             .group(.or) { $0.filter(\.$validFrom == nil).filter(\.$validFrom <= shownDay.iso) }
             .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo >= shownDay.iso) }
             .all()
-        let before = try await UnitSuccessionModel.query(on: db).filter(\.$successor.$id == unitID).with(\.$predecessor).all()
-        let after = try await UnitSuccessionModel.query(on: db).filter(\.$predecessor.$id == unitID).with(\.$successor).all()
+        let before = try await UnitSuccessionModel.query(on: db).filter(\.$successor.$id == unitID).with(\.$predecessor)
+            .all()
+        let after = try await UnitSuccessionModel.query(on: db).filter(\.$predecessor.$id == unitID).with(\.$successor)
+            .all()
         var successors: [UnitLink] = []
         for link_ in after where try await UnitDirectory.canSee(unitID: link_.$successor.id, user: user, on: db) {
             successors.append(link(link_.successor))
@@ -120,11 +133,16 @@ struct UnitsController {
         return UnitView(
             asOf: shownDay.iso, code: unit.code, name: unit.name, levelLabel: unit.level.label(language),
             validFrom: unit.validFrom, validTo: unit.validTo, parent: parent,
-            children: UnitTree.rows(children, language: language).map { var row = $0; row.depth = 0; return row },
+            children: UnitTree.rows(children, language: language).map {
+                var row = $0; row.depth = 0; return row
+            },
             predecessors: before.map { link($0.predecessor) }, successors: successors,
-            agencies: agencies.map { AgencyRow(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind.rawValue,
-                                               kindLabel: $0.kind.label(language), isMassOrganisation: $0.kind.isMassOrganisation,
-                                               isActive: $0.isActive) },
+            agencies: agencies.map {
+                AgencyRow(
+                    id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind.rawValue,
+                    kindLabel: $0.kind.label(language), isMassOrganisation: $0.kind.isMassOrganisation,
+                    isActive: $0.isActive)
+            },
             canManage: user.role.isAdministrator,
             kinds: AgencyKind.allCases.map { KindOption(value: $0.rawValue, label: $0.label(language)) },
             error: nil)
@@ -138,12 +156,16 @@ struct UnitsController {
     @Sendable func addAgency(req: Request) async throws -> Response {
         let user = try req.currentUser
         let day = try Self.day(req)
-        guard let unit = try await UnitDirectory.unit(code: req.parameters.get("code") ?? "", asOf: day, for: user, on: req.db) else {
+        guard
+            let unit = try await UnitDirectory.unit(
+                code: req.parameters.get("code") ?? "", asOf: day, for: user, on: req.db)
+        else {
             throw Abort(.notFound)
         }
         let form = try req.content.decode(AgencyForm.self)
         do {
-            let agency = try await AgencyDirectory.create(.init(name: form.name, kind: form.kind), inUnit: unit, by: try req.acting)
+            let agency = try await AgencyDirectory.create(
+                .init(name: form.name, kind: form.kind), inUnit: unit, by: try req.acting)
             return req.redirect(to: "/agencies/\(agency.id?.uuidString ?? "")")
         } catch let error as UserFacingError {
             return try await renderUnit(req, error: error)
@@ -175,16 +197,21 @@ struct UnitsController {
         do {
             let text = try CSVReader.text(of: form.file.data.readableBytesView)
             let summary = try await UnitDirectory.importUnits(csv: text, on: req.db)
-            try await req.audit(.unitsImported, recordType: "unit", summary:
-                "Nhập \(form.file.filename): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged)")
-            let result = req.language == .vi
+            try await req.audit(
+                .unitsImported, recordType: "unit",
+                summary:
+                    "Nhập \(form.file.filename): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged)"
+            )
+            let result =
+                req.language == .vi
                 ? "Đã nhập \(form.file.filename): thêm \(summary.inserted), sửa \(summary.updated), không đổi \(summary.unchanged)."
                 : "Imported \(form.file.filename): \(summary.inserted) added, \(summary.updated) changed, \(summary.unchanged) unchanged."
             return try await req.page("units_import", title: "import_title", ImportView(problems: [], result: result))
         } catch let rejected as ImportRejected {
             let lines = rejected.report(req.language).components(separatedBy: "\n")
-            return try await req.page("units_import", title: "import_title",
-                                      ImportView(problems: lines, result: nil), status: .unprocessableEntity)
+            return try await req.page(
+                "units_import", title: "import_title",
+                ImportView(problems: lines, result: nil), status: .unprocessableEntity)
         }
     }
 }

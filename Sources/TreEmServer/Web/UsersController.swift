@@ -38,9 +38,10 @@ struct UsersController {
         let caller = try requireAdministrator(req)
         let users = try await UserDirectory.visibleUsers(for: caller, on: req.db)
         let rows = users.map { user in
-            UserRow(id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName,
-                    roleLabel: user.role.label(req.language), unitName: user.unit?.name ?? req.text("home_whole_country"),
-                    agencyName: user.agency?.name, isActive: user.isActive, mustChangePassword: user.mustChangePassword)
+            UserRow(
+                id: user.id?.uuidString ?? "", username: user.username, displayName: user.displayName,
+                roleLabel: user.role.label(req.language), unitName: user.unit?.name ?? req.text("home_whole_country"),
+                agencyName: user.agency?.name, isActive: user.isActive, mustChangePassword: user.mustChangePassword)
         }
         return try await req.page("users", title: "users_title", ListView(users: rows))
     }
@@ -62,19 +63,24 @@ struct UsersController {
     }
 
     /// The choices an administrator has: roles up to their own, units in their scope (valid today).
-    private func formView(_ req: Request, user: UserModel?, input: UserDirectory.Input?, error: UserFacingError?,
-                          oneTimePassword: String? = nil) async throws -> FormView {
+    private func formView(
+        _ req: Request, user: UserModel?, input: UserDirectory.Input?, error: UserFacingError?,
+        oneTimePassword: String? = nil
+    ) async throws -> FormView {
         let caller = try req.currentUser
         let today = req.today
-        let units = UnitTree.rows(try await UnitDirectory.visibleUnits(for: caller, asOf: today, on: req.db), language: req.language)
-            .filter { $0.level != AdministrativeLevel.village.rawValue }
+        let units = UnitTree.rows(
+            try await UnitDirectory.visibleUnits(for: caller, asOf: today, on: req.db), language: req.language
+        )
+        .filter { $0.level != AdministrativeLevel.village.rawValue }
         let selectedRole = input?.role ?? user?.role.rawValue ?? Role.officer.rawValue
         let selectedUnit = input?.unitID?.uuidString ?? user?.$unit.id?.uuidString ?? caller.unitID?.uuidString
         let selectedAgency = input?.agencyID?.uuidString ?? user?.$agency.id?.uuidString
         var agencies: [SelectOption] = []
         if let unitID = selectedUnit.flatMap(UUID.init(uuidString:)) {
             agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db).map {
-                SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selectedAgency)
+                SelectOption(
+                    value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selectedAgency)
             }
         }
         let nbsp = "\u{00A0}\u{00A0}\u{00A0}"
@@ -88,14 +94,19 @@ struct UsersController {
             roles: caller.role.grantableRoles.filter { $0 != .systemAdministrator || caller.seesEverything }.map {
                 SelectOption(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == selectedRole)
             },
-            units: units.map { SelectOption(value: $0.id, label: String(repeating: nbsp, count: $0.depth) + $0.name, selected: $0.id == selectedUnit) },
+            units: units.map {
+                SelectOption(
+                    value: $0.id, label: String(repeating: nbsp, count: $0.depth) + $0.name,
+                    selected: $0.id == selectedUnit)
+            },
             agencies: agencies, error: error?.message.text(req.language), errorField: error?.field,
             oneTimePassword: oneTimePassword)
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
         _ = try requireAdministrator(req)
-        return try await req.page("user_form", title: "users_new", try await formView(req, user: nil, input: nil, error: nil))
+        return try await req.page(
+            "user_form", title: "users_new", try await formView(req, user: nil, input: nil, error: nil))
     }
 
     struct UserForm: Content {
@@ -109,9 +120,10 @@ struct UsersController {
     }
 
     private func input(_ form: UserForm) -> UserDirectory.Input {
-        UserDirectory.Input(username: form.username, displayName: form.display_name, role: form.role,
-                            unitID: form.unit.flatMap(UUID.init(uuidString:)), agencyID: form.agency.flatMap(UUID.init(uuidString:)),
-                            isActive: form.is_active == "on", email: form.email)
+        UserDirectory.Input(
+            username: form.username, displayName: form.display_name, role: form.role,
+            unitID: form.unit.flatMap(UUID.init(uuidString:)), agencyID: form.agency.flatMap(UUID.init(uuidString:)),
+            isActive: form.is_active == "on", email: form.email)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -121,25 +133,28 @@ struct UsersController {
         values.isActive = true
         do {
             let (user, password) = try await UserDirectory.create(values, by: try req.acting)
-            return try await req.page("user_form", title: "users_edit",
-                                      try await formView(req, user: user, input: nil, error: nil, oneTimePassword: password))
+            return try await req.page(
+                "user_form", title: "users_edit",
+                try await formView(req, user: user, input: nil, error: nil, oneTimePassword: password))
         } catch let error as UserFacingError {
-            return try await req.page("user_form", title: "users_new",
-                                      try await formView(req, user: nil, input: values, error: error), status: error.status)
+            return try await req.page(
+                "user_form", title: "users_new",
+                try await formView(req, user: nil, input: values, error: error), status: error.status)
         }
     }
 
     private func find(_ req: Request) async throws -> UserModel {
         let caller = try requireAdministrator(req)
         guard let id = req.parameters.get("id", as: UUID.self),
-              let user = try await UserDirectory.user(id: id, for: caller, on: req.db)
+            let user = try await UserDirectory.user(id: id, for: caller, on: req.db)
         else { throw Abort(.notFound) }
         return user
     }
 
     @Sendable func edit(req: Request) async throws -> Response {
         let user = try await find(req)
-        return try await req.page("user_form", title: "users_edit", try await formView(req, user: user, input: nil, error: nil))
+        return try await req.page(
+            "user_form", title: "users_edit", try await formView(req, user: user, input: nil, error: nil))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -148,8 +163,9 @@ struct UsersController {
         do {
             try await UserDirectory.update(user, with: values, by: try req.acting)
         } catch let error as UserFacingError {
-            return try await req.page("user_form", title: "users_edit",
-                                      try await formView(req, user: user, input: values, error: error), status: error.status)
+            return try await req.page(
+                "user_form", title: "users_edit",
+                try await formView(req, user: user, input: values, error: error), status: error.status)
         }
         return req.redirect(to: "/users")
     }
@@ -157,7 +173,8 @@ struct UsersController {
     @Sendable func resetPassword(req: Request) async throws -> Response {
         let user = try await find(req)
         let password = try await UserDirectory.resetPassword(user, by: try req.acting)
-        return try await req.page("user_form", title: "users_edit",
-                                  try await formView(req, user: user, input: nil, error: nil, oneTimePassword: password))
+        return try await req.page(
+            "user_form", title: "users_edit",
+            try await formView(req, user: user, input: nil, error: nil, oneTimePassword: password))
     }
 }

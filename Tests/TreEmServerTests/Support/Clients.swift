@@ -2,6 +2,7 @@ import Foundation
 import NIOHTTP1
 import Testing
 import VaporTesting
+
 @testable import TreEmServer
 
 /// Acts like a browser: keeps cookies, sends the CSRF token found in the last page's forms.
@@ -29,19 +30,25 @@ final class Browser {
 
     /// A multipart form as a browser sends a file input: the fields, the CSRF token and one text file.
     @discardableResult
-    func upload(_ path: String, fields: [String: String], file: (field: String, name: String, text: String)) async throws -> TestingHTTPResponse {
+    func upload(
+        _ path: String, fields: [String: String], file: (field: String, name: String, text: String)
+    ) async throws -> TestingHTTPResponse {
         try await upload(path, fields: fields, file: (field: file.field, name: file.name, bytes: Array(file.text.utf8)))
     }
 
     /// The same with the file's raw bytes, which need not be UTF-8.
     @discardableResult
-    func upload(_ path: String, fields: [String: String], file: (field: String, name: String, bytes: [UInt8])) async throws -> TestingHTTPResponse {
+    func upload(
+        _ path: String, fields: [String: String], file: (field: String, name: String, bytes: [UInt8])
+    ) async throws -> TestingHTTPResponse {
         let boundary = "treem-test-boundary"
         var body = ByteBuffer()
         for (name, value) in fields.merging(["csrf_token": csrf], uniquingKeysWith: { a, _ in a }) {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n"
+        )
         body.writeBytes(file.bytes)
         body.writeString("\r\n--\(boundary)--\r\n")
         return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
@@ -51,15 +58,25 @@ final class Browser {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", ".", "~"])) ?? text
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil) async throws -> TestingHTTPResponse {
+    private func send(
+        _ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil
+    ) async throws -> TestingHTTPResponse {
         try await send(method, path, body: body.map { ByteBuffer(string: $0) }, contentType: contentType)
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: String? = nil) async throws -> TestingHTTPResponse {
+    private func send(
+        _ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: String? = nil
+    ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
-        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
         if body != nil {
-            if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) } else { headers.contentType = .urlEncodedForm }
+            if let contentType {
+                headers.replaceOrAdd(name: .contentType, value: contentType)
+            } else {
+                headers.contentType = .urlEncodedForm
+            }
         }
         var captured: TestingHTTPResponse?
         try await app.testing().test(method, path, headers: headers, body: body) { response in
@@ -90,9 +107,12 @@ struct APIClient {
     let app: Application
     var token: String?
 
-    static func signIn(_ app: Application, _ username: String, password: String = Fixture.password) async throws -> APIClient {
+    static func signIn(
+        _ app: Application, _ username: String, password: String = Fixture.password
+    ) async throws -> APIClient {
         var client = APIClient(app: app, token: nil)
-        let response = try await client.send(.POST, "/api/v1/auth/token", json: ["username": username, "password": password])
+        let response = try await client.send(
+            .POST, "/api/v1/auth/token", json: ["username": username, "password": password])
         #expect(response.status == .ok, "sign-in of \(username): \(response.body.string)")
         client.token = try JSONDecoder().decode(APIController.TokenResponse.self, from: response.body).token
         return client

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,9 @@ final class SMTPCatcher: @unchecked Sendable {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -82,15 +85,19 @@ final class SMTPCatcher: @unchecked Sendable {
         say("220 treem-test catcher\r\n")
         while let line = readLine() {
             let command = line.uppercased()
-            if command.hasPrefix("EHLO") { say("250-catcher\r\n250 8BITMIME\r\n") }
-            else if command.hasPrefix("DATA") {
+            if command.hasPrefix("EHLO") {
+                say("250-catcher\r\n250 8BITMIME\r\n")
+            } else if command.hasPrefix("DATA") {
                 say("354 go on\r\n")
                 var lines: [String] = []
                 while let dataLine = readLine(), dataLine != "." { lines.append(dataLine) }
                 lock.withLock { received.append(lines.joined(separator: "\n")) }
                 say("250 kept\r\n")
-            } else if command.hasPrefix("QUIT") { say("221 bye\r\n"); return }
-            else { say("250 OK\r\n") }
+            } else if command.hasPrefix("QUIT") {
+                say("221 bye\r\n"); return
+            } else {
+                say("250 OK\r\n")
+            }
         }
     }
 }

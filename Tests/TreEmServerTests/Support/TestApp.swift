@@ -5,11 +5,12 @@ import NIOConcurrencyHelpers
 import Testing
 import TreEmCore
 import VaporTesting
+
 @testable import TreEmServer
 
 /// A clock the test moves by hand.
 final class ManualClock: Sendable {
-    private let current = NIOLockedValueBox(Date(timeIntervalSince1970: 1_780_000_000)) // 2026-05-28
+    private let current = NIOLockedValueBox(Date(timeIntervalSince1970: 1_780_000_000))  // 2026-05-28
 
     var now: Date { current.withLockedValue { $0 } }
 
@@ -39,7 +40,9 @@ struct Fixture {
 
 /// Runs `body` against a freshly migrated database with the demo data and test users: SQLite in
 /// memory by default, a schema of its own in PostgreSQL when `DATABASE_URL` is set.
-func withTreEm(settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Fixture) async throws -> Void) async throws {
+func withTreEm(
+    settings adjust: (inout Settings) -> Void = { _ in }, _ body: (Fixture) async throws -> Void
+) async throws {
     let clock = ManualClock()
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     let database: Settings.Database
@@ -81,7 +84,9 @@ private func packageRoot() -> String {
     var url = URL(fileURLWithPath: #filePath)
     while url.path != "/" {
         url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path + "/" }
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            return url.path + "/"
+        }
     }
     return FileManager.default.currentDirectoryPath + "/"
 }
@@ -103,8 +108,10 @@ func unitID(_ code: String, on day: String, app: Application) async throws -> UU
 /// An active user of `role` at the unit with `id`, signing in with the fixture password.
 @discardableResult
 func addUser(_ username: String, role: Role, unit: UUID, app: Application) async throws -> UserModel {
-    let user = UserModel(username: username, displayName: "Người dùng \(username)", passwordHash: try await Accounts.hash(Fixture.password, app: app),
-                         role: role, unitID: unit, agencyID: nil, mustChangePassword: false)
+    let user = UserModel(
+        username: username, displayName: "Người dùng \(username)",
+        passwordHash: try await Accounts.hash(Fixture.password, app: app),
+        role: role, unitID: unit, agencyID: nil, mustChangePassword: false)
     try await user.create(on: app.db)
     return user
 }
@@ -123,7 +130,9 @@ private func createUsers(_ app: Application) async throws {
         ("city.officer", .officer, city),
     ]
     for (name, role, unit) in users {
-        try await UserModel(username: name, displayName: "Người dùng \(name)", passwordHash: hash, role: role,
-                            unitID: unit, agencyID: nil, mustChangePassword: false).create(on: app.db)
+        try await UserModel(
+            username: name, displayName: "Người dùng \(name)", passwordHash: hash, role: role,
+            unitID: unit, agencyID: nil, mustChangePassword: false
+        ).create(on: app.db)
     }
 }

@@ -7,7 +7,8 @@ extension PlanReader {
         splitAgencies(label)
     }
 
-    nonisolated(unsafe) static let pattern7 = /^[Cc]ác\s+(?:ban\s*,?\s*ngành\s*,?\s*)?(?:đoàn thể|tổ chức chính trị - xã hội)\s+(?=[A-ZĐ])/
+    nonisolated(unsafe) static let pattern7 =
+        /^[Cc]ác\s+(?:ban\s*,?\s*ngành\s*,?\s*)?(?:đoàn thể|tổ chức chính trị - xã hội)\s+(?=[A-ZĐ])/
 
     static func assignments(in lines: [Line]) -> [ImportedPlan.Assignment] {
         var result: [ImportedPlan.Assignment] = []
@@ -25,7 +26,8 @@ extension PlanReader {
                 continue
             }
             if !usesHeadings, let first = text.first, "-–•+".contains(first),
-               let colon = text.firstIndex(of: ":") {
+                let colon = text.firstIndex(of: ":")
+            {
                 let label = withoutBullet(String(text[..<colon]))
                 if isAgencyLabel(label), label.count <= 160 {
                     let task = clean(String(text[text.index(after: colon)...]))
@@ -47,7 +49,8 @@ extension PlanReader {
 
     /// Words that begin the name of an agency, an organisation or a group of them.
     static let organisationStarts = [
-        "phong", "so", "bo", "uy ban", "ubnd", "ubmttq", "ub mttq", "mat tran", "doan", "hoi", "lien doan", "cong an", "luc luong",
+        "phong", "so", "bo", "uy ban", "ubnd", "ubmttq", "ub mttq", "mat tran", "doan", "hoi", "lien doan", "cong an",
+        "luc luong",
         "tram", "trung tam", "dai", "ban", "truong", "cac", "cong chuc", "can bo", "van hoa", "tu phap", "to dan pho",
         "thon", "khu dan cu", "chi doan", "benh vien", "bo chi huy", "vien kiem sat", "toa an", "kho bac", "bao hiem",
         "chi cuc", "quy", "y te", "giao duc", "nganh", "lao dong", "tai chinh", "kinh te", "tuyen giao", "cong doan",
@@ -59,8 +62,10 @@ extension PlanReader {
         return organisationStarts.contains { folded.hasPrefix($0 + " ") || folded == $0 }
     }
 
-    static let massOrganisationStarts = ["uy ban mat tran", "ubmttq", "ub mttq", "mat tran", "doan thanh nien", "doan tn", "hoi ",
-                                         "lien doan lao dong", "chi doan", "cac hoi", "cac to chuc thanh vien", "cac to chuc doan the"]
+    static let massOrganisationStarts = [
+        "uy ban mat tran", "ubmttq", "ub mttq", "mat tran", "doan thanh nien", "doan tn", "hoi ",
+        "lien doan lao dong", "chi doan", "cac hoi", "cac to chuc thanh vien", "cac to chuc doan the",
+    ]
 
     static func assignment(label raw: String, firstTask: String?) -> ImportedPlan.Assignment {
         var label = clean(raw).trimmingCharacters(in: CharacterSet(charactersIn: ".:;,"))
@@ -76,8 +81,9 @@ extension PlanReader {
                 return massOrganisationStarts.contains { folded.hasPrefix($0) }
             }
         }
-        return ImportedPlan.Assignment(agency: label, agencies: agencies, mode: request ? "request" : "assign",
-                                       tasks: firstTask.map { [$0] } ?? [])
+        return ImportedPlan.Assignment(
+            agency: label, agencies: agencies, mode: request ? "request" : "assign",
+            tasks: firstTask.map { [$0] } ?? [])
     }
 
     /// Splits "Ủy ban MTTQ quận, Liên đoàn Lao động quận, Hội …" at commas and "và" where every

@@ -16,7 +16,8 @@ extension PlanReader {
                 raw.append(withoutBullet(text))
                 index += 1
             } else if let last = raw.last, !isSignatureLine(text), !(last.hasSuffix(";") || last.hasSuffix(".")),
-                      !last.hasPrefix("Lưu") {
+                !last.hasPrefix("Lưu")
+            {
                 // A recipient wrapped onto the next line.
                 raw[raw.count - 1] = clean(last + " " + text)
                 index += 1
@@ -38,9 +39,13 @@ extension PlanReader {
             if folded.hasPrefix("tm.") || folded.hasPrefix("tm ") {
                 signature.authority = "TM. " + clean(String(text.dropFirst(3))).uppercased()
                 found = true
-            } else if let prefix = ["kt", "q", "tl", "tuq"].first(where: { folded.hasPrefix($0 + ".") || folded.hasPrefix($0 + " ") }),
-                      text.dropFirst(prefix.count).first.map({ $0 == "." || $0 == " " }) == true, isCapitalised(text) {
-                let rest = clean(String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
+            } else if let prefix = ["kt", "q", "tl", "tuq"].first(where: {
+                folded.hasPrefix($0 + ".") || folded.hasPrefix($0 + " ")
+            }),
+                text.dropFirst(prefix.count).first.map({ $0 == "." || $0 == " " }) == true, isCapitalised(text)
+            {
+                let rest = clean(
+                    String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
                 signature.onBehalf = prefix.uppercased() + ". " + rest.uppercased()
                 found = true
             } else if isPosition(folded), signature.position == nil {
@@ -65,7 +70,8 @@ extension PlanReader {
     }
 
     static func isPosition(_ folded: String) -> Bool {
-        ["chu tich", "pho chu tich", "truong phong", "pho truong phong", "giam doc", "pho giam doc", "chanh van phong"].contains(folded)
+        ["chu tich", "pho chu tich", "truong phong", "pho truong phong", "giam doc", "pho giam doc", "chanh van phong"]
+            .contains(folded)
     }
 
     static func isCapitalised(_ text: String) -> Bool {
@@ -76,7 +82,8 @@ extension PlanReader {
     /// "Nguyễn Phong Doanh": two to six capitalised words, no digits.
     static func isPersonName(_ text: String) -> Bool {
         let words = text.split(separator: " ")
-        return (2...6).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }
+        return (2...6).contains(words.count)
+            && words.allSatisfy { $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }
             && text != text.uppercased()
     }
 
@@ -90,13 +97,18 @@ extension PlanReader {
                 continue
             }
             if romanHeading(line.text) != nil { inSection = false; continue }
-            if inSection, let first = line.text.first, "-–•+".contains(first) { result.append(withoutBullet(line.text)) }
+            if inSection, let first = line.text.first, "-–•+".contains(first) {
+                result.append(withoutBullet(line.text))
+            }
         }
         return result
     }
 
     static func slogansInAppendix(_ lines: [Line]) -> [String] {
-        guard let start = lines.firstIndex(where: { VietnameseText.fold($0.text).includes("khau hieu") && $0.text == $0.text.uppercased() })
+        guard
+            let start = lines.firstIndex(where: {
+                VietnameseText.fold($0.text).includes("khau hieu") && $0.text == $0.text.uppercased()
+            })
         else { return [] }
         return lines[(start + 1)...].compactMap { line in
             if let (_, text) = numberedItem(line.text) { return clean(text) }

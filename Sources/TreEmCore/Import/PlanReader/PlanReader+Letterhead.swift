@@ -3,7 +3,8 @@ import Foundation
 // The letterhead: "Số: …", "Place, ngày … tháng … năm …", and the issuing committee.
 extension PlanReader {
     nonisolated(unsafe) static let pattern1 = /^(.+?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/
-    nonisolated(unsafe) static let pattern3 = /(?:Ủy ban nhân dân|UBND)\s+(.+?)\s+(?:xây dựng|ban hành|triển khai|thực hiện)\s/
+    nonisolated(unsafe) static let pattern3 =
+        /(?:Ủy ban nhân dân|UBND)\s+(.+?)\s+(?:xây dựng|ban hành|triển khai|thực hiện)\s/
 
     static func isDocumentType(_ text: String) -> Bool {
         text == "KẾ HOẠCH" || text.hasPrefix("KẾ HOẠCH ")
@@ -16,13 +17,18 @@ extension PlanReader {
         guard rest.first == ":" || rest.first?.isNumber == true || rest.first == "/" else { return nil }
         if rest.first == ":" { rest = rest.dropFirst().drop { $0 == " " } }
         let value = String(rest.prefix { !$0.isWhitespace })
-        return value.hasPrefix("/") || value.first?.isNumber != true ? "" : value.trimmingCharacters(in: CharacterSet(charactersIn: ".,;"))
+        return value.hasPrefix("/") || value.first?.isNumber != true
+            ? "" : value.trimmingCharacters(in: CharacterSet(charactersIn: ".,;"))
     }
 
     static func dateLine(_ text: String) -> (String, ImportedPlan.IssuedOn)? {
         guard text.includes("ngày"), text.includes("năm"), let match = text.firstMatch(of: Self.pattern1),
-              let year = Int(match.4) else { return nil }
-        return (clean(String(match.1)), ImportedPlan.IssuedOn(year: year, month: match.3.flatMap { Int($0) }, day: match.2.flatMap { Int($0) }))
+            let year = Int(match.4)
+        else { return nil }
+        return (
+            clean(String(match.1)),
+            ImportedPlan.IssuedOn(year: year, month: match.3.flatMap { Int($0) }, day: match.2.flatMap { Int($0) })
+        )
     }
 
     static let levelWords = ["thành phố", "tỉnh", "quận", "huyện", "thị xã", "thị trấn", "phường", "xã", "đặc khu"]
@@ -49,7 +55,9 @@ extension PlanReader {
             let start = foldedTitle.distance(from: foldedTitle.startIndex, to: range.lowerBound)
             let length = VietnameseText.fold(unit).count
             let characters = Array(title)
-            if start + length <= characters.count, VietnameseText.fold(String(characters[start..<(start + length)])) == VietnameseText.fold(unit) {
+            if start + length <= characters.count,
+                VietnameseText.fold(String(characters[start..<(start + length)])) == VietnameseText.fold(unit)
+            {
                 unit = String(characters[start..<(start + length)])
             }
         }

@@ -21,7 +21,9 @@ extension PlanReader {
         // Only decomposed input (combining marks U+0300–U+036F: UTF-8 lead bytes CC, CD) needs NFC.
         let needsNFC = source.utf8.contains { $0 == 0xCC || $0 == 0xCD }
         let text = needsNFC ? source.precomposedStringWithCanonicalMapping : source
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for raw in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             number += 1
             let text = stripMarkup(String(raw))
             if text.isEmpty { blank = true; continue }
@@ -30,14 +32,18 @@ extension PlanReader {
         }
         // A document extracted from PDF or typed with hard wraps: most lines near one width.
         let long = physical.filter { $0.length >= 50 && $0.length <= 100 }.count
-        let hardWrapped = physical.count >= 10 && Double(long) / Double(physical.count) > 0.5
+        let hardWrapped =
+            physical.count >= 10 && Double(long) / Double(physical.count) > 0.5
             && (physical.map(\.length).max() ?? 0) < 140
 
         var result: [Line] = []
         var previousLength = 0
         for line in physical {
-            if let last = result.last, continues(previous: last.text, previousLength: previousLength, next: line.text,
-                                                     afterBlank: line.afterBlank, hardWrapped: hardWrapped) {
+            if let last = result.last,
+                continues(
+                    previous: last.text, previousLength: previousLength, next: line.text,
+                    afterBlank: line.afterBlank, hardWrapped: hardWrapped)
+            {
                 result[result.count - 1].text = last.text + " " + line.text
                 result[result.count - 1].last = line.number
             } else {
@@ -49,7 +55,9 @@ extension PlanReader {
     }
 
     /// Whether `next` continues the sentence of `previous` (a hard wrap, or a page break inside a sentence).
-    static func continues(previous: String, previousLength: Int, next: String, afterBlank: Bool, hardWrapped: Bool) -> Bool {
+    static func continues(
+        previous: String, previousLength: Int, next: String, afterBlank: Bool, hardWrapped: Bool
+    ) -> Bool {
         if startsStructure(next) || isRecipientsHeading(previous) || isDocumentType(previous) { return false }
         // The opening sentence starts its own paragraph even where a PDF lost the blank line.
         if looksLikeOpening(next) { return false }
@@ -60,7 +68,9 @@ extension PlanReader {
         if first.isNumber, !ends { return true }
         // In hard-wrapped text a full line without a full stop runs on; across a blank line
         // (a page break) only a line that reached the right margin does.
-        if hardWrapped, !ends, previousLength >= (afterBlank ? 60 : 45), previous != previous.uppercased() { return true }
+        if hardWrapped, !ends, previousLength >= (afterBlank ? 60 : 45), previous != previous.uppercased() {
+            return true
+        }
         return false
     }
 
@@ -68,7 +78,9 @@ extension PlanReader {
         if romanHeading(text) != nil || numberedItem(text) != nil { return true }
         if let first = text.first, "-–•+(".contains(first) { return true }
         if numberLine(text) != nil || isRecipientsHeading(text) { return true }
-        if text.hasPrefix("TM.") || text.hasPrefix("KT.") || text.hasPrefix("KT ") || text.hasPrefix("Q. ") { return true }
+        if text.hasPrefix("TM.") || text.hasPrefix("KT.") || text.hasPrefix("KT ") || text.hasPrefix("Q. ") {
+            return true
+        }
         return text.count < 80 && text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase)
     }
 

@@ -3,7 +3,8 @@ import Foundation
 // The Roman-numbered parts of the body: purposes, requirements, targets, theme, period, sections.
 extension PlanReader {
     nonisolated(unsafe) static let pattern4 = /[“"](.+?)[”"]/
-    nonisolated(unsafe) static let pattern5 = /[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s+(?:đến|-)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/
+    nonisolated(unsafe) static let pattern5 =
+        /[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s+(?:đến|-)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/
     nonisolated(unsafe) static let pattern6 = /(\d+(?:[.,]\d+)?)\s*%/
 
     enum PartKind { case aims, content, funding, assignments, reporting }
@@ -20,11 +21,15 @@ extension PlanReader {
             if let (_, title) = romanHeading(line.text) {
                 let folded = VietnameseText.fold(title)
                 let kind: PartKind =
-                    folded.includes("to chuc thuc hien") || folded.includes("phan cong") ? .assignments
-                    : folded.includes("bao cao") ? .reporting
-                    : folded.includes("kinh phi") ? .funding
-                    : folded.includes("muc dich") || folded.includes("muc tieu") || folded.includes("yeu cau") ? .aims
-                    : .content
+                    folded.includes("to chuc thuc hien") || folded.includes("phan cong")
+                    ? .assignments
+                    : folded.includes("bao cao")
+                        ? .reporting
+                        : folded.includes("kinh phi")
+                            ? .funding
+                            : folded.includes("muc dich") || folded.includes("muc tieu") || folded.includes("yeu cau")
+                                ? .aims
+                                : .content
                 parts.append(Part(kind: kind, title: title, lines: []))
             } else if !parts.isEmpty {
                 parts[parts.count - 1].lines.append(line)
@@ -50,7 +55,9 @@ extension PlanReader {
     }
 
     static func theme(in body: [Line]) -> (String, Line)? {
-        for line in body where (line.text.includes("“") || line.text.includes("\"")) && VietnameseText.fold(line.text).includes("chu de") {
+        for line in body
+        where (line.text.includes("“") || line.text.includes("\"")) && VietnameseText.fold(line.text).includes("chu de")
+        {
             if let match = line.text.firstMatch(of: Self.pattern4) {
                 return (clean(String(match.1)).trimmingCharacters(in: CharacterSet(charactersIn: ".,")), line)
             }
@@ -61,9 +68,10 @@ extension PlanReader {
     static func period(in body: [Line]) -> (ImportedPlan.Period, Line)? {
         for line in body where line.text.includes("gian") && VietnameseText.fold(line.text).includes("thoi gian") {
             guard let match = line.text.firstMatch(of: Self.pattern5),
-                  let endYear = Int(match.6),
-                  let end = CalendarDay(year: endYear, month: Int(match.5) ?? 0, day: Int(match.4) ?? 0),
-                  let start = CalendarDay(year: match.3.flatMap { Int($0) } ?? endYear, month: Int(match.2) ?? 0, day: Int(match.1) ?? 0)
+                let endYear = Int(match.6),
+                let end = CalendarDay(year: endYear, month: Int(match.5) ?? 0, day: Int(match.4) ?? 0),
+                let start = CalendarDay(
+                    year: match.3.flatMap { Int($0) } ?? endYear, month: Int(match.2) ?? 0, day: Int(match.1) ?? 0)
             else { continue }
             return (ImportedPlan.Period(start: start.iso, end: end.iso), line)
         }
@@ -81,7 +89,10 @@ extension PlanReader {
                 continue
             }
             let text = withoutBullet(line.text)
-            let percent = !text.includes("%") ? nil : text.firstMatch(of: Self.pattern6).flatMap { Double($0.1.replacingOccurrences(of: ",", with: ".")) }
+            let percent =
+                !text.includes("%")
+                ? nil
+                : text.firstMatch(of: Self.pattern6).flatMap { Double($0.1.replacingOccurrences(of: ",", with: ".")) }
             if percent != nil || underTargetHeading {
                 result.append(ImportedPlan.Target(text: text, percent: percent))
             }

@@ -23,7 +23,7 @@ extension PlanReader {
         for line in candidates {
             let text = line.text
             guard text.includes("trước"), let date = text.firstMatch(of: Self.pattern8),
-                  let deadline = CalendarDay(year: Int(date.3) ?? 0, month: Int(date.2) ?? 0, day: Int(date.1) ?? 0)
+                let deadline = CalendarDay(year: Int(date.3) ?? 0, month: Int(date.2) ?? 0, day: Int(date.1) ?? 0)
             else { continue }
             let before = String(text[..<date.range.lowerBound])
             var to: String?
@@ -31,7 +31,8 @@ extension PlanReader {
             if let qua = before.firstMatch(of: Self.pattern9) { via = clean(String(qua.1)) }
             let withoutVia = before.replacing(Self.pattern10, with: "")
             if let range = withoutVia.range(of: " về ", options: .backwards) {
-                to = clean(String(withoutVia[range.upperBound...])).trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+                to = clean(String(withoutVia[range.upperBound...])).trimmingCharacters(
+                    in: CharacterSet(charactersIn: ",;"))
             }
             return (ImportedPlan.Reporting(deadline: deadline.iso, to: to?.isEmpty == true ? nil : to, via: via), line)
         }

@@ -13,7 +13,10 @@ public enum PlanReader {
         /// Each basis as the document cites it ("Luật Trẻ em năm 2016"), in the order of `bases`.
         public var basisCitations: [String] = []
 
-        public init(purposes: [String] = [], requirements: [String] = [], sections: [ContentNode] = [], basisCitations: [String] = []) {
+        public init(
+            purposes: [String] = [], requirements: [String] = [], sections: [ContentNode] = [],
+            basisCitations: [String] = []
+        ) {
             self.purposes = purposes
             self.requirements = requirements
             self.sections = sections
@@ -81,7 +84,8 @@ public enum PlanReader {
             }
             // A title may run over a second line; the opening sentence is not part of it.
             while rest.isEmpty, index < lines.count, !lines[index].afterBlank, romanHeading(lines[index].text) == nil,
-                  !looksLikeOpening(lines[index].text), lines[index].text.count < 150 {
+                !looksLikeOpening(lines[index].text), lines[index].text.count < 150
+            {
                 titleParts.append(lines[index].text)
                 index += 1
             }
@@ -90,7 +94,9 @@ public enum PlanReader {
         }
         let title = plan.title ?? ""
         let foldedTitle = VietnameseText.fold(title)
-        plan.kind = foldedTitle.includes("thang hanh dong vi tre em") ? "actionMonth"
+        plan.kind =
+            foldedTitle.includes("thang hanh dong vi tre em")
+            ? "actionMonth"
             : foldedTitle.includes("cong tac tre em") ? "annualChildWork" : "other"
 
         // The opening: every line before the first part heading.
@@ -126,7 +132,9 @@ public enum PlanReader {
         extras.sections = parts.filter { $0.kind == .content }.flatMap { part in
             PlanOutline.read(part.lines.map(\.text).joined(separator: "\n"))
         }
-        if let (value, line) = reporting(parts: parts, body: body) { plan.reporting = value; note("reporting", [line][...]) }
+        if let (value, line) = reporting(parts: parts, body: body) {
+            plan.reporting = value; note("reporting", [line][...])
+        }
         plan.slogans = slogansInBody(body)
 
         // Nơi nhận, the signature, and appendices after it.

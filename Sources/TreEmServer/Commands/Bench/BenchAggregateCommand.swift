@@ -11,10 +11,14 @@ import Vapor
 /// `key=value` line per figure. Build with `-c release`.
 struct BenchAggregateCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "database", help: "sqlite (mặc định, tệp tạm) | postgres (cần DATABASE_URL)") var database: String?
+        @Option(name: "database", help: "sqlite (mặc định, tệp tạm) | postgres (cần DATABASE_URL)") var database:
+            String?
         @Option(name: "scale", help: "nation (mặc định) | small") var scale: String?
         @Option(name: "iterations", help: "Số lần đo (mặc định 20)") var iterations: Int?
-        @Option(name: "keep", help: "Giữ cơ sở dữ liệu SQLite ở đường dẫn này để xem lại — keep the SQLite database at this path") var keep: String?
+        @Option(
+            name: "keep",
+            help: "Giữ cơ sở dữ liệu SQLite ở đường dẫn này để xem lại — keep the SQLite database at this path")
+        var keep: String?
     }
 
     var help: String { "Đo tổng hợp báo cáo trên một quốc gia giả lập — benchmark live report aggregation" }
@@ -27,7 +31,8 @@ struct BenchAggregateCommand: AsyncCommand {
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let scale = signature.scale == "small"
+        let scale =
+            signature.scale == "small"
             ? Scale(provinces: 3, communes: 100, villages: 300, years: [2024, 2025, 2026])
             : Scale(provinces: 34, communes: 3321, villages: 10000, years: [2024, 2025, 2026])
         let iterations = signature.iterations ?? 20
@@ -79,7 +84,8 @@ struct BenchAggregateCommand: AsyncCommand {
 
             var national: ReportAggregates.Level?
             let nationalMS = try await Self.median(iterations) {
-                national = try await ReportAggregates.level(rounds: rounds, form: form, unit: nil, asOf: asOf, on: app.db)
+                national = try await ReportAggregates.level(
+                    rounds: rounds, form: form, unit: nil, asOf: asOf, on: app.db)
             }
             let provinceMS = try await Self.median(iterations) {
                 _ = try await ReportAggregates.level(round: provinceRound, unit: province, asOf: asOf, on: app.db)
@@ -108,7 +114,9 @@ struct BenchAggregateCommand: AsyncCommand {
     }
 
     static func cleanUp(_ app: Application, schema: String?, file: String?) async throws {
-        if let schema, let sql = app.db as? any SQLDatabase, ProcessInfo.processInfo.environment["TREEM_BENCH_KEEP_SCHEMA"] == nil {
+        if let schema, let sql = app.db as? any SQLDatabase,
+            ProcessInfo.processInfo.environment["TREEM_BENCH_KEEP_SCHEMA"] == nil
+        {
             try? await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
         }
         try await app.asyncShutdown()
@@ -132,17 +140,22 @@ struct BenchAggregateCommand: AsyncCommand {
     /// The same provincial totals written by hand for this two-level country: a commune's
     /// figures belong to its parent, a province's to itself.
     static func plainGroupBy(rounds: [UUID], on sql: any SQLDatabase) async throws -> [UUID: [ValueKey: CellSum]] {
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT COALESCE(u.parent_id, u.id) AS unit, v.indicator AS indicator, v.part AS part, SUM(v.number) AS total, COUNT(v.number) AS n \
             FROM \(ident: ReportValueModel.schema) v JOIN \(ident: UnitModel.schema) u ON u.id = v.unit_id \
             WHERE v.round_id IN \(SQLBindList(rounds)) AND v.counted = \(bind: true) \
             GROUP BY COALESCE(u.parent_id, u.id), v.indicator, v.part
-            """).all()
+            """
+        ).all()
         var result: [UUID: [ValueKey: CellSum]] = [:]
         for row in rows {
             let part = IndicatorPart(rawValue: try row.decode(column: "part", as: String.self)) ?? .total
-            result[try row.decode(column: "unit", as: UUID.self), default: [:]][ValueKey(try row.decode(column: "indicator", as: String.self), part)] =
-                CellSum(sum: try row.decode(column: "total", as: Double?.self) ?? 0, count: try row.decode(column: "n", as: Int.self))
+            result[try row.decode(column: "unit", as: UUID.self), default: [:]][
+                ValueKey(try row.decode(column: "indicator", as: String.self), part)] =
+                CellSum(
+                    sum: try row.decode(column: "total", as: Double?.self) ?? 0,
+                    count: try row.decode(column: "n", as: Int.self))
         }
         return result
     }
@@ -153,7 +166,8 @@ struct BenchAggregateCommand: AsyncCommand {
             guard let id = child.unit.id, let sums = plain[id] else { return false }
             let expected = Aggregation.figures(sums, form: form)
             guard expected.count == child.figures.count,
-                  expected.allSatisfy({ key, value in abs((child.figures[key] ?? .nan) - value) < 1e-6 }) else { return false }
+                expected.allSatisfy({ key, value in abs((child.figures[key] ?? .nan) - value) < 1e-6 })
+            else { return false }
         }
         return true
     }
@@ -165,7 +179,8 @@ private func requireUnit(_ id: UUID, on db: Database) async throws -> UnitModel 
 }
 
 private func requireRound(_ id: UUID, on db: Database) async throws -> ReportRoundModel {
-    guard let round = try await ReportRoundModel.query(on: db).filter(\.$id == id).with(\.$form).with(\.$root).first() else {
+    guard let round = try await ReportRoundModel.query(on: db).filter(\.$id == id).with(\.$form).with(\.$root).first()
+    else {
         throw Abort(.internalServerError)
     }
     return round
@@ -173,6 +188,8 @@ private func requireRound(_ id: UUID, on db: Database) async throws -> ReportRou
 
 /// `treem bench aggregate | tasks`.
 struct BenchCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["aggregate": BenchAggregateCommand(), "tasks": BenchTasksCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["aggregate": BenchAggregateCommand(), "tasks": BenchTasksCommand()]
+    }
     var help: String { "Đo hiệu năng (bản release) — benchmarks (release build)" }
 }

@@ -21,16 +21,30 @@ struct BenchTasksCommand: AsyncCommand {
         let app = try await Application.make(.testing)
         app.logger.logLevel = .error
         do {
-            try await configure(app, settings: Settings(database: .sqliteMemory(identifier: "bench-\(UUID().uuidString)"), bcryptCost: 4))
+            try await configure(
+                app,
+                settings: Settings(database: .sqliteMemory(identifier: "bench-\(UUID().uuidString)"), bcryptCost: 4))
             try await app.autoMigrate()
             try await app.asyncBoot()
             let fixture = try await seed(app, communes: communeCount, tasksPerCommune: tasksPerCommune)
-            context.console.print("\(communeCount) xã × \(tasksPerCommune) nhiệm vụ = \(communeCount * tasksPerCommune) nhiệm vụ; \(iterations) lần đo mỗi trang")
-            try await measure(app, "my tasks (agency member)", cookie: fixture.memberCookie, path: "/tasks", iterations: iterations, console: context.console)
-            try await measure(app, "board, commune plan", cookie: fixture.communeCookie, path: "/plans/\(fixture.communePlan)/board", iterations: iterations, console: context.console)
-            try await measure(app, "board, province plan", cookie: fixture.provinceCookie, path: "/plans/\(fixture.provincePlan)/board", iterations: iterations, console: context.console)
-            try await measure(app, "all tasks in the province", cookie: fixture.provinceCookie, path: "/tasks?mine=false", iterations: iterations, console: context.console)
-            try await measure(app, "home (due soon)", cookie: fixture.provinceCookie, path: "/", iterations: iterations, console: context.console)
+            context.console.print(
+                "\(communeCount) xã × \(tasksPerCommune) nhiệm vụ = \(communeCount * tasksPerCommune) nhiệm vụ; \(iterations) lần đo mỗi trang"
+            )
+            try await measure(
+                app, "my tasks (agency member)", cookie: fixture.memberCookie, path: "/tasks", iterations: iterations,
+                console: context.console)
+            try await measure(
+                app, "board, commune plan", cookie: fixture.communeCookie, path: "/plans/\(fixture.communePlan)/board",
+                iterations: iterations, console: context.console)
+            try await measure(
+                app, "board, province plan", cookie: fixture.provinceCookie,
+                path: "/plans/\(fixture.provincePlan)/board", iterations: iterations, console: context.console)
+            try await measure(
+                app, "all tasks in the province", cookie: fixture.provinceCookie, path: "/tasks?mine=false",
+                iterations: iterations, console: context.console)
+            try await measure(
+                app, "home (due soon)", cookie: fixture.provinceCookie, path: "/", iterations: iterations,
+                console: context.console)
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -46,7 +60,9 @@ struct BenchTasksCommand: AsyncCommand {
         var provincePlan: String
     }
 
-    private func measure(_ app: Application, _ name: String, cookie: String, path: String, iterations: Int, console: any Console) async throws {
+    private func measure(
+        _ app: Application, _ name: String, cookie: String, path: String, iterations: Int, console: any Console
+    ) async throws {
         var samples: [Double] = []
         var size = 0
         var headers = HTTPHeaders()
@@ -54,27 +70,40 @@ struct BenchTasksCommand: AsyncCommand {
         for i in 0..<(iterations + 3) {
             let start = DispatchTime.now().uptimeNanoseconds
             // Straight into the responder: the figure is server time, without sockets.
-            let request = Request(application: app, method: .GET, url: URI(path: path), headers: headers, on: app.eventLoopGroup.next())
+            let request = Request(
+                application: app, method: .GET, url: URI(path: path), headers: headers, on: app.eventLoopGroup.next())
             let response = try await app.responder.respond(to: request).get()
-            guard response.status == .ok else { throw Abort(.internalServerError, reason: "\(path) answered \(response.status)") }
+            guard response.status == .ok else {
+                throw Abort(.internalServerError, reason: "\(path) answered \(response.status)")
+            }
             size = response.body.count
             if i >= 3 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000) }
         }
         samples.sort()
-        console.print(String(format: "%-28@ min %6.2f ms  median %6.2f ms  p95 %6.2f ms  (%d bytes)", name as NSString,
-                             samples[0], samples[samples.count / 2], samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))], size))
+        console.print(
+            String(
+                format: "%-28@ min %6.2f ms  median %6.2f ms  p95 %6.2f ms  (%d bytes)", name as NSString,
+                samples[0], samples[samples.count / 2],
+                samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))], size))
     }
 
     private func seed(_ app: Application, communes: Int, tasksPerCommune: Int) async throws -> Fixture {
         let db = app.db
-        let province = UnitModel(record: UnitRecord(code: "B00", name: "Tỉnh Thử Nghiệm", level: .province, parentCode: nil, validFrom: nil, validTo: nil), parentID: nil)
+        let province = UnitModel(
+            record: UnitRecord(
+                code: "B00", name: "Tỉnh Thử Nghiệm", level: .province, parentCode: nil, validFrom: nil, validTo: nil),
+            parentID: nil)
         try await province.create(on: db)
-        let kinds: [AgencyKind] = [.peoplesCommittee, .cultureSocialOffice, .healthStation, .police, .school, .radioStation,
-                                   .justiceOffice, .fatherlandFront, .youthUnion, .womenUnion]
+        let kinds: [AgencyKind] = [
+            .peoplesCommittee, .cultureSocialOffice, .healthStation, .police, .school, .radioStation,
+            .justiceOffice, .fatherlandFront, .youthUnion, .womenUnion,
+        ]
         var communeUnits: [UnitModel] = []
         for n in 1...communes {
-            let unit = UnitModel(record: UnitRecord(code: "B\(1000 + n)", name: "Xã Thử \(n)", level: .commune, parentCode: "B00",
-                                                    validFrom: nil, validTo: nil), parentID: province.id)
+            let unit = UnitModel(
+                record: UnitRecord(
+                    code: "B\(1000 + n)", name: "Xã Thử \(n)", level: .commune, parentCode: "B00",
+                    validFrom: nil, validTo: nil), parentID: province.id)
             try await unit.create(on: db)
             communeUnits.append(unit)
         }
@@ -85,8 +114,12 @@ struct BenchTasksCommand: AsyncCommand {
             try await list.create(on: db)
             agenciesByUnit[unit.id!] = list
         }
-        let document = PlanDocument(kind: .actionMonth, issuerName: "ỦY BAN NHÂN DÂN", place: "Thử", issueDate: PartialDate(year: 2026, month: 5, day: 1),
-                                    title: "Kế hoạch thử", period: DateRange(start: CalendarDay(year: 2026, month: 6, day: 1)!, end: CalendarDay(year: 2026, month: 6, day: 30)!))
+        let document = PlanDocument(
+            kind: .actionMonth, issuerName: "ỦY BAN NHÂN DÂN", place: "Thử",
+            issueDate: PartialDate(year: 2026, month: 5, day: 1),
+            title: "Kế hoạch thử",
+            period: DateRange(
+                start: CalendarDay(year: 2026, month: 6, day: 1)!, end: CalendarDay(year: 2026, month: 6, day: 30)!))
         func plan(for unit: UnitModel) async throws -> PlanModel {
             let plan = try PlanModel(issuerUnitID: unit.id!, document: document, createdBy: nil)
             plan.status = .issued
@@ -122,18 +155,27 @@ struct BenchTasksCommand: AsyncCommand {
         func session(_ user: UserModel) async throws -> String {
             try await user.create(on: db)
             let token = Tokens.random()
-            try await SessionModel(tokenHash: Tokens.hash(token), userID: user.id!, kind: .web, csrfToken: Tokens.random(), now: app.treem.now()).create(on: db)
+            try await SessionModel(
+                tokenHash: Tokens.hash(token), userID: user.id!, kind: .web, csrfToken: Tokens.random(),
+                now: app.treem.now()
+            ).create(on: db)
             return token
         }
         let first = communeUnits[0]
         let station = agenciesByUnit[first.id!]!.first { $0.kind == .healthStation }!
         return Fixture(
-            memberCookie: try await session(UserModel(username: "b.member", displayName: "Thành viên", passwordHash: hash, role: .agencyMember,
-                                                      unitID: first.id, agencyID: station.id, mustChangePassword: false)),
-            communeCookie: try await session(UserModel(username: "b.commune", displayName: "Cán bộ xã", passwordHash: hash, role: .officer,
-                                                       unitID: first.id, agencyID: nil, mustChangePassword: false)),
-            provinceCookie: try await session(UserModel(username: "b.province", displayName: "Cán bộ tỉnh", passwordHash: hash, role: .officer,
-                                                        unitID: province.id, agencyID: nil, mustChangePassword: false)),
+            memberCookie: try await session(
+                UserModel(
+                    username: "b.member", displayName: "Thành viên", passwordHash: hash, role: .agencyMember,
+                    unitID: first.id, agencyID: station.id, mustChangePassword: false)),
+            communeCookie: try await session(
+                UserModel(
+                    username: "b.commune", displayName: "Cán bộ xã", passwordHash: hash, role: .officer,
+                    unitID: first.id, agencyID: nil, mustChangePassword: false)),
+            provinceCookie: try await session(
+                UserModel(
+                    username: "b.province", displayName: "Cán bộ tỉnh", passwordHash: hash, role: .officer,
+                    unitID: province.id, agencyID: nil, mustChangePassword: false)),
             communePlan: firstCommunePlan!.id!.uuidString, provincePlan: provincePlan.id!.uuidString)
     }
 }

@@ -24,11 +24,14 @@ enum SyntheticNation {
         var id: UUID, ancestor_id: UUID, descendant_id: UUID
     }
     private struct RoundRow: Encodable, Sendable {
-        var id: UUID, form_id: UUID, root_unit_id: UUID, year: Int, title: String, as_of: String, deadline: String, opened_at: Date
+        var id: UUID, form_id: UUID, root_unit_id: UUID, year: Int, title: String, as_of: String, deadline: String,
+            opened_at: Date
     }
     private struct ReportRow: Encodable, Sendable {
-        var id: UUID, round_id: UUID, unit_id: UUID, reviewer_unit_id: UUID?, depth: Int, deadline: String?, status: String
-        var version: Int, is_partial: Bool, results: String, difficulties: String, proposals: String, explanation: String
+        var id: UUID, round_id: UUID, unit_id: UUID, reviewer_unit_id: UUID?, depth: Int, deadline: String?,
+            status: String
+        var version: Int, is_partial: Bool, results: String, difficulties: String, proposals: String,
+            explanation: String
         var submitted_at: Date?
     }
     private struct ValueRow: Encodable, Sendable {
@@ -46,7 +49,10 @@ enum SyntheticNation {
         for p in 0..<scale.provinces {
             let id = UUID()
             provinces.append(id)
-            units.append(UnitRow(id: id, code: "\(p + 1)", name: "Tỉnh Thử \(p + 1)", name_folded: "tinh thu \(p + 1)", level: "province", parent_id: nil))
+            units.append(
+                UnitRow(
+                    id: id, code: "\(p + 1)", name: "Tỉnh Thử \(p + 1)", name_folded: "tinh thu \(p + 1)",
+                    level: "province", parent_id: nil))
             scope.append(ScopeRow(id: UUID(), ancestor_id: id, descendant_id: id))
         }
         built.firstProvince = provinces[0]
@@ -56,49 +62,78 @@ enum SyntheticNation {
             let province = provinces[c % scale.provinces]
             communes.append(id)
             communesOf[province, default: []].append(id)
-            units.append(UnitRow(id: id, code: "\(10000 + c)", name: "Xã Thử \(c + 1)", name_folded: "xa thu \(c + 1)", level: "commune", parent_id: province))
-            scope += [ScopeRow(id: UUID(), ancestor_id: id, descendant_id: id), ScopeRow(id: UUID(), ancestor_id: province, descendant_id: id)]
+            units.append(
+                UnitRow(
+                    id: id, code: "\(10000 + c)", name: "Xã Thử \(c + 1)", name_folded: "xa thu \(c + 1)",
+                    level: "commune", parent_id: province))
+            scope += [
+                ScopeRow(id: UUID(), ancestor_id: id, descendant_id: id),
+                ScopeRow(id: UUID(), ancestor_id: province, descendant_id: id),
+            ]
         }
         for v in 0..<scale.villages {
             let id = UUID()
             let commune = communes[v % scale.communes]
             let province = provinces[(v % scale.communes) % scale.provinces]
-            units.append(UnitRow(id: id, code: "\(10000 + v % scale.communes)-\(v)", name: "Thôn \(v + 1)", name_folded: "thon \(v + 1)",
-                                 level: "village", parent_id: commune))
-            scope += [ScopeRow(id: UUID(), ancestor_id: id, descendant_id: id), ScopeRow(id: UUID(), ancestor_id: commune, descendant_id: id),
-                      ScopeRow(id: UUID(), ancestor_id: province, descendant_id: id)]
+            units.append(
+                UnitRow(
+                    id: id, code: "\(10000 + v % scale.communes)-\(v)", name: "Thôn \(v + 1)",
+                    name_folded: "thon \(v + 1)",
+                    level: "village", parent_id: commune))
+            scope += [
+                ScopeRow(id: UUID(), ancestor_id: id, descendant_id: id),
+                ScopeRow(id: UUID(), ancestor_id: commune, descendant_id: id),
+                ScopeRow(id: UUID(), ancestor_id: province, descendant_id: id),
+            ]
         }
         try await insert(units, into: UnitModel.schema, on: sql)
         try await insert(scope, into: UnitScopeModel.schema, on: sql)
 
-        guard let form = try await ReportFormModel.query(on: db).filter(\.$code == ReportForm.actionMonthResults.code).first(),
-              let formID = form.id else { throw Settings.Invalid(description: "the Action Month form is missing") }
-        let cells = ReportForm.actionMonthResults.indicators.filter(\.isEntered).flatMap { indicator in indicator.parts.map { (indicator, $0) } }
+        guard
+            let form = try await ReportFormModel.query(on: db).filter(\.$code == ReportForm.actionMonthResults.code)
+                .first(),
+            let formID = form.id
+        else { throw Settings.Invalid(description: "the Action Month form is missing") }
+        let cells = ReportForm.actionMonthResults.indicators.filter(\.isEntered).flatMap { indicator in
+            indicator.parts.map { (indicator, $0) }
+        }
         var generator = SplitMix(seed: 2026)
         for year in scale.years {
             var rounds: [RoundRow] = []
             var reports: [ReportRow] = []
             var values: [ValueRow] = []
-            let opened = Date(timeIntervalSince1970: Double(CalendarDay(year: year, month: 5, day: 20)!.daysSinceEpoch) * 86400)
+            let opened = Date(
+                timeIntervalSince1970: Double(CalendarDay(year: year, month: 5, day: 20)!.daysSinceEpoch) * 86400)
             let submitted = opened.addingTimeInterval(40 * 86400)
             for province in provinces {
-                let round = RoundRow(id: UUID(), form_id: formID, root_unit_id: province, year: year,
-                                     title: "Báo cáo kết quả Tháng hành động năm \(year)", as_of: "\(year)-06-30", deadline: "\(year)-07-20", opened_at: opened)
+                let round = RoundRow(
+                    id: UUID(), form_id: formID, root_unit_id: province, year: year,
+                    title: "Báo cáo kết quả Tháng hành động năm \(year)", as_of: "\(year)-06-30",
+                    deadline: "\(year)-07-20", opened_at: opened)
                 rounds.append(round)
                 built.roundsByYear[year, default: []].append(round.id)
                 if province == provinces[0] { built.firstProvinceRounds[year] = round.id }
-                for (unit, reviewer, depth) in [(province, nil as UUID?, 0)] + (communesOf[province] ?? []).map({ ($0, province as UUID?, 1) }) {
+                for (unit, reviewer, depth) in [(province, nil as UUID?, 0)]
+                    + (communesOf[province] ?? []).map({ ($0, province as UUID?, 1) })
+                {
                     let sent = generator.next() % 10 != 0
-                    let report = ReportRow(id: UUID(), round_id: round.id, unit_id: unit, reviewer_unit_id: reviewer, depth: depth,
-                                           deadline: depth == 0 ? nil : "\(year)-07-20", status: sent ? "approved" : "draft", version: 1,
-                                           is_partial: false, results: "", difficulties: "", proposals: "", explanation: "",
-                                           submitted_at: sent ? submitted : nil)
+                    let report = ReportRow(
+                        id: UUID(), round_id: round.id, unit_id: unit, reviewer_unit_id: reviewer, depth: depth,
+                        deadline: depth == 0 ? nil : "\(year)-07-20", status: sent ? "approved" : "draft", version: 1,
+                        is_partial: false, results: "", difficulties: "", proposals: "", explanation: "",
+                        submitted_at: sent ? submitted : nil)
                     reports.append(report)
                     for (indicator, part) in cells {
-                        let number: Double = indicator.type == .yesNo ? Double(generator.next() % 2)
-                            : indicator.type == .money ? Double(generator.next() % 50_000) * 1000 : Double(generator.next() % 200)
-                        values.append(ValueRow(id: UUID(), report_id: report.id, round_id: round.id, unit_id: unit, indicator: indicator.code,
-                                               part: part.rawValue, number: number, counted: sent, updated_at: submitted))
+                        let number: Double =
+                            indicator.type == .yesNo
+                            ? Double(generator.next() % 2)
+                            : indicator.type == .money
+                                ? Double(generator.next() % 50_000) * 1000 : Double(generator.next() % 200)
+                        values.append(
+                            ValueRow(
+                                id: UUID(), report_id: report.id, round_id: round.id, unit_id: unit,
+                                indicator: indicator.code,
+                                part: part.rawValue, number: number, counted: sent, updated_at: submitted))
                     }
                 }
             }
@@ -115,13 +150,17 @@ enum SyntheticNation {
     }
 
     /// Multi-row INSERTs inside one transaction, in batches under both databases' bind limits.
-    private static func insert<Row: Encodable & Sendable>(_ rows: [Row], into table: String, on sql: any SQLDatabase) async throws {
+    private static func insert<Row: Encodable & Sendable>(
+        _ rows: [Row], into table: String, on sql: any SQLDatabase
+    ) async throws {
         guard !rows.isEmpty else { return }
         let batch = 400
         try await (sql as! any Database).transaction { tx in
             let sql = tx as! any SQLDatabase
             for start in stride(from: 0, to: rows.count, by: batch) {
-                try await sql.insert(into: table).models(Array(rows[start..<min(start + batch, rows.count)]), nilEncodingStrategy: .asNil).run()
+                try await sql.insert(into: table).models(
+                    Array(rows[start..<min(start + batch, rows.count)]), nilEncodingStrategy: .asNil
+                ).run()
             }
         }
     }
