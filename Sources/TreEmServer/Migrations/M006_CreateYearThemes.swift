@@ -1,8 +1,9 @@
 import Fluent
 import Foundation
-import TreEmCore
+import SQLKit
 
-/// The year library, filled with the themes known when it was written (`YearTheme.builtIn`).
+/// The year library, filled with the themes known when it was written (`rows`, a copy of
+/// TreEmCore's `YearTheme.builtIn` then).
 struct M006_CreateYearThemes: AsyncMigration {
     func prepare(on database: Database) async throws {
         try await database.schema(YearThemeModel.schema)
@@ -12,8 +13,10 @@ struct M006_CreateYearThemes: AsyncMigration {
             .field("slogans", .string, .required)
             .unique(on: "year")
             .create()
-        for theme in YearTheme.builtIn {
-            try await YearThemeModel(theme).create(on: database)
+        let sql = database as! any SQLDatabase
+        for row in Self.rows {
+            try await sql.insert(into: "year_themes").columns("id", "year", "theme", "slogans")
+                .values(SQLBind(UUID()), SQLBind(row.year), SQLBind(row.theme), SQLBind(row.slogans)).run()
         }
     }
 
