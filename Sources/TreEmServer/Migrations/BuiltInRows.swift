@@ -1,3 +1,5 @@
+// swift-format-ignore-file
+// (generated data: one row a line, longer than the line length)
 // The rows M006 and M014 install, copied from TreEmCore's `YearTheme.builtIn` and `ReportForm.builtIn`
 // on 2026-11-30, so that a later change to those constants cannot change what an old migration does.
 // Never regenerate: a change to the built-in data comes with a migration of its own.

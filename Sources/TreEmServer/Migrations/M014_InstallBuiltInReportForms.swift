@@ -11,7 +11,8 @@ struct M014_InstallBuiltInReportForms: AsyncMigration {
             try await sql.insert(into: "report_forms")
                 .columns("id", "code", "name", "plan_kind", "definition", "is_built_in", "created_at")
                 .values(
-                    SQLBind(UUID()), SQLBind(row.code), SQLBind(row.name), SQLBind(row.planKind), SQLBind(row.definition),
+                    SQLBind(UUID()), SQLBind(row.code), SQLBind(row.name), SQLBind(row.planKind),
+                    SQLBind(row.definition),
                     SQLBind(true), SQLBind(Date())
                 )
                 .run()
