@@ -107,7 +107,7 @@ struct APIController {
 
     @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
         let user = try req.currentUser
-        try await SessionModel.query(on: req.db).filter(\SessionModel.$id == user.sessionID).delete()
+        try await Accounts.endSession(user, on: req.db)
         try await req.audit(
             .signOut, recordType: "user", recordID: user.id.uuidString, unitID: user.unitID,
             summary: "Thu hồi mã truy cập API")
@@ -163,7 +163,7 @@ struct APIController {
         let missing = Array(parentIDs.subtracting(codes.keys))
         if !missing.isEmpty {
             // A parent outside the caller's scope is still named by code: the caller knows where their unit sits.
-            for parent in try await UnitModel.query(on: req.db).filter(\.$id ~~ missing).all() {
+            for parent in try await UnitDirectory.units(ids: missing, on: req.db) {
                 codes[parent.id!] = parent.code
             }
         }
@@ -319,9 +319,9 @@ struct APIController {
         return dto(user)
     }
 
-    @Sendable func audit(req: Request) async throws -> [AuditController.EntryRow] {
-        let filter = try req.query.decode(AuditController.Filter.self)
-        let entries = try await AuditController.entries(filter: filter, for: try req.currentUser, on: req.db)
+    @Sendable func audit(req: Request) async throws -> [AuditLog.EntryRow] {
+        let filter = try req.query.decode(AuditLog.Filter.self)
+        let entries = try await AuditLog.entries(filter: filter, for: try req.currentUser, on: req.db)
         try await AuditLog.recordView(entries: entries.count, req.auditStamp, on: req.db)
         return entries
     }

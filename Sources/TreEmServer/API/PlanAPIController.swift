@@ -218,7 +218,7 @@ struct PlanAPIController {
     }
 
     @Sendable func yearThemes(req: Request) async throws -> [YearTheme] {
-        try await YearThemeModel.query(on: req.db).sort(\.$year).all().map(\.value)
+        try await YearThemeDirectory.all(on: req.db)
     }
 
     struct YearThemeBody: Content {

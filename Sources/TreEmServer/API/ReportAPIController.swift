@@ -185,7 +185,7 @@ struct ReportAPIController {
 
     @Sendable func forms(req: Request) async throws -> [FormDTO] {
         _ = try req.currentUser
-        return try await ReportFormModel.query(on: req.db).sort(\.$code).all().map {
+        return try await ReportForms.all(on: req.db).map {
             FormDTO(id: $0.id?.uuidString ?? "", builtIn: $0.isBuiltIn, form: try $0.form())
         }
     }
@@ -235,10 +235,7 @@ struct ReportAPIController {
         guard let roundID = req.query[UUID.self, at: "round"],
             let round = try await ReportRounds.round(id: roundID, for: user, on: req.db)
         else { throw Abort(.notFound) }
-        let query = ReportModel.query(on: req.db).filter(\.$round.$id == (try round.requireID())).with(\.$unit).with(
-            \.$reviewer)
-        if !user.seesEverything { query.filter(UnitScopeModel.filter("unit_id", below: user.unitID ?? UUID())) }
-        return try await query.sort(\.$depth).all().map { Self.summary($0, now: req.now) }
+        return try await ReportRounds.reports(in: round, for: user, on: req.db).map { Self.summary($0, now: req.now) }
     }
 
     func detail(_ report: ReportModel, req: Request) async throws -> ReportDTO {

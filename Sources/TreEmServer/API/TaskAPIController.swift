@@ -69,8 +69,7 @@ struct TaskAPIController {
     static func detail(_ task: TaskModel, req: Request) async throws -> TaskDetailDTO {
         let user = try req.currentUser
         let today = req.today
-        let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID())
-            .sort(\.$recordedAt).all()
+        let progress = try await TaskDirectory.progress(of: task, on: req.db)
         let files = try await TaskDirectory.evidenceByProgress(task, on: req.db)
         return TaskDetailDTO(
             task: dto(task, user: user, today: today),

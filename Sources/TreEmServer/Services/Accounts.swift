@@ -148,6 +148,11 @@ enum Accounts {
         return try CurrentUser(user: session.user, session: session)
     }
 
+    /// Signs out: the session (or API token) of `user` ends.
+    static func endSession(_ user: CurrentUser, on db: Database) async throws {
+        try await SessionModel.query(on: db).filter(\SessionModel.$id == user.sessionID).delete()
+    }
+
     static func hash(_ password: String, app: Application) async throws -> String {
         try await app.treem.passwordHasher.hash(password)
     }

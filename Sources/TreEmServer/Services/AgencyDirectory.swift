@@ -50,6 +50,12 @@ enum AgencyDirectory {
         return (name, kind)
     }
 
+    /// The names of the agency's members, in Vietnamese name order.
+    static func memberNames(of agency: AgencyModel, on db: Database) async throws -> [String] {
+        try await UserModel.query(on: db).filter(\.$agency.$id == agency.requireID()).all()
+            .map(\.displayName).sorted(by: VietnameseText.personNamePrecedes)
+    }
+
     static func requireAdministrator(_ user: CurrentUser) throws {
         guard AccessPolicy.allowsSomewhere(user.role, .manageAgencies) else {
             throw UserFacingError(

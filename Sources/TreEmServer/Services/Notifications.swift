@@ -6,6 +6,18 @@ import Vapor
 /// Tells the members of an agency about its tasks: when one is assigned, three days before it
 /// is due, and when it is overdue.
 enum Notifications {
+    /// The person's 200 latest notifications, newest first.
+    static func latest(for user: CurrentUser, on db: Database) async throws -> [NotificationModel] {
+        try await NotificationModel.query(on: db).filter(\.$user.$id == user.id).sort(\.$createdAt, .descending)
+            .limit(200).all()
+    }
+
+    /// Marks all the person's notifications read.
+    static func markRead(_ user: CurrentUser, at now: Date, on db: Database) async throws {
+        try await NotificationModel.query(on: db).filter(\.$user.$id == user.id).filter(\.$readAt == nil)
+            .set(\.$readAt, to: now).update()
+    }
+
     static let dueSoonDays = 3
 
     /// Notifies every active member of each task's agency; an existing notification of the same

@@ -302,11 +302,9 @@ enum PlanDirectory {
         if plan.isExternal { return Cascade(parent: parent, derived: derived, missing: []) }
         let document = try plan.document()
         let day = document.period?.start ?? CalendarDay(year: document.year, month: 6, day: 1)!
-        let below = try await UnitModel.query(on: db).filter(\.$parent.$id == plan.$issuer.id)
-            .filter(\.$level != .village)
-            .group(.or) { $0.filter(\.$validFrom == nil).filter(\.$validFrom <= day.iso) }
-            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo >= day.iso) }
-            .all()
+        let below = try await UnitDirectory.children(of: plan.$issuer.id, on: day, on: db).filter {
+            $0.level != .village
+        }
         let done = Set(derived.map { $0.$issuer.id })
         var missing: [UnitModel] = []
         for unit in below where !done.contains(unit.id ?? UUID()) {

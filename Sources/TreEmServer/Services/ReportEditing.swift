@@ -22,6 +22,30 @@ enum ReportEditing {
         return report
     }
 
+    /// The reports the user's unit has to fill (draft or returned, by deadline) and those waiting
+    /// for it to review (by the day they were sent).
+    static func due(
+        for user: CurrentUser, on db: Database
+    ) async throws -> (toFill: [ReportModel], toReview: [ReportModel]) {
+        guard let unitID = user.unitID, AccessPolicy.allowsSomewhere(user.role, .fillReport) else { return ([], []) }
+        let fill = try await ReportModel.query(on: db).filter(\.$unit.$id == unitID).filter(
+            \.$status ~~ [.draft, .returned]
+        )
+        .with(\.$round).with(\.$unit).sort(\.$deadline).all()
+        let review = try await ReportModel.query(on: db).filter(\.$reviewer.$id == unitID).filter(
+            \.$status == .submitted
+        )
+        .with(\.$round).with(\.$unit).sort(\.$submittedAt).all()
+        return (fill, review)
+    }
+
+    /// The reports of the units `report`'s unit reviews in the same round, by unit name.
+    static func lowerReports(of report: ReportModel, on db: Database) async throws -> [ReportModel] {
+        try await ReportModel.query(on: db).filter(\.$round.$id == report.$round.id)
+            .filter(\.$reviewer.$id == report.$unit.id).with(\.$unit).with(\.$round).all()
+            .sortedVietnamese { $0.unit.name }
+    }
+
     static func canEdit(_ report: ReportModel, user: CurrentUser) -> Bool {
         user.unitID == report.$unit.id && AccessPolicy.allows(user.role, .fillReport, .ownUnit)
     }

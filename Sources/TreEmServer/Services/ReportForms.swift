@@ -5,6 +5,11 @@ import Vapor
 
 /// Forms added by a system administrator, beside the two TreEm ships.
 enum ReportForms {
+    /// Every form, by code.
+    static func all(on db: Database) async throws -> [ReportFormModel] {
+        try await ReportFormModel.query(on: db).sort(\.$code).all()
+    }
+
     static func create(_ form: ReportForm, by acting: Acting) async throws -> ReportFormModel {
         let user = acting.user
         guard

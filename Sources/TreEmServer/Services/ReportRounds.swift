@@ -46,6 +46,21 @@ enum ReportRounds {
         return visible ? round : nil
     }
 
+    /// The round's reports of the units the user may see, from the root down.
+    static func reports(
+        in round: ReportRoundModel, for user: CurrentUser, on db: Database
+    ) async throws -> [ReportModel] {
+        let query = ReportModel.query(on: db).filter(\.$round.$id == (try round.requireID())).with(\.$unit).with(
+            \.$reviewer)
+        if !user.seesEverything { query.filter(UnitScopeModel.filter("unit_id", below: user.unitID ?? UUID())) }
+        return try await query.sort(\.$depth).all()
+    }
+
+    /// The reporting round opened from `plan`, if any.
+    static func round(of plan: PlanModel, on db: Database) async throws -> ReportRoundModel? {
+        try await ReportRoundModel.query(on: db).filter(\.$plan.$id == plan.requireID()).first()
+    }
+
     /// The unit a round is viewed from: `code` (valid on `day`, in the person's scope), else
     /// their own unit when the round's root is above them, else the root. Nil: not theirs to see.
     static func viewedUnit(

@@ -288,6 +288,32 @@ enum TaskDirectory {
         return entry
     }
 
+    /// The task's progress entries, oldest first.
+    static func progress(of task: TaskModel, on db: Database) async throws -> [TaskProgressModel] {
+        try await TaskProgressModel.query(on: db).filter(\.$task.$id == task.requireID()).sort(\.$recordedAt).all()
+    }
+
+    /// The lower units' tasks derived from `task` that the user may see, with their units' names.
+    static func derivedTasks(
+        of task: TaskModel, for user: CurrentUser, on db: Database
+    ) async throws
+        -> (tasks: [TaskModel], unitNames: [UUID: String])
+    {
+        let derived = try await scoped(TaskModel.query(on: db), for: user)
+            .filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
+        let units = try await UnitModel.query(on: db).filter(\.$id ~~ Array(Set(derived.map(\.unitID)))).all()
+        return (derived, Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.name) } }))
+    }
+
+    /// The status of every task derived from `tasks` that the user may see, in one light query.
+    static func derivedStatuses(
+        of tasks: [TaskModel], for user: CurrentUser, on db: Database
+    ) async throws -> [TaskModel] {
+        try await scoped(TaskModel.query(on: db), for: user)
+            .filter(\.$derivedFromPlanTaskID ~~ tasks.map(\.planTaskID))
+            .field(\.$id).field(\.$derivedFromPlanTaskID).field(\.$status).field(\.$unitID).all()
+    }
+
     /// How the tasks derived from `task` in lower units' plans stand.
     static func rollup(
         of task: TaskModel, for user: CurrentUser, today: CalendarDay, on db: Database

@@ -8,10 +8,37 @@ enum UnitDirectory {
     /// Units the user may see that were valid on `day`.
     static func visibleUnits(for user: CurrentUser, asOf day: CalendarDay, on db: Database) async throws -> [UnitModel]
     {
-        try await scoped(UnitModel.query(on: db), for: user)
+        try await validOn(day, scoped(UnitModel.query(on: db), for: user)).all()
+    }
+
+    /// Restricts a unit query to the versions valid on `day` (an open end is no limit).
+    static func validOn(_ day: CalendarDay, _ query: QueryBuilder<UnitModel>) -> QueryBuilder<UnitModel> {
+        query
             .group(.or) { $0.filter(\.$validFrom == nil).filter(\.$validFrom <= day.iso) }
             .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo >= day.iso) }
+    }
+
+    /// The units directly below `unitID` on `day`.
+    static func children(of unitID: UUID, on day: CalendarDay, on db: Database) async throws -> [UnitModel] {
+        try await validOn(day, UnitModel.query(on: db).filter(\.$parent.$id == unitID)).all()
+    }
+
+    /// The units `unitID` was formed from, and those it became (mergers and splits).
+    static func successions(
+        of unitID: UUID, on db: Database
+    ) async throws
+        -> (before: [UnitSuccessionModel], after: [UnitSuccessionModel])
+    {
+        let before = try await UnitSuccessionModel.query(on: db).filter(\.$successor.$id == unitID).with(\.$predecessor)
             .all()
+        let after = try await UnitSuccessionModel.query(on: db).filter(\.$predecessor.$id == unitID).with(\.$successor)
+            .all()
+        return (before, after)
+    }
+
+    /// Units by id, whatever the caller's scope: for naming a parent the caller knows their unit sits under.
+    static func units(ids: [UUID], on db: Database) async throws -> [UnitModel] {
+        try await UnitModel.query(on: db).filter(\.$id ~~ ids).all()
     }
 
     /// Restricts a unit query to the user's scope (the closure table), unless they administer the system.
@@ -29,6 +56,11 @@ enum UnitDirectory {
         return try await UnitScopeModel.query(on: db)
             .filter(\.$ancestorID == root).filter(\.$descendantID == unitID)
             .first() != nil
+    }
+
+    /// The ids of every unit below `unitID` (and itself), from the closure table.
+    static func unitIDs(below unitID: UUID, on db: Database) async throws -> Set<UUID> {
+        Set(try await UnitScopeModel.query(on: db).filter(\.$ancestorID == unitID).all().map(\.descendantID))
     }
 
     /// How a unit the user already may see stands to them, for `AccessPolicy`: their own, one

@@ -4,6 +4,11 @@ import TreEmCore
 import Vapor
 
 enum YearThemeDirectory {
+    /// Every year's theme, oldest first.
+    static func all(on db: Database) async throws -> [YearTheme] {
+        try await YearThemeModel.query(on: db).sort(\.$year).all().map(\.value)
+    }
+
     static func theme(year: Int, on db: Database) async throws -> YearTheme? {
         try await YearThemeModel.query(on: db).filter(\.$year == year).first()?.value
     }

@@ -39,8 +39,7 @@ struct AgenciesController {
     private func render(_ req: Request, _ agency: AgencyModel, error: UserFacingError?) async throws -> Response {
         let user = try req.currentUser
         let unit = try await UnitModel.find(agency.$unit.id, on: req.db)
-        let members = try await UserModel.query(on: req.db).filter(\.$agency.$id == agency.requireID()).all()
-            .map(\.displayName).sorted(by: VietnameseText.personNamePrecedes)
+        let members = try await AgencyDirectory.memberNames(of: agency, on: req.db)
         let view = AgencyView(
             id: agency.id?.uuidString ?? "", name: agency.name, kind: agency.kind.rawValue,
             kindLabel: agency.kind.label(req.language), isMassOrganisation: agency.kind.isMassOrganisation,

@@ -83,7 +83,7 @@ struct AuthController: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> Response {
         let user = try req.currentUser
-        try await SessionModel.query(on: req.db).filter(\SessionModel.$id == user.sessionID).delete()
+        try await Accounts.endSession(user, on: req.db)
         try await req.audit(
             .signOut, recordType: "user", recordID: user.id.uuidString, unitID: user.unitID, summary: "Đăng xuất")
         let response = req.redirect(to: "/login")

@@ -25,9 +25,7 @@ struct NotificationsController {
     }
 
     static func notifications(for user: CurrentUser, on db: Database) async throws -> [NotificationDTO] {
-        try await NotificationModel.query(on: db).filter(\.$user.$id == user.id).sort(\.$createdAt, .descending).limit(
-            200
-        ).all().map {
+        try await Notifications.latest(for: user, on: db).map {
             NotificationDTO(
                 id: $0.id?.uuidString ?? "", kind: $0.kind.rawValue, kindLabel: label($0.kind), text: $0.text,
                 link: $0.link,
@@ -46,11 +44,6 @@ struct NotificationsController {
         }
     }
 
-    static func markRead(_ user: CurrentUser, at now: Date, on db: Database) async throws {
-        try await NotificationModel.query(on: db).filter(\.$user.$id == user.id).filter(\.$readAt == nil)
-            .set(\.$readAt, to: now).update()
-    }
-
     struct PageView: Encodable {
         var items: [NotificationDTO]
     }
@@ -62,7 +55,7 @@ struct NotificationsController {
     }
 
     @Sendable func markReadWeb(req: Request) async throws -> Response {
-        try await Self.markRead(try req.currentUser, at: req.now, on: req.db)
+        try await Notifications.markRead(try req.currentUser, at: req.now, on: req.db)
         return req.redirect(to: "/notifications")
     }
 
@@ -71,7 +64,7 @@ struct NotificationsController {
     }
 
     @Sendable func markReadAPI(req: Request) async throws -> HTTPStatus {
-        try await Self.markRead(try req.currentUser, at: req.now, on: req.db)
+        try await Notifications.markRead(try req.currentUser, at: req.now, on: req.db)
         return .noContent
     }
 }

@@ -77,9 +77,7 @@ extension PlansController {
         var deriveUnits: [SelectOption] = []
         if user.role >= .officer, plan.status == .issued {
             let visible = try await UnitDirectory.visibleUnits(for: user, asOf: today, on: req.db)
-            let below = Set(
-                try await UnitScopeModel.query(on: req.db).filter(\.$ancestorID == plan.$issuer.id).all().map(
-                    \.descendantID))
+            let below = try await UnitDirectory.unitIDs(below: plan.$issuer.id, on: req.db)
             deriveUnits = visible.filter {
                 // A plan from outside TreEm is implemented by the unit that keeps it.
                 plan.isExternal
@@ -89,7 +87,7 @@ extension PlansController {
             .sortedVietnamese { $0.name }
             .map { .init(value: $0.code, label: $0.name, selected: $0.id == user.unitID) }
         }
-        let round = try await ReportRoundModel.query(on: req.db).filter(\.$plan.$id == plan.requireID()).first()
+        let round = try await ReportRounds.round(of: plan, on: req.db)
         let composition = PlanComposition(document)
         let preview: [PreviewBlock] = composition.body.map { block in
             switch block {

@@ -16,7 +16,7 @@ extension PlansController {
     }
 
     private func renderThemes(_ req: Request, error: UserFacingError?) async throws -> Response {
-        let themes = try await YearThemeModel.query(on: req.db).sort(\.$year, .descending).all().map(\.value)
+        let themes = try await YearThemeDirectory.all(on: req.db).reversed().map { $0 }
         return try await req.page(
             "year_themes", title: "themes_title",
             ThemesView(

@@ -43,7 +43,9 @@ struct ReportFormsController {
     func view(_ req: Request, problems: [String] = [], added: String? = nil) async throws -> ListView {
         let user = try req.currentUser
         let language = req.language
-        let forms = try await ReportFormModel.query(on: req.db).sort(\.$isBuiltIn, .descending).sort(\.$code).all()
+        let forms = try await ReportForms.all(on: req.db).sorted {
+            ($0.isBuiltIn ? 0 : 1, $0.code) < ($1.isBuiltIn ? 0 : 1, $1.code)
+        }
         return ListView(
             forms: try forms.map { model in
                 let form = try model.form()

@@ -84,9 +84,7 @@ extension ReportsController {
         let language = req.language
         let values = try await ReportEditing.values(of: report, on: req.db)
         let problems = try await ReportEditing.problems(of: report, values: values, on: req.db)
-        let lowerReports = try await ReportModel.query(on: req.db).filter(\.$round.$id == report.$round.id)
-            .filter(\.$reviewer.$id == report.$unit.id).with(\.$unit).with(\.$round).all()
-            .sortedVietnamese { $0.unit.name }
+        let lowerReports = try await ReportEditing.lowerReports(of: report, on: req.db)
         var lowerFigures: [ValueKey: Double] = [:]
         if !lowerReports.isEmpty {
             let sums = try await ReportAggregates.sums(

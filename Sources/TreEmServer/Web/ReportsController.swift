@@ -59,15 +59,7 @@ struct ReportsController {
     static func due(
         for user: CurrentUser, now: Date, language: Language, on db: Database
     ) async throws -> (toFill: [ReportRow], toReview: [ReportRow]) {
-        guard let unitID = user.unitID, user.role >= .officer else { return ([], []) }
-        let fill = try await ReportModel.query(on: db).filter(\.$unit.$id == unitID).filter(
-            \.$status ~~ [.draft, .returned]
-        )
-        .with(\.$round).with(\.$unit).sort(\.$deadline).all()
-        let review = try await ReportModel.query(on: db).filter(\.$reviewer.$id == unitID).filter(
-            \.$status == .submitted
-        )
-        .with(\.$round).with(\.$unit).sort(\.$submittedAt).all()
+        let (fill, review) = try await ReportEditing.due(for: user, on: db)
         return (
             fill.map { reportRow($0, now: now, language: language) },
             review.map { reportRow($0, now: now, language: language) }

@@ -108,20 +108,12 @@ struct TasksController {
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
         formatter.timeZone = TimeZone(secondsFromGMT: CalendarDay.vietnamOffsetSeconds)
-        let progress = try await TaskProgressModel.query(on: req.db).filter(\.$task.$id == task.requireID()).sort(
-            \.$recordedAt
-        ).all()
+        let progress = try await TaskDirectory.progress(of: task, on: req.db)
         let files = try await TaskDirectory.evidenceByProgress(task, on: req.db)
         let rollup = try await TaskDirectory.rollup(of: task, for: user, today: today, on: req.db)
         // How far each lower unit has got with it (only the units the user may see).
         var derivedRows: [DerivedRow] = []
-        let derivedTasks = try await TaskDirectory.scoped(TaskModel.query(on: req.db), for: user)
-            .filter(\.$derivedFromPlanTaskID == task.planTaskID).all()
-        let unitNames = Dictionary(
-            uniqueKeysWithValues: try await UnitModel.query(on: req.db)
-                .filter(\.$id ~~ Array(Set(derivedTasks.map(\.unitID)))).all().compactMap { unit in
-                    unit.id.map { ($0, unit.name) }
-                })
+        let (derivedTasks, unitNames) = try await TaskDirectory.derivedTasks(of: task, for: user, on: req.db)
         for derived in derivedTasks {
             derivedRows.append(
                 DerivedRow(
@@ -236,9 +228,7 @@ struct TasksController {
         let tasks = try await TaskDirectory.tasks(
             for: user, filter: .init(plan: plan.id?.uuidString), today: today, on: req.db)
         // The roll-up per task in one query: lower units' tasks derived from this plan's tasks.
-        let derived = try await TaskDirectory.scoped(TaskModel.query(on: req.db), for: user)
-            .filter(\.$derivedFromPlanTaskID ~~ tasks.map(\.planTaskID))
-            .field(\.$id).field(\.$derivedFromPlanTaskID).field(\.$status).field(\.$unitID).all()
+        let derived = try await TaskDirectory.derivedStatuses(of: tasks, for: user, on: req.db)
         var counts: [String: (done: Int, total: Int)] = [:]
         for task in derived {
             guard let parent = task.derivedFromPlanTaskID else { continue }

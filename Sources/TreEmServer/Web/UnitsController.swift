@@ -117,14 +117,8 @@ struct UnitsController {
         {
             parent = link(model)
         }
-        let children = try await UnitModel.query(on: db).filter(\.$parent.$id == unitID)
-            .group(.or) { $0.filter(\.$validFrom == nil).filter(\.$validFrom <= shownDay.iso) }
-            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo >= shownDay.iso) }
-            .all()
-        let before = try await UnitSuccessionModel.query(on: db).filter(\.$successor.$id == unitID).with(\.$predecessor)
-            .all()
-        let after = try await UnitSuccessionModel.query(on: db).filter(\.$predecessor.$id == unitID).with(\.$successor)
-            .all()
+        let children = try await UnitDirectory.children(of: unitID, on: shownDay, on: db)
+        let (before, after) = try await UnitDirectory.successions(of: unitID, on: db)
         var successors: [UnitLink] = []
         for link_ in after where try await UnitDirectory.canSee(unitID: link_.$successor.id, user: user, on: db) {
             successors.append(link(link_.successor))
