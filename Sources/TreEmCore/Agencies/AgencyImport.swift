@@ -16,12 +16,7 @@ public enum AgencyImport {
         for record in dataRows {
             let f = record.fields.map(VietnameseText.clean)
             guard f.count == header.count else {
-                problems.append(
-                    ImportProblem(
-                        line: record.line, field: nil,
-                        message: Bilingual(
-                            vi: "cần \(header.count) cột, có \(f.count)",
-                            en: "expected \(header.count) columns, found \(f.count)")))
+                problems.append(.columnCount(line: record.line, expected: header.count, found: f.count))
                 continue
             }
             var validFrom: CalendarDay?

@@ -22,12 +22,7 @@ public enum ReportFormImport {
             let f = record.fields.map(VietnameseText.clean)
             if f.allSatisfy(\.isEmpty) { continue }
             guard f.count == header.count else {
-                problems.append(
-                    ImportProblem(
-                        line: record.line, field: nil,
-                        message: Bilingual(
-                            vi: "cần \(header.count) cột, có \(f.count)",
-                            en: "expected \(header.count) columns, found \(f.count)")))
+                problems.append(.columnCount(line: record.line, expected: header.count, found: f.count))
                 continue
             }
             func problem(_ field: String, _ vi: String, _ en: String) {

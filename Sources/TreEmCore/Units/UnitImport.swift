@@ -27,6 +27,14 @@ public struct ImportProblem: Error, Hashable, Sendable {
         self.message = message
     }
 
+    /// A row with the wrong number of columns.
+    public static func columnCount(line: Int, expected: Int, found: Int) -> ImportProblem {
+        ImportProblem(
+            line: line, field: nil,
+            message: Bilingual(
+                vi: "cần \(expected) cột, có \(found)", en: "expected \(expected) columns, found \(found)"))
+    }
+
     /// "Dòng 4, cột parent_code: …" — where, then what.
     public func text(_ language: Language) -> String {
         let place: String
@@ -190,12 +198,7 @@ public enum UnitImport {
     private static func parseRow(_ record: CSVRecord, problems: inout [ImportProblem]) -> UnitRecord? {
         let line = record.line
         guard record.fields.count == header.count else {
-            problems.append(
-                ImportProblem(
-                    line: line, field: nil,
-                    message: Bilingual(
-                        vi: "cần \(header.count) cột, có \(record.fields.count)",
-                        en: "expected \(header.count) columns, found \(record.fields.count)")))
+            problems.append(.columnCount(line: line, expected: header.count, found: record.fields.count))
             return nil
         }
         let f = record.fields.map(VietnameseText.clean)

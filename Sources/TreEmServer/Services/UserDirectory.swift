@@ -122,14 +122,7 @@ enum UserDirectory {
                     en: "A username has 3–64 characters: ASCII letters, digits, dot, underscore or hyphen."),
                 field: "username")
         }
-        let displayName = VietnameseText.clean(input.displayName)
-        guard !displayName.isEmpty else {
-            throw UserFacingError(
-                .badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
-        }
-        if let tooLong = TextLimit.name.problem(displayName, field: Bilingual(vi: "Họ và tên", en: "Full name")) {
-            throw UserFacingError(.badRequest, tooLong, field: "display_name")
-        }
+        let displayName = try validDisplayName(input.displayName)
         if try await UserModel.query(on: acting.db).filter(\.$username == username).first() != nil {
             throw UserFacingError(
                 .conflict,
@@ -153,9 +146,9 @@ enum UserDirectory {
         return (user, password)
     }
 
-    static func update(_ user: UserModel, with input: Input, by acting: Acting) async throws {
-        let (role, unit, agency) = try await resolve(input, target: user, by: acting)
-        let displayName = VietnameseText.clean(input.displayName)
+    /// A full name, cleaned; present and within `TextLimit.name`.
+    static func validDisplayName(_ raw: String) throws -> String {
+        let displayName = VietnameseText.clean(raw)
         guard !displayName.isEmpty else {
             throw UserFacingError(
                 .badRequest, Bilingual(vi: "Thiếu họ và tên.", en: "The full name is missing."), field: "display_name")
@@ -163,6 +156,12 @@ enum UserDirectory {
         if let tooLong = TextLimit.name.problem(displayName, field: Bilingual(vi: "Họ và tên", en: "Full name")) {
             throw UserFacingError(.badRequest, tooLong, field: "display_name")
         }
+        return displayName
+    }
+
+    static func update(_ user: UserModel, with input: Input, by acting: Acting) async throws {
+        let (role, unit, agency) = try await resolve(input, target: user, by: acting)
+        let displayName = try validDisplayName(input.displayName)
         let email = try validEmail(input.email)
         var changes: [String] = []
         if user.email != email { changes.append("thư điện tử → \(email ?? "không")") }
