@@ -11,12 +11,13 @@ struct PlanTests {
         plan.number = "45/KH-UBND"
         plan.issueDate = PartialDate(year: 2026, month: 5, day: 8)
         let bytes = PlanDOCX.render(plan)
-        let parts = StoredZip.entries(bytes)
+        let parts = try ZipReader.entries(bytes)
         for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/header2.xml"] {
             #expect(parts[part] != nil, "missing \(part)")
         }
         let xml = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
-        let text = StoredZip.text(ofWordXML: xml)
+        // Read back as an upload would be: the paragraphs' text with their list numbering.
+        let text = try DOCXText.text(of: bytes)
         let expected = [
             "ỦY BAN NHÂN DÂN", "XÃ KIM THÀNH", "Số: 45/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Độc lập - Tự do - Hạnh phúc",

@@ -32,7 +32,7 @@ enum PlanDirectory {
         guard let root = user.unitID else { return nil }
         if try await UnitDirectory.canSee(unitID: plan.$issuer.id, user: user, on: db) { return plan }
         // Issued plans flow down: a unit reads what the units above it issued.
-        if plan.status != .draft,
+        if plan.status.isPublishedDownward,
             try await UnitScopeModel.query(on: db).filter(\.$ancestorID == plan.$issuer.id).filter(
                 \.$descendantID == root
             ).first() != nil

@@ -30,8 +30,6 @@ struct Page<Content: Encodable>: Encodable {
     var content: Content
 }
 
-struct NoContent: Encodable {}
-
 extension Request {
     func frame(title: String) -> PageFrame {
         let language = self.language
