@@ -107,6 +107,21 @@ def wait_for_text(driver, needle, what):
         raise AssertionError(f"{what}: expected the page to show {needle!r}; {excerpt(driver)}")
 
 
+def gone(element):
+    """A wait condition: the element left the document (the page navigated). Chromium sometimes
+    reports a node of the old page as "does not belong to the document" rather than as stale;
+    both mean the same here."""
+
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+
+    return check
+
+
 def submit_login(driver, username, password):
     """Open /login, type the credentials like a person, click the submit button."""
     open_page(driver, "/login")
@@ -141,7 +156,7 @@ def submit_login(driver, username, password):
             open_page(driver, "/login")
     # The POST navigates: wait for the old form to go away and the new page to load.
     try:
-        wait(driver).until(EC.staleness_of(form))
+        wait(driver).until(gone(form))
     except TimeoutException:
         raise AssertionError(f"submitting the login form did not load a new page; {excerpt(driver)}")
     wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")

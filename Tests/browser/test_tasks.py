@@ -28,7 +28,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_login import (  # noqa: E402
     ADMIN_PASSWORD, BASE_URL, By, EC, open_page, run_walk, save_screenshot,
-    submit_login, wait, wait_for_text, excerpt,
+    gone, submit_login, wait, wait_for_text, excerpt,
 )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -117,7 +117,7 @@ def walk(driver):
     driver.find_element(By.CSS_SELECTOR, '#status option[value="done"]').click()
     form = driver.find_element(By.CSS_SELECTOR, 'form[action$="/progress"]')
     form.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
-    wait(driver).until(EC.staleness_of(form))
+    wait(driver).until(gone(form))
     wait_for_text(driver, "Khám sàng lọc cho 42 trẻ em ngày 12/6", "task page after progress")
     wait_for_text(driver, "Đã hoàn thành", "task page after progress")
     wait_for_text(driver, "danh-sach-ky-nhan.png", "the evidence file is listed")
