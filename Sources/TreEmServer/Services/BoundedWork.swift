@@ -10,13 +10,11 @@ import Vapor
 final class BoundedWork: Sendable {
     struct Busy: Error {}
 
-    let name: String
     let capacity: Int
     private let pool: NIOThreadPool
     private let admitted = NIOLockedValueBox(0)
 
-    init(name: String, threads: Int, waiting: Int) {
-        self.name = name
+    init(threads: Int, waiting: Int) {
         self.capacity = threads + waiting
         pool = NIOThreadPool(numberOfThreads: threads)
         pool.start()
@@ -34,8 +32,6 @@ final class BoundedWork: Sendable {
         return try await pool.runIfActive(body)
     }
 
-    var inFlight: Int { admitted.withLockedValue { $0 } }
-
     func shutdown() async {
         try? await pool.shutdownGracefully()
     }
@@ -44,8 +40,8 @@ final class BoundedWork: Sendable {
 /// The two pools every TreEm process has. Two bcrypt threads keep one core free for pages even
 /// in a burst of sign-ins; uploads are read one or two at a time.
 struct WorkPools: Sendable {
-    let passwords = BoundedWork(name: "passwords", threads: 2, waiting: 14)
-    let uploads = BoundedWork(name: "uploads", threads: 2, waiting: 4)
+    let passwords = BoundedWork(threads: 2, waiting: 14)
+    let uploads = BoundedWork(threads: 2, waiting: 4)
 }
 
 /// Stops the pools' threads when the application shuts down.

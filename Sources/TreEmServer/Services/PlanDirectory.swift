@@ -302,7 +302,7 @@ enum PlanDirectory {
         if plan.isExternal { return Cascade(parent: parent, derived: derived, missing: []) }
         let document = try plan.document()
         let day = document.period?.start ?? CalendarDay(year: document.year, month: 6, day: 1)!
-        let below = try await UnitDirectory.children(of: plan.$issuer.id, on: day, on: db).filter {
+        let below = try await UnitDirectory.children(of: plan.$issuer.id, asOf: day, on: db).filter {
             $0.level != .village
         }
         let done = Set(derived.map { $0.$issuer.id })

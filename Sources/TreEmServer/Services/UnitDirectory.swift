@@ -19,7 +19,7 @@ enum UnitDirectory {
     }
 
     /// The units directly below `unitID` on `day`.
-    static func children(of unitID: UUID, on day: CalendarDay, on db: Database) async throws -> [UnitModel] {
+    static func children(of unitID: UUID, asOf day: CalendarDay, on db: Database) async throws -> [UnitModel] {
         try await validOn(day, UnitModel.query(on: db).filter(\.$parent.$id == unitID)).all()
     }
 

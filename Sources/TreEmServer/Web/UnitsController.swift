@@ -117,7 +117,7 @@ struct UnitsController {
         {
             parent = link(model)
         }
-        let children = try await UnitDirectory.children(of: unitID, on: shownDay, on: db)
+        let children = try await UnitDirectory.children(of: unitID, asOf: shownDay, on: db)
         let (before, after) = try await UnitDirectory.successions(of: unitID, on: db)
         var successors: [UnitLink] = []
         for link_ in after where try await UnitDirectory.canSee(unitID: link_.$successor.id, user: user, on: db) {
