@@ -166,7 +166,7 @@ struct RawZip {
 /// bound only catches runaways (seconds, not the minutes the old reader took), with room for a
 /// debug build on a loaded machine; the benchmark and `Tests/attack/test_uploads.py` measure speed.
 func timedRead(
-    _ bytes: [UInt8], budget: ReadingBudget = ReadingBudget(), within limit: Double = 3,
+    _ bytes: [UInt8], budget: ReadingBudget = ReadingBudget(), within limit: Double = runawaySeconds,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> Result<String, DOCXText.Failure> {
     let start = Date()

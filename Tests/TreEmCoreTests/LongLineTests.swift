@@ -25,6 +25,6 @@ struct LongLineTests {
         let start = Date()
         _ = PlanReader.readDetailed(text)
         let seconds = Date().timeIntervalSince(start)
-        #expect(seconds < 1, "line \(index) took \(seconds) s")
+        #expect(seconds < runawaySeconds, "line \(index) took \(seconds) s")
     }
 }

@@ -46,7 +46,7 @@ struct PlanReaderFuzzTests {
             _ = try JSONEncoder().encode(plan)
         }
         // A generous bound: the benchmark measures speed; this only catches runaway loops.
-        #expect(slowest < 2, "slowest mutation took \(slowest) s")
+        #expect(slowest < runawaySeconds, "slowest mutation took \(slowest) s")
     }
 
     @Test("Random and damaged DOCX bytes are refused or read, never a crash")
@@ -185,7 +185,7 @@ struct PlanReaderFuzzTests {
             slowest = max(slowest, Date().timeIntervalSince(start))
         }
         // A generous bound: the benchmark measures speed; this only catches runaways.
-        #expect(slowest < 2, "slowest variant took \(slowest) s")
+        #expect(slowest < runawaySeconds, "slowest variant took \(slowest) s")
         #expect(read > 50 && refused > 50, "read \(read), refused \(refused)")
     }
 }

@@ -152,7 +152,7 @@ struct UploadSafetyTests {
             Self.listLevels + CraftedDOCX.level("2", format: "upperRoman", text: "%3."))
         let body = (0..<20_000).map { CraftedDOCX.paragraph("x", numID: "1", level: String($0 % 3)) }.joined()
         let text = try timedRead(
-            CraftedDOCX.docx(document: CraftedDOCX.document(body), numbering: numbering, deflated: true), within: 3
+            CraftedDOCX.docx(document: CraftedDOCX.document(body), numbering: numbering, deflated: true)
         ).get()
         let lines = text.split(separator: "\n")
         #expect(lines.count == 20_000)
@@ -309,7 +309,7 @@ struct UploadSafetyTests {
         #expect(throws: DOCXText.Failure.tooLarge(megabytes: ZipReader.megabytes(cap))) {
             try ZipReader.entries(entries)
         }
-        #expect(Date().timeIntervalSince(start) < 3)
+        #expect(Date().timeIntervalSince(start) < runawaySeconds)
         // The numbering counts against the same budget as the document.
         var text = four
         var numbering = four
@@ -420,7 +420,7 @@ struct UploadSafetyTests {
             }
             attempt(bytes)
         }
-        #expect(slowest < 3, "slowest variant took \(slowest) s")
+        #expect(slowest < runawaySeconds, "slowest variant took \(slowest) s")
         #expect(try DOCXText.text(of: original) == Self.sampleText)
     }
 
@@ -482,7 +482,7 @@ struct UploadSafetyTests {
         budget.cancel()
         let cancelledAt = Date()
         let result = reading.wait()
-        #expect(Date().timeIntervalSince(cancelledAt) < 1)
+        #expect(Date().timeIntervalSince(cancelledAt) < runawaySeconds)
         // A read this long was still going 50 ms in (or had not begun): it stops as cancelled.
         if full > 0.3 { #expect(result == .failure(.cancelled)) }
 

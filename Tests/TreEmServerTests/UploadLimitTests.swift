@@ -88,7 +88,7 @@ struct UploadLimitTests {
                 "\(file.name): \(response.status) \(response.body.string.prefix(300))")
             // Seconds, not the minutes the old reader took; the bound leaves room for a debug build
             // on a loaded machine. Tests/attack/test_uploads.py measures the second against a real server.
-            #expect(seconds < 5, "\(file.name) took \(seconds) s")
+            #expect(seconds < runawaySeconds, "\(file.name) took \(seconds) s")
             #expect(try await api.get("/api/v1/me").status == .ok)
         }
     }
@@ -201,6 +201,6 @@ struct PDFTimeoutTests {
         } catch let failure as PlanSourceFile.Failure {
             #expect(failure.message.vi.contains("quá 0,5 giây nên đã dừng"))
         }
-        #expect(Date().timeIntervalSince(start) < 3)
+        #expect(Date().timeIntervalSince(start) < runawaySeconds)
     }
 }
