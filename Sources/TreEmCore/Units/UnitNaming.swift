@@ -24,6 +24,8 @@ public struct UnitNaming: Hashable, Sendable {
 
     public var inSentence: String { type.isEmpty ? proper : "\(type.lowercased()) \(proper)" }
     public var letterhead: String { inSentence.uppercased() }
+    /// The People's Committee of the unit in a sentence: "Ủy ban nhân dân xã Kim Thành".
+    public var committee: String { "Ủy ban nhân dân \(inSentence)" }
     /// The People's Committee of the unit as documents abbreviate it: "UBND xã Kim Thành".
     public var committeeShort: String { "UBND \(inSentence)" }
     /// The committee as the left column of the letterhead prints it.

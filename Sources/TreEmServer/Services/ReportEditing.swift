@@ -112,13 +112,34 @@ enum ReportEditing {
         }
     }
 
+    /// What to do with the cells that are fine when others in the same save are refused.
+    enum WhenRefused {
+        /// Save nothing (the API: a client sends a whole change and resends it whole).
+        case saveNothing
+        /// Save the rest (the web form: the officer keeps what was right and corrects the rest).
+        case saveTheRest
+    }
+
+    /// The cells and written parts a save refused, each with its reason; empty when all was saved.
+    struct Refusals {
+        var cells: [ReportProblem] = []
+        var narratives: [Narrative: Bilingual] = [:]
+        var isEmpty: Bool { cells.isEmpty && narratives.isEmpty }
+        var messages: [Bilingual] {
+            cells.map(\.message) + narratives.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
+        }
+    }
+
     /// Saves a draft. Only the cells the officer changed are written; when another officer has
     /// saved a different value in one of them since the form was opened, nothing is saved and
     /// the message names the indicator and both values — nobody's figure is lost silently.
+    /// A cell that cannot be read (or a text too long) is refused with its reason; with
+    /// `.saveTheRest` the other changes are saved and the refusals returned.
+    @discardableResult
     static func save(
         _ report: ReportModel, changes: [ValueKey: Change], narratives: [Narrative: Change], expectedVersion: Int?,
-        by acting: Acting
-    ) async throws {
+        whenRefused: WhenRefused = .saveNothing, by acting: Acting
+    ) async throws -> Refusals {
         let user = acting.user
         guard canEdit(report, user: user) else {
             throw UserFacingError(
@@ -129,16 +150,26 @@ enum ReportEditing {
         }
         try requireEditable(report)
         let form = try report.round.form.form()
-        let (parsed, unreadable) = ReportInput.read(changes.mapValues(\.value), form: form)
-        let problems = unreadable + ReportValidation.outOfRange(parsed.compactMapValues { $0 }, form: form)
-        let tooLong = narratives.sorted(by: { $0.key.rawValue < $1.key.rawValue }).compactMap { field, change in
-            TextLimit.narrative.problem(change.value, field: field.label)
+        var (readable, unreadable) = ReportInput.read(changes.mapValues(\.value), form: form)
+        var refusals = Refusals()
+        refusals.cells = unreadable + ReportValidation.outOfRange(readable.compactMapValues { $0 }, form: form)
+        for (field, change) in narratives {
+            if let tooLong = TextLimit.narrative.problem(change.value, field: field.label) {
+                refusals.narratives[field] = tooLong
+            }
         }
-        if !problems.isEmpty || !tooLong.isEmpty {
-            throw ReportRejected(
-                headline: Bilingual(vi: "Số liệu chưa hợp lệ, chưa lưu:", en: "Figures not valid, nothing saved:"),
-                messages: problems.map(\.message) + tooLong)
+        if !refusals.isEmpty {
+            if whenRefused == .saveNothing {
+                throw ReportRejected(
+                    headline: Bilingual(vi: "Số liệu chưa hợp lệ, chưa lưu:", en: "Figures not valid, nothing saved:"),
+                    messages: refusals.messages)
+            }
+            for problem in refusals.cells { readable[problem.key] = nil }
         }
+        let parsed = readable
+        let changes = changes.filter { parsed.keys.contains($0.key) }
+        let narratives = narratives.filter { refusals.narratives[$0.key] == nil }
+        guard !changes.isEmpty || !narratives.isEmpty else { return refusals }
         let now = acting.now
         try await acting.db.transaction { tx in
             // Read the report again inside the transaction: the version decides who saved last.
@@ -209,6 +240,7 @@ enum ReportEditing {
                 .reportSaved, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
                 summary: "Lưu báo cáo \(report.round.title) của \(report.unit.name): \(parsed.count) ô", on: tx)
         }
+        return refusals
     }
 
     /// "1.500.000" and "1500000" are the same figure.

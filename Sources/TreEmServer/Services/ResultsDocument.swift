@@ -38,6 +38,6 @@ enum ResultsDocument {
                 .init(
                     unitName: $0.unit.name, results: $0.results, difficulties: $0.difficulties, proposals: $0.proposals)
             },
-            reportTo: own?.reviewer.map { "Ủy ban nhân dân \(UnitNaming($0.name).inSentence)" })
+            reportTo: own?.reviewer.map { UnitNaming($0.name).committee })
     }
 }

@@ -72,6 +72,14 @@ extension InterfaceText {
         "reports_saved": b("Đã lưu.", "Saved."),
         "reports_not_sent": b(
             "Số liệu đã được lưu nhưng báo cáo chưa gửi được:", "The figures are saved but the report was not sent:"),
+        "reports_refused": b(
+            "Các ô dưới đây chưa hợp lệ nên chưa được lưu (giá trị bạn nhập vẫn còn trong ô); các ô khác đã được lưu:",
+            "These cells are not valid and were not saved (what you typed is still in them); the others were saved:"),
+        "reports_conflicts": b(
+            "Người khác vừa sửa cùng ô số liệu nên chưa lưu gì; giá trị bạn nhập vẫn còn trong ô:",
+            "Someone else changed the same figures, so nothing was saved; what you typed is still in the cells:"),
+        "reports_sent_to": b("Đã gửi báo cáo lên", "The report was sent to"),
+        "reports_blank": b("chưa nhập", "not entered"),
         "reports_returned_with": b("Cấp trên trả lại:", "Returned by the level above:"),
         "reports_errors": b("Cần sửa trước khi gửi:", "To correct before sending:"),
         "reports_warnings": b(

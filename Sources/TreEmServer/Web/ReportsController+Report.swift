@@ -5,6 +5,8 @@ import Vapor
 /// One unit's report: the form to fill, its problems, and the review buttons of the level above.
 extension ReportsController {
     struct CellView: Encodable {
+        /// The element id the list of refusals at the top links to.
+        var id: String
         var name: String
         /// The hidden field carrying the value as the page showed it ("o:…" for "v:…").
         var originalName: String
@@ -12,6 +14,27 @@ extension ReportsController {
         var value: String
         var original: String
         var kind: String
+        /// Why what the officer typed here was not saved (the typed text is still in `value`).
+        var refusal: String?
+        /// Nothing entered: shown as "—", never as 0.
+        var isBlank: Bool
+    }
+
+    /// A refusal at the top of the form, linking to the cell or text it concerns.
+    struct LinkedMessage: Encodable {
+        var anchor: String
+        var message: String
+    }
+
+    /// What the officer sent that is shown again: typed text stays in place, refused cells are
+    /// marked, and the messages say what happened.
+    struct KeptInput {
+        var cells: [ValueKey: String] = [:]
+        var narratives: [ReportEditing.Narrative: String] = [:]
+        var refusals = ReportEditing.Refusals()
+        /// Why the report was not sent, or whose figure got in the way.
+        var notSent: [String] = []
+        var conflicts: [String] = []
     }
 
     struct IndicatorRow: Encodable {
@@ -30,6 +53,8 @@ extension ReportsController {
         var name: String
         var label: String
         var value: String
+        var original: String
+        var refusal: String?
     }
 
     struct ReportPageView: Encodable {
@@ -57,12 +82,21 @@ extension ReportsController {
         var lower: [ReportRow]
         var lowerPending: Int
         var saved: Bool
+        /// "Đã gửi báo cáo lên Ủy ban nhân dân thành phố Hải Phòng", after sending.
+        var sentTo: String?
         /// Why the last "send" was refused, shown above the form the officer is still on.
         var notSent: [String]
+        /// The cells and texts not saved, each linking to its place in the form.
+        var refused: [LinkedMessage]
+        var conflicts: [String]
     }
 
     static func fieldName(_ key: ValueKey) -> String {
         "v:\(key.indicator):\(key.part == .total ? "total" : key.part.rawValue)"
+    }
+
+    static func anchor(_ key: ValueKey) -> String {
+        "cell-\(key.indicator)-\(key.part == .total ? "total" : key.part.rawValue)"
     }
 
     static func key(fromField name: String) -> ValueKey? {
@@ -77,7 +111,7 @@ extension ReportsController {
     }
 
     func page(
-        _ req: Request, report: ReportModel, notSent: [String] = [], status: HTTPResponseStatus = .ok
+        _ req: Request, report: ReportModel, kept: KeptInput = KeptInput(), status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let user = try req.currentUser
         let form = try report.round.form.form()
@@ -93,6 +127,8 @@ extension ReportsController {
         }
         let ownFigures = Aggregation.figures(of: values, form: form)
         let problemsByIndicator = Dictionary(grouping: problems, by: \.key.indicator)
+        let refusedCells = Dictionary(
+            kept.refusals.cells.map { ($0.key, $0.message.text(language)) }, uniquingKeysWith: { $0 + " " + $1 })
         var rows: [IndicatorRow] = []
         for section in form.sections {
             rows.append(
@@ -104,11 +140,14 @@ extension ReportsController {
                     indicator.isEntered
                     ? indicator.parts.map { part -> CellView in
                         let key = ValueKey(indicator.code, part)
-                        let shown = ReportEditing.display(values[key], type: indicator.type)
+                        let stored = ReportEditing.display(values[key], type: indicator.type)
+                        let value = kept.cells[key] ?? stored
                         return CellView(
-                            name: Self.fieldName(key), originalName: "o" + Self.fieldName(key).dropFirst(),
-                            label: part.label.text(language), value: shown, original: shown,
-                            kind: indicator.type == .yesNo ? "yesno" : indicator.type == .text ? "text" : "number")
+                            id: Self.anchor(key), name: Self.fieldName(key),
+                            originalName: "o" + Self.fieldName(key).dropFirst(),
+                            label: part.label.text(language), value: value, original: stored,
+                            kind: indicator.type == .yesNo ? "yesno" : indicator.type == .text ? "text" : "number",
+                            refusal: refusedCells[key], isBlank: VietnameseText.clean(value).isEmpty)
                     } : []
                 let computed =
                     indicator.isEntered
@@ -117,7 +156,7 @@ extension ReportsController {
                         ?? "—"
                 let lower =
                     lowerFigures[ValueKey(indicator.code)].map { VietnameseNumber.display($0, type: indicator.type) }
-                    ?? ""
+                    ?? "—"
                 rows.append(
                     IndicatorRow(
                         code: indicator.code,
@@ -141,45 +180,79 @@ extension ReportsController {
                 canReview: ReportEditing.canReview(report, user: user) && report.status == .submitted,
                 rows: rows,
                 narratives: ReportEditing.Narrative.allCases.map {
-                    NarrativeView(name: $0.rawValue, label: $0.label.text(language), value: $0.value(of: report))
+                    NarrativeView(
+                        name: $0.rawValue, label: $0.label.text(language),
+                        value: kept.narratives[$0] ?? $0.value(of: report), original: $0.value(of: report),
+                        refusal: kept.refusals.narratives[$0]?.text(language))
                 },
                 errors: problems.filter { $0.severity == .error }.map { $0.message.text(language) },
                 warnings: problems.filter { $0.severity == .warning }.map { $0.message.text(language) },
                 hasLower: !lowerReports.isEmpty,
                 lower: lowerReports.map { Self.reportRow($0, now: req.now, language: language) },
                 lowerPending: lowerReports.filter { $0.status != .approved }.count,
-                saved: req.query["saved"] == "1" || !notSent.isEmpty, notSent: notSent), status: status)
+                saved: req.query["saved"] == "1" || (!kept.notSent.isEmpty && kept.refusals.isEmpty),
+                sentTo: req.query["sent"] == "1" && report.status == .submitted
+                    ? report.reviewer.map { UnitNaming($0.name).committee } : nil,
+                notSent: kept.notSent,
+                refused: kept.refusals.cells.map {
+                    LinkedMessage(anchor: Self.anchor($0.key), message: $0.message.text(language))
+                }
+                    + kept.refusals.narratives.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                        LinkedMessage(anchor: "n-\($0.key.rawValue)", message: $0.value.text(language))
+                    },
+                conflicts: kept.conflicts), status: status)
     }
 
+    /// Saves the form; "Gửi báo cáo" then sends it. Whatever is refused — a cell that is not a
+    /// number, a colleague's newer figure, a rule that blocks sending — the form comes back with
+    /// everything the officer typed still in it, and the cells that could be saved are saved.
     @Sendable func save(req: Request) async throws -> Response {
         let report = try await req.requestedReport()
         let form = try req.content.decode([String: String].self)
         var changes: [ValueKey: ReportEditing.Change] = [:]
+        var kept = KeptInput()
         for (name, value) in form where name.hasPrefix("v:") {
             guard let key = Self.key(fromField: name) else { continue }
             changes[key] = ReportEditing.Change(shown: form["o" + name.dropFirst()] ?? "", value: value)
+            kept.cells[key] = value
         }
         var narratives: [ReportEditing.Narrative: ReportEditing.Change] = [:]
         for field in ReportEditing.Narrative.allCases {
             if let text = form[field.rawValue] {
                 narratives[field] = ReportEditing.Change(shown: form["o:" + field.rawValue], value: text)
+                kept.narratives[field] = text
             }
         }
-        try await ReportEditing.save(
-            report, changes: changes, narratives: narratives, expectedVersion: nil, by: try req.acting)
+        let acting = try req.acting
+        do {
+            kept.refusals = try await ReportEditing.save(
+                report, changes: changes, narratives: narratives, expectedVersion: nil, whenRefused: .saveTheRest,
+                by: acting)
+        } catch let conflict as ReportConflict {
+            kept.conflicts = conflict.messages.map { $0.text(req.language) }
+            return try await page(req, report: try await req.requestedReport(), kept: kept, status: .conflict)
+        }
+        if !kept.refusals.isEmpty {
+            // Saved cells now show what is stored; refused ones keep the officer's text beside the reason.
+            kept.cells = kept.cells.filter { key, _ in kept.refusals.cells.contains { $0.key == key } }
+            kept.narratives = kept.narratives.filter { kept.refusals.narratives[$0.key] != nil }
+            return try await page(
+                req, report: try await req.requestedReport(), kept: kept, status: .unprocessableEntity)
+        }
         if form["then"] == "submit" {
             do {
                 try await ReportEditing.submit(
-                    report, partial: form["partial"] == "on", explanation: nil, by: try req.acting)
+                    report, partial: form["partial"] == "on", explanation: nil, by: acting)
             } catch let refused as ReportRejected {
                 // The figures are saved; the officer stays on the form with the reasons above it.
-                let fresh = try await req.requestedReport()
                 return try await page(
-                    req, report: fresh, notSent: refused.messages.map { $0.text(req.language) },
+                    req, report: try await req.requestedReport(),
+                    kept: KeptInput(notSent: refused.messages.map { $0.text(req.language) }),
                     status: .unprocessableEntity)
             }
+            return req.redirect(to: "/reports/\(try report.requireID().uuidString)?sent=1", redirectType: .normal)
         }
-        return req.redirect(to: "/reports/\(report.id!.uuidString)?saved=1", redirectType: .normal)
+        return req.redirect(to: "/reports/\(try report.requireID().uuidString)?saved=1", redirectType: .normal)
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
@@ -187,19 +260,19 @@ extension ReportsController {
         let form = try req.content.decode([String: String].self)
         try await ReportEditing.submit(
             report, partial: form["partial"] == "on", explanation: form["explanation"], by: try req.acting)
-        return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
+        return req.redirect(to: "/reports/\(try report.requireID().uuidString)?sent=1", redirectType: .normal)
     }
 
     @Sendable func approve(req: Request) async throws -> Response {
         let report = try await req.requestedReport()
         try await ReportEditing.approve(report, by: try req.acting)
-        return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
+        return req.redirect(to: "/reports/\(try report.requireID().uuidString)", redirectType: .normal)
     }
 
     @Sendable func returnReport(req: Request) async throws -> Response {
         let report = try await req.requestedReport()
         let form = try req.content.decode([String: String].self)
         try await ReportEditing.returnForCorrection(report, comment: form["comment"] ?? "", by: try req.acting)
-        return req.redirect(to: "/reports/\(report.id!.uuidString)", redirectType: .normal)
+        return req.redirect(to: "/reports/\(try report.requireID().uuidString)", redirectType: .normal)
     }
 }

@@ -1,0 +1,146 @@
+import Fluent
+import Foundation
+import Testing
+import TreEmCore
+import VaporTesting
+
+@testable import TreEmServer
+
+/// What the officer typed into the report form is never lost: refusals come back as the same
+/// form with the values in place, and what could be saved is saved.
+@Suite("The report form keeps what was typed")
+struct ReportInputTests {
+    static func stored(_ reportID: String, app: Application) async throws -> [ValueKey: ReportValue] {
+        let report = try #require(try await ReportModel.find(UUID(uuidString: reportID), on: app.db))
+        return try await ReportEditing.values(of: report, on: app.db)
+    }
+
+    @Test("A bad cell comes back marked beside what was typed; the valid cells and the text are saved")
+    func badCellKeepsTheForm() async throws {
+        try await withTreEm { f in
+            let round = try await openRound2024(f)
+            let reportID = try #require(round.reports["10804"])
+            let dc = Browser(app: f.app)
+            try await dc.signIn("dongcam.officer")
+            _ = try await dc.get("/reports/\(reportID)")
+            let refused = try await dc.post(
+                "/reports/\(reportID)",
+                form: [
+                    "v:AM-QUA-DS:total": "abc", "o:AM-QUA-DS:total": "",
+                    "v:AM-QUA-TRE:total": "-3", "o:AM-QUA-TRE:total": "",
+                    "v:AM-LOP-BOI:total": "4", "o:AM-LOP-BOI:total": "",
+                    "v:AM-TT-SU-KIEN:total": "0", "o:AM-TT-SU-KIEN:total": "",
+                    "results": "Đã tặng quà cho các cháu.", "o:results": "", "then": "submit",
+                ])
+            let page = refused.body.string
+            #expect(refused.status == .unprocessableEntity)
+            #expect(!page.contains("Về trang chủ"), "the form, not an error page")
+            // Every typed value is back in its cell.
+            #expect(page.contains("name=\"v:AM-QUA-DS:total\" value=\"abc\""))
+            #expect(page.contains("name=\"v:AM-QUA-TRE:total\" value=\"-3\""))
+            #expect(page.contains("name=\"v:AM-LOP-BOI:total\" value=\"4\""))
+            #expect(page.contains("Đã tặng quà cho các cháu.</textarea>"))
+            // The bad cells are marked beside them, and the list at the top links to them, once.
+            #expect(page.contains("<label class=\"cell refused\" for=\"cell-AM-QUA-DS-total\">"))
+            #expect(page.contains("id=\"cell-AM-QUA-DS-total-why\">"))
+            #expect(page.contains("&quot;abc&quot; không phải là số."))
+            #expect(page.contains("<a href=\"#cell-AM-QUA-TRE-total\">"))
+            #expect(page.contains("không được là số âm"))
+            #expect(page.components(separatedBy: "Các ô dưới đây chưa hợp lệ").count == 2)
+            #expect(!page.contains("<label class=\"cell refused\" for=\"cell-AM-LOP-BOI-total\">"))
+            // The valid cells and the text are in the draft; the bad ones are not, and nothing was sent.
+            let values = try await Self.stored(reportID, app: f.app)
+            #expect(values[ValueKey("AM-LOP-BOI")] == .number(4))
+            #expect(values[ValueKey("AM-TT-SU-KIEN")] == .number(0))
+            #expect(values[ValueKey("AM-QUA-DS")] == nil)
+            #expect(values[ValueKey("AM-QUA-TRE")] == nil)
+            let report = try #require(try await ReportModel.find(UUID(uuidString: reportID), on: f.app.db))
+            #expect(report.status == .draft)
+            #expect(report.results == "Đã tặng quà cho các cháu.")
+
+            // Correcting the two cells from that page saves them without touching the rest.
+            let corrected = try await dc.post(
+                "/reports/\(reportID)",
+                form: [
+                    "v:AM-QUA-DS:total": "12", "o:AM-QUA-DS:total": "",
+                    "v:AM-QUA-TRE:total": "10", "o:AM-QUA-TRE:total": "",
+                    "v:AM-LOP-BOI:total": "4", "o:AM-LOP-BOI:total": "4", "then": "save",
+                ])
+            #expect(corrected.status == .seeOther)
+            let after = try await Self.stored(reportID, app: f.app)
+            #expect(after[ValueKey("AM-QUA-DS")] == .number(12))
+            #expect(after[ValueKey("AM-LOP-BOI")] == .number(4))
+        }
+    }
+
+    @Test("A colleague's newer figure in the same cell: nothing is saved and the typed values stay in the form")
+    func conflictKeepsTheForm() async throws {
+        try await withTreEm { f in
+            let round = try await openRound2024(f)
+            let reportID = try #require(round.reports["10804"])
+            try await addUser(
+                "dongcam.second", role: .officer, unit: try await unitID("10804", on: "2024-06-30", app: f.app),
+                app: f.app)
+            let first = Browser(app: f.app)
+            try await first.signIn("dongcam.officer")
+            let second = Browser(app: f.app)
+            try await second.signIn("dongcam.second")
+            _ = try await first.get("/reports/\(reportID)")
+            _ = try await second.get("/reports/\(reportID)")
+            _ = try await first.post(
+                "/reports/\(reportID)", form: ["v:AM-QUA-TRE:total": "10", "o:AM-QUA-TRE:total": "", "then": "save"])
+            let clash = try await second.post(
+                "/reports/\(reportID)",
+                form: [
+                    "v:AM-QUA-TRE:total": "11", "o:AM-QUA-TRE:total": "",
+                    "v:AM-LOP-BOI:total": "3", "o:AM-LOP-BOI:total": "", "then": "save",
+                ])
+            #expect(clash.status == .conflict)
+            #expect(clash.body.string.contains("name=\"v:AM-QUA-TRE:total\" value=\"11\""))
+            #expect(clash.body.string.contains("name=\"v:AM-LOP-BOI:total\" value=\"3\""))
+            #expect(clash.body.string.contains("người khác vừa lưu &quot;10&quot;"))
+            // The hidden original is now the colleague's figure: sending again is a deliberate overwrite.
+            #expect(clash.body.string.contains("name=\"o:AM-QUA-TRE:total\" value=\"10\""))
+            #expect(try await Self.stored(reportID, app: f.app)[ValueKey("AM-QUA-TRE")] == .number(10))
+        }
+    }
+
+    @Test("A blank cell and a 0 are kept apart and shown apart; after sending, the page says where the report went")
+    func blankZeroAndWhereItWent() async throws {
+        try await withTreEm { f in
+            let round = try await openRound2024(f)
+            let reportID = try #require(round.reports["10804"])
+            let dc = Browser(app: f.app)
+            try await dc.signIn("dongcam.officer")
+            _ = try await dc.get("/reports/\(reportID)")
+            let sent = try await dc.post(
+                "/reports/\(reportID)",
+                form: [
+                    "v:AM-TT-SU-KIEN:total": "0", "o:AM-TT-SU-KIEN:total": "",
+                    "v:AM-TT-BANG-RON:total": "", "o:AM-TT-BANG-RON:total": "", "then": "submit",
+                ])
+            #expect(sent.status == .seeOther)
+            let location = try #require(sent.headers.first(name: .location))
+            let page = try await dc.get(location).body.string
+            #expect(page.contains("Đã gửi báo cáo lên Ủy ban nhân dân huyện Kim Thành."))
+            #expect(page.contains("<span class=\"value\" id=\"cell-AM-TT-SU-KIEN-total\">0</span>"))
+            #expect(
+                page.contains(
+                    "<span class=\"value blank\" id=\"cell-AM-TT-BANG-RON-total\" title=\"chưa nhập\">—</span>"))
+            let values = try await Self.stored(reportID, app: f.app)
+            #expect(values[ValueKey("AM-TT-SU-KIEN")] == .number(0))
+            #expect(values[ValueKey("AM-TT-BANG-RON")] == nil)
+            // The district sees the commune's 0 as 0, and a figure nobody gave as "—", not 0.
+            let kt = Browser(app: f.app)
+            try await kt.signIn("kt2024.officer")
+            let districtReport = try #require(round.reports["293"])
+            let district = try await kt.get("/reports/\(districtReport)").body.string
+            let eventsRow = try #require(district.range(of: "Số buổi, sự kiện truyền thông"))
+            let bannersRow = try #require(district.range(of: "Số băng rôn, khẩu hiệu, pa nô"))
+            let afterEvents = district[eventsRow.upperBound...].prefix(1500)
+            let afterBanners = district[bannersRow.upperBound...].prefix(1500)
+            #expect(afterEvents.contains("<td class=\"num\">0</td>"))
+            #expect(afterBanners.contains("<td class=\"num\">—</td>"))
+        }
+    }
+}
