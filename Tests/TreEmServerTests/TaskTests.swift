@@ -309,6 +309,48 @@ struct EvidenceTests {
             #expect(try await TaskEvidenceModel.query(on: f.app.db).filter(\.$fileName == "kham.png").count() == 1)
         }
     }
+
+    @Test("A refused file leaves the text, the figures and the chosen status in the form, the file input marked")
+    func refusedFileKeepsTheForm() async throws {
+        try await withTreEm { f in
+            _ = try await issuedCascade(f)
+            let member = try await healthMember(f)
+            let task = try #require(
+                try await member.get("/api/v1/tasks?mine=true").decode([TaskAPIController.TaskDTO].self).first)
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.health")
+            try await browser.get("/tasks/\(task.id)")
+            let refused = try await browser.upload(
+                "/tasks/\(task.id)/progress",
+                fields: [
+                    "text": "Đã khám cho 120 cháu ở trường Tiểu học Kim Thành", "children_reached": "1.250",
+                    "amount_spent": "3.500.000", "status": "inProgress",
+                ],
+                file: (field: "evidence[]", name: "bao-cao.html", text: "<html><script>alert(1)</script></html>"))
+            let page = refused.body.string
+            #expect(refused.status == .unsupportedMediaType)
+            #expect(page.contains("bao-cao.html không được nhận"))
+            #expect(page.contains(">Đã khám cho 120 cháu ở trường Tiểu học Kim Thành</textarea>"))
+            #expect(page.contains("name=\"children_reached\" inputmode=\"numeric\" value=\"1.250\""))
+            #expect(page.contains("name=\"amount_spent\" inputmode=\"numeric\" value=\"3.500.000\""))
+            #expect(page.contains("<option value=\"inProgress\" selected>"))
+            #expect(
+                page.contains(
+                    "multiple accept=\"image/png,image/jpeg,application/pdf,.docx,.xlsx\" aria-invalid=\"true\""))
+            #expect(page.contains("hãy chọn lại tệp hợp lệ"))
+            #expect(try await TaskProgressModel.query(on: f.app.db).count() == 0, "nothing saved")
+
+            // A figure that is not a number is marked the same way, with everything else kept.
+            let badNumber = try await browser.upload(
+                "/tasks/\(task.id)/progress",
+                fields: ["text": "Khám đợt hai", "children_reached": "mười hai"],
+                file: (field: "evidence[]", name: "", text: ""))
+            #expect(badNumber.status == .badRequest)
+            #expect(badNumber.body.string.contains("value=\"mười hai\" aria-invalid=\"true\""))
+            #expect(badNumber.body.string.contains(">Khám đợt hai</textarea>"))
+            #expect(!badNumber.body.string.contains("hãy chọn lại tệp hợp lệ"), "no file was chosen")
+        }
+    }
 }
 
 @Suite("Notifications")

@@ -274,6 +274,9 @@ enum InterfaceText {
         "tasks_evidence": b(
             "Minh chứng: ảnh, PDF, Word, Excel (tối đa 10 MB mỗi tệp)",
             "Evidence: images, PDF, Word, Excel (10 MB each at most)"),
+        "tasks_choose_files_again": b(
+            "Nội dung bạn đã nhập vẫn còn; chưa lưu gì. Trình duyệt không giữ lại tệp: hãy chọn lại tệp hợp lệ.",
+            "What you typed is still here; nothing was saved. Browsers do not keep files: choose valid files again."),
         "tasks_append_only": b(
             "Tiến độ chỉ được ghi thêm; muốn đính chính, ghi một dòng mới.",
             "Progress is append-only; to correct it, add a new entry."),

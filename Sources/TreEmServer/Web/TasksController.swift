@@ -90,6 +90,25 @@ struct TasksController {
         var derived: [DerivedRow]
         var missingUnits: [String]
         var error: String?
+        /// The field the error is about ("evidence", "children_reached" …), marked in the form.
+        var errorField: String?
+        /// What the officer typed before a refusal, put back into the form.
+        var typed: TypedProgress
+    }
+
+    /// The service names fields as the API does; the form's inputs are named as it posts them.
+    static let formField = [
+        "childrenReached": "children_reached", "amountSpent": "amount_spent", "cancelReason": "cancel_reason",
+    ]
+
+    /// The progress form as the officer left it. Files cannot be put back into a file input: the
+    /// page asks for them again instead.
+    struct TypedProgress: Encodable {
+        var text = ""
+        var childrenReached = ""
+        var amountSpent = ""
+        var cancelReason = ""
+        var filesToChooseAgain = false
     }
 
     struct DerivedRow: Encodable {
@@ -102,7 +121,9 @@ struct TasksController {
         var overdue: Bool
     }
 
-    private func render(_ req: Request, _ task: TaskModel, error: UserFacingError? = nil) async throws -> Response {
+    private func render(
+        _ req: Request, _ task: TaskModel, error: UserFacingError? = nil, typed: ProgressForm? = nil
+    ) async throws -> Response {
         let user = try req.currentUser
         let today = req.today
         let formatter = DateFormatter()
@@ -144,13 +165,19 @@ struct TasksController {
                     numbers: numbers.joined(separator: ", "), change: change, evidence: files[entry.id ?? UUID()] ?? [])
             },
             canUpdate: TaskDirectory.canUpdate(task, user: user) && task.status != .cancelled,
-            nextStatuses: [SelectOption(value: "", label: req.text("tasks_keep_status"), selected: true)]
+            nextStatuses: [
+                SelectOption(value: "", label: req.text("tasks_keep_status"), selected: (typed?.status ?? "") == "")
+            ]
                 + TaskStatus.allCases.filter { task.status.canMove(to: $0) }.map {
-                    .init(value: $0.rawValue, label: $0.label(req.language), selected: false)
+                    .init(value: $0.rawValue, label: $0.label(req.language), selected: typed?.status == $0.rawValue)
                 },
             rollup: rollup, hasDerived: rollup.derived > 0 || rollup.missingUnits > 0,
             derived: derivedRows, missingUnits: missing,
-            error: error?.message.text(req.language))
+            error: error?.message.text(req.language), errorField: error?.field.map { Self.formField[$0] ?? $0 },
+            typed: TypedProgress(
+                text: typed?.text ?? "", childrenReached: typed?.children_reached ?? "",
+                amountSpent: typed?.amount_spent ?? "", cancelReason: typed?.cancel_reason ?? "",
+                filesToChooseAgain: typed?.evidence?.contains { $0.data.readableBytes > 0 } ?? false))
         return try await req.page("task", title: "tasks_title", view, status: error?.status ?? .ok)
     }
 
@@ -193,7 +220,7 @@ struct TasksController {
                     evidence: (form.evidence ?? []).map { ($0.filename, Array(buffer: $0.data)) }), by: try req.acting)
             return req.redirect(to: "/tasks/\(task.id?.uuidString ?? "")")
         } catch let failure as UserFacingError {
-            return try await render(req, task, error: failure)
+            return try await render(req, task, error: failure, typed: form)
         }
     }
 
