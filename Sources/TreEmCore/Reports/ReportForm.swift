@@ -76,6 +76,16 @@ public enum IndicatorPart: String, Codable, Sendable, CaseIterable, Comparable {
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
 }
 
+/// How a part stands to its whole (`Indicator.partOf`).
+public enum PartRule: String, Codable, Sendable, Hashable {
+    /// "Trong đó": a subset of the same things counted the same way, so it cannot be more than
+    /// the whole. More is an error that blocks sending.
+    case subset
+    /// Usually within the whole but not necessarily, so more is a warning the officer confirms
+    /// with a comment.
+    case usuallyWithin
+}
+
 /// Chỉ tiêu: one figure a report asks for.
 public struct Indicator: Codable, Sendable, Hashable {
     /// Short and stable ("AM-QUA-TE"); values are stored under it.
@@ -87,9 +97,11 @@ public struct Indicator: Codable, Sendable, Hashable {
     public var type: IndicatorValueType
     public var aggregation: IndicatorAggregation
     public var breakdowns: [IndicatorBreakdown]
-    /// The indicator this one is a part of: its value may not exceed that one's
-    /// (children given gifts ≤ children listed).
+    /// The indicator this one is a part of; `partRule` says how strictly.
     public var partOf: String?
+    /// How strictly this indicator stays within `partOf`; nil in forms stored before the rule
+    /// existed, which `rule(within:)` then reads from the names and units.
+    public var partRule: PartRule?
     /// A target the plan sets (100 %, 90 %): drawn as a line on the charts.
     public var target: Double?
     /// The name in the national indicator set (Thông tư 13/2021/TT-BLĐTBXH) when it is one of them.
@@ -101,7 +113,7 @@ public struct Indicator: Codable, Sendable, Hashable {
     public init(
         code: String, name: String, nameEnglish: String? = nil, unit: String, type: IndicatorValueType,
         aggregation: IndicatorAggregation? = nil, breakdowns: [IndicatorBreakdown] = [], partOf: String? = nil,
-        target: Double? = nil, nationalName: String? = nil, ratio: IndicatorRatio? = nil
+        partRule: PartRule? = nil, target: Double? = nil, nationalName: String? = nil, ratio: IndicatorRatio? = nil
     ) {
         self.code = code
         self.name = name
@@ -111,9 +123,25 @@ public struct Indicator: Codable, Sendable, Hashable {
         self.aggregation = aggregation ?? (type == .text ? .none : type == .percent ? .average : .sum)
         self.breakdowns = breakdowns
         self.partOf = partOf
+        self.partRule = partRule
         self.target = target
         self.nationalName = nationalName
         self.ratio = ratio
+    }
+
+    /// How this indicator is checked against `whole` (its `partOf`): the stated rule, or for a
+    /// form stored without one, what its wording says. Things counted in different units
+    /// (children and incidents: one drowning can take three pupils) are not compared at all; a
+    /// part written "Trong đó: …", or named as the whole further qualified ("Số trẻ em khuyết tật
+    /// được tiếp cận dịch vụ" of "Số trẻ em khuyết tật"), counts a subset of the same things; any
+    /// other part is only usually within its whole (children given gifts and the reviewed list:
+    /// gifts also go to pupils "vượt khó học giỏi", poor children, police officers' children).
+    public func rule(within whole: Indicator) -> PartRule? {
+        if let partRule { return partRule }
+        guard VietnameseText.fold(unit) == VietnameseText.fold(whole.unit) else { return nil }
+        let name = VietnameseText.fold(self.name)
+        if name.hasPrefix("trong do") || name.hasPrefix(VietnameseText.fold(whole.name) + " ") { return .subset }
+        return .usuallyWithin
     }
 
     /// Whether an officer types this figure in (a ratio is computed).

@@ -93,11 +93,14 @@ public enum ReportRules {
             ]
         }
         var refusals = problems.filter { $0.severity == .error }.map(\.message)
-        if problems.contains(where: { $0.severity == .warning }), VietnameseText.clean(warningComment ?? "").isEmpty {
+        let warnings = problems.filter { $0.severity == .warning }
+        if !warnings.isEmpty, VietnameseText.clean(warningComment ?? "").isEmpty {
             refusals.append(
                 Bilingual(
                     vi: "Có số liệu cần xác nhận: ghi lý do vào ô \"Giải trình số liệu\" rồi gửi lại.",
                     en: "Some figures need confirming: explain them under \"Explanation\" and submit again."))
+            // Each figure to confirm, so the officer knows what to explain.
+            refusals += warnings.map(\.message)
         }
         if !lowerNotApproved.isEmpty, !partial {
             let names = lowerNotApproved.prefix(8).joined(separator: ", ") + (lowerNotApproved.count > 8 ? "…" : "")

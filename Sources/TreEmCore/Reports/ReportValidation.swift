@@ -17,19 +17,26 @@ public enum ReportValidation {
         problems += outOfRange(values, form: form)
         for indicator in form.indicators where indicator.isEntered && indicator.type.isNumeric {
             let total = number(ValueKey(indicator.code))
-            // A part cannot exceed its whole: children given gifts ≤ children listed.
-            if let wholeCode = indicator.partOf, let whole = form.indicator(wholeCode), let part = total,
+            // A subset cannot exceed its whole; a part that is only usually within it needs a word.
+            if let wholeCode = indicator.partOf, let whole = form.indicator(wholeCode),
+                let rule = indicator.rule(within: whole), let part = total,
                 let wholeValue = number(ValueKey(wholeCode)), part > wholeValue
             {
+                let figures = (
+                    vi:
+                        "\(indicator.name) (\(VietnameseNumber.format(part))) lớn hơn \(whole.name) (\(VietnameseNumber.format(wholeValue)))",
+                    en:
+                        "\(indicator.nameEnglish ?? indicator.name) (\(part)) is more than \(whole.nameEnglish ?? whole.name) (\(wholeValue))"
+                )
                 problems.append(
-                    ReportProblem(
-                        .error, ValueKey(indicator.code),
-                        Bilingual(
-                            vi:
-                                "\(indicator.name) (\(VietnameseNumber.format(part))) lớn hơn \(whole.name) (\(VietnameseNumber.format(wholeValue))).",
-                            en:
-                                "\(indicator.nameEnglish ?? indicator.name) (\(part)) is more than \(whole.nameEnglish ?? whole.name) (\(wholeValue))."
-                        )))
+                    rule == .subset
+                        ? ReportProblem(
+                            .error, ValueKey(indicator.code), Bilingual(vi: figures.vi + ".", en: figures.en + "."))
+                        : ReportProblem(
+                            .warning, ValueKey(indicator.code),
+                            Bilingual(
+                                vi: figures.vi + ". Có thể đúng; xin ghi rõ lý do nếu số liệu đúng.",
+                                en: figures.en + ". This can be right; please explain if it is.")))
             }
             // The parts of a breakdown add up to the total once all of them are given.
             for breakdown in indicator.breakdowns {
