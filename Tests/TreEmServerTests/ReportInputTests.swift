@@ -144,3 +144,73 @@ struct ReportInputTests {
         }
     }
 }
+
+@Suite("Reopening an approved report")
+struct ReportReopenTests {
+    @Test("The level above reopens an approved report with a reason: audited, the unit told, the totals follow")
+    func reopen() async throws {
+        try await withTreEm { f in
+            let round = try await openRound2024(f)
+            let dongCam = try #require(round.reports["10804"])
+            f.clock.set("2024-06-28T10:00:00+07:00")
+            let dc = try await APIClient.signIn(f.app, "dongcam.officer")
+            _ = try await dc.send(
+                .PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [["indicator": "AM-QUA-TRE", "value": 12]]])
+            #expect(try await dc.send(.POST, "/api/v1/reports/\(dongCam)/submit", json: [:]).status == .ok)
+            let district = try await APIClient.signIn(f.app, "kt2024.officer")
+            #expect(try await district.send(.POST, "/api/v1/reports/\(dongCam)/approve", json: [:]).status == .ok)
+            func districtTotal() async throws -> Double? {
+                try aggregate(try await district.get("/api/v1/aggregates?round=\(round.roundID)")).value("AM-QUA-TRE")
+            }
+            #expect(try await districtTotal() == 12)
+
+            // The unit itself cannot reopen its own approved report; another commune does not see it;
+            // a reopening without a reason is refused.
+            #expect(
+                try await dc.send(.POST, "/api/v1/reports/\(dongCam)/reopen", json: ["reason": "Sửa"]).status
+                    == .forbidden)
+            let tamKy = try await APIClient.signIn(f.app, "tamky.officer")
+            #expect(
+                try await tamKy.send(.POST, "/api/v1/reports/\(dongCam)/reopen", json: ["reason": "Sửa"]).status
+                    == .notFound)
+            let noReason = try await district.send(.POST, "/api/v1/reports/\(dongCam)/reopen", json: ["reason": " "])
+            #expect(noReason.status == .badRequest)
+            #expect(noReason.body.string.contains("Ghi rõ lý do mở lại"))
+
+            // From the page: the district's officer sees the button and reopens with a reason.
+            let kt = Browser(app: f.app)
+            try await kt.signIn("kt2024.officer")
+            #expect(try await kt.get("/reports/\(dongCam)").body.string.contains("Mở lại để sửa"))
+            let reopened = try await kt.post(
+                "/reports/\(dongCam)/reopen", form: ["reason": "Số trẻ em được tặng quà thiếu 3 cháu ở thôn Đông."])
+            #expect(reopened.status == .seeOther)
+            let report = try reportDTO(try await dc.get("/api/v1/reports/\(dongCam)"))
+            #expect(report.summary.status == "returned")
+            #expect(report.returnComment == "Số trẻ em được tặng quà thiếu 3 cháu ở thôn Đông.")
+            #expect(try await districtTotal() == nil, "a reopened report stops counting until it is sent again")
+            let told = try await dc.get("/api/v1/notifications").decode([NotificationsController.NotificationDTO].self)
+            #expect(told.contains { $0.kind == "reportReopened" && $0.text.contains("thiếu 3 cháu ở thôn Đông") })
+            #expect(
+                try await AuditEntryModel.query(on: f.app.db).filter(\.$action == "report.reopened").count() == 1)
+            #expect(
+                try await district.send(.POST, "/api/v1/reports/\(dongCam)/reopen", json: ["reason": "Lần nữa"]).status
+                    == .conflict, "only an approved report is reopened")
+
+            // The commune corrects and sends again; the district approves; the totals follow.
+            _ = try await dc.send(
+                .PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [["indicator": "AM-QUA-TRE", "value": 15]]])
+            #expect(try await dc.send(.POST, "/api/v1/reports/\(dongCam)/submit", json: [:]).status == .ok)
+            #expect(try await district.send(.POST, "/api/v1/reports/\(dongCam)/approve", json: [:]).status == .ok)
+            #expect(try await districtTotal() == 15)
+
+            // Once the district's own report is approved above, the province reopens that one first.
+            let districtReportID = try #require(round.reports["293"].flatMap(UUID.init(uuidString:)))
+            let own = try #require(try await ReportModel.find(districtReportID, on: f.app.db))
+            own.status = .approved
+            try await own.save(on: f.app.db)
+            let blocked = try await district.send(.POST, "/api/v1/reports/\(dongCam)/reopen", json: ["reason": "Sửa"])
+            #expect(blocked.status == .conflict)
+            #expect(blocked.body.string.contains("cần cấp trên mở lại báo cáo đó trước"))
+        }
+    }
+}

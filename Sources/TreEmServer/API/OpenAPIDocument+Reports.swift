@@ -69,6 +69,11 @@ extension OpenAPIDocument {
                 summary: "Trả lại kèm ý kiến — return with a comment",
                 request: "ReportReturn", response: ref("Report"), parameters: [id], responseStatus: "200"),
             Operation(
+                method: "post", path: "/api/v1/reports/{id}/reopen",
+                summary:
+                    "Mở lại báo cáo đã duyệt để sửa, kèm lý do (số liệu thôi được cộng lên cấp trên cho đến khi gửi lại) — reopen an approved report with a reason",
+                request: "ReportReopen", response: ref("Report"), parameters: [id], responseStatus: "200"),
+            Operation(
                 method: "get", path: "/api/v1/aggregates",
                 summary:
                     "Tổng hợp trực tiếp từ số liệu đã gửi, theo đơn vị hành chính tại ngày asOf (đơn vị sáp nhập cộng vào đơn vị kế thừa) — live totals as of a day; merged units add to their successors",
@@ -183,6 +188,7 @@ extension OpenAPIDocument {
                 ], required: []),
             "ReportSubmit": object(["partial": bool, "explanation": string], required: []),
             "ReportReturn": object(["comment": string], required: ["comment"]),
+            "ReportReopen": object(["reason": string], required: ["reason"]),
             "Aggregate": object(
                 [
                     "round": ref("Round"), "asOf": date, "unitCode": nullableString, "unitName": string,

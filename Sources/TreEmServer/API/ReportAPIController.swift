@@ -17,6 +17,7 @@ struct ReportAPIController {
         routes.post("reports", ":id", "submit", use: submit)
         routes.post("reports", ":id", "approve", use: approve)
         routes.post("reports", ":id", "return", use: returnReport)
+        routes.post("reports", ":id", "reopen", use: reopen)
         routes.get("aggregates", use: aggregates)
     }
 
@@ -136,6 +137,10 @@ struct ReportAPIController {
 
     struct ReturnInput: Content {
         var comment: String
+    }
+
+    struct ReopenInput: Content {
+        var reason: String
     }
 
     struct AggregateDTO: Content {
@@ -309,6 +314,13 @@ struct ReportAPIController {
         let report = try await req.requestedReport()
         let input = try req.content.decode(ReturnInput.self)
         try await ReportEditing.returnForCorrection(report, comment: input.comment, by: try req.acting)
+        return try await detail(try await req.requestedReport(), req: req)
+    }
+
+    @Sendable func reopen(req: Request) async throws -> ReportDTO {
+        let report = try await req.requestedReport()
+        let input = try req.content.decode(ReopenInput.self)
+        try await ReportEditing.reopen(report, reason: input.reason, by: try req.acting)
         return try await detail(try await req.requestedReport(), req: req)
     }
 

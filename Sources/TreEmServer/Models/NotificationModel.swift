@@ -11,6 +11,8 @@ final class NotificationModel: Model, @unchecked Sendable {
         case reportReminder
         /// The level above approved or returned a unit's report.
         case reportApproved, reportReturned
+        /// The level above reopened an approved report for correction.
+        case reportReopened
     }
 
     @ID(key: .id) var id: UUID?

@@ -31,6 +31,7 @@ enum AuditLog {
         case reportSubmitted = "report.submitted"
         case reportApproved = "report.approved"
         case reportReturned = "report.returned"
+        case reportReopened = "report.reopened"
         case reportReminded = "report.reminded"
         // Reads that hand out data in bulk or as a file.
         case evidenceDownloaded = "task.evidence_downloaded"

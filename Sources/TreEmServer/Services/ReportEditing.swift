@@ -459,6 +459,82 @@ enum ReportEditing {
         acting.deliverMail()
     }
 
+    /// Reopens an approved report for correction: it goes back to the unit as returned, with the
+    /// reason, and its figures stop counting in the totals above until it is sent again — so a
+    /// mistake found after approval is corrected in the same round. Only the reviewing unit can,
+    /// and only while its own report of the round is not approved (else its figures above would
+    /// change under an approval: the level above reopens that one first).
+    static func reopen(_ report: ReportModel, reason: String, by acting: Acting) async throws {
+        let reason = VietnameseText.cleanParagraphs(reason)
+        let field = Bilingual(vi: "Lý do mở lại", en: "Reason for reopening")
+        if let tooLong = TextLimit.comment.problem(reason, field: field) {
+            throw UserFacingError(.badRequest, tooLong, field: "reason")
+        }
+        guard !reason.isEmpty else {
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "Ghi rõ lý do mở lại để đơn vị biết cần sửa gì.",
+                    en: "Say why the report is reopened, so the unit knows what to correct."), field: "reason")
+        }
+        guard canReview(report, user: acting.user), let reviewerID = report.$reviewer.id else {
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi: "Chỉ cán bộ của cấp nhận báo cáo (\(report.reviewer?.name ?? "cấp trên")) được mở lại.",
+                    en:
+                        "Only officers of the receiving unit (\(report.reviewer?.name ?? "the level above")) can reopen it."
+                ))
+        }
+        let now = acting.now
+        try await acting.db.transaction { tx in
+            guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
+            guard current.status == .approved else {
+                throw UserFacingError(
+                    .conflict,
+                    Bilingual(
+                        vi:
+                            "Chỉ mở lại được báo cáo đã duyệt; báo cáo này đang ở trạng thái \"\(current.status.label.vi)\".",
+                        en: "Only an approved report can be reopened; this one is \"\(current.status.label.en)\"."))
+            }
+            if let own = try await ReportModel.query(on: tx).filter(\.$round.$id == current.$round.id)
+                .filter(\.$unit.$id == reviewerID).first(), own.status == .approved
+            {
+                throw UserFacingError(
+                    .conflict,
+                    Bilingual(
+                        vi:
+                            "Báo cáo của \(report.reviewer?.name ?? "đơn vị bạn") trong đợt này đã được cấp trên duyệt; cần cấp trên mở lại báo cáo đó trước.",
+                        en:
+                            "\(report.reviewer?.name ?? "Your unit")'s own report of this round is approved; the level above has to reopen it first."
+                    ))
+            }
+            current.status = .returned
+            current.returnComment = reason
+            current.reviewedAt = now
+            current.reviewedBy = acting.user.id
+            current.version += 1
+            current.updatedAt = now
+            try await current.save(on: tx)
+            try await setCounted(false, report: current, on: tx)
+            let reviewer = report.reviewer?.name ?? "Cấp trên"
+            _ = try await ReportReminders.tell(
+                [
+                    (
+                        current,
+                        "\(reviewer) mở lại báo cáo \(report.round.title) của \(report.unit.name) để sửa: \(reason)"
+                    )
+                ],
+                kind: .reportReopened, settings: acting.treem.settings, at: now, on: tx)
+            try await acting.audit(
+                .reportReopened, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
+                summary: "Mở lại báo cáo đã duyệt \(report.round.title) của \(report.unit.name): \(reason)", on: tx)
+            report.status = current.status
+            report.returnComment = reason
+        }
+        acting.deliverMail()
+    }
+
     /// Submitted figures count in the totals; returned ones stop counting until sent again.
     private static func setCounted(_ counted: Bool, report: ReportModel, on db: Database) async throws {
         try await ReportValueModel.query(on: db).filter(\.$report.$id == report.requireID()).set(

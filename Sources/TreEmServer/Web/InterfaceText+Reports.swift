@@ -80,6 +80,12 @@ extension InterfaceText {
             "Someone else changed the same figures, so nothing was saved; what you typed is still in the cells:"),
         "reports_sent_to": b("Đã gửi báo cáo lên", "The report was sent to"),
         "reports_blank": b("chưa nhập", "not entered"),
+        "reports_reopen_title": b("Mở lại báo cáo đã duyệt", "Reopen the approved report"),
+        "reports_reopen_note": b(
+            "Báo cáo trở về đơn vị để sửa; số liệu thôi được cộng lên cấp trên cho đến khi đơn vị gửi lại.",
+            "The report goes back to the unit; its figures stop counting above until it is sent again."),
+        "reports_reopen_reason": b("Lý do mở lại", "Why it is reopened"),
+        "reports_reopen": b("Mở lại để sửa", "Reopen for correction"),
         "reports_returned_with": b("Cấp trên trả lại:", "Returned by the level above:"),
         "reports_errors": b("Cần sửa trước khi gửi:", "To correct before sending:"),
         "reports_warnings": b(

@@ -41,6 +41,7 @@ struct NotificationsController {
         case .reportReminder: "Nhắc báo cáo"
         case .reportApproved: "Báo cáo được duyệt"
         case .reportReturned: "Báo cáo bị trả lại"
+        case .reportReopened: "Báo cáo được mở lại"
         }
     }
 

@@ -74,6 +74,8 @@ extension ReportsController {
         var version: Int
         var canEdit: Bool
         var canReview: Bool
+        /// The reviewing unit may reopen an approved report for correction.
+        var canReopen: Bool
         var rows: [IndicatorRow]
         var narratives: [NarrativeView]
         var errors: [String]
@@ -178,6 +180,7 @@ extension ReportsController {
                 returnComment: report.returnComment,
                 version: report.version, canEdit: ReportEditing.canEdit(report, user: user) && report.status.isEditable,
                 canReview: ReportEditing.canReview(report, user: user) && report.status == .submitted,
+                canReopen: ReportEditing.canReview(report, user: user) && report.status == .approved,
                 rows: rows,
                 narratives: ReportEditing.Narrative.allCases.map {
                     NarrativeView(
@@ -266,6 +269,13 @@ extension ReportsController {
     @Sendable func approve(req: Request) async throws -> Response {
         let report = try await req.requestedReport()
         try await ReportEditing.approve(report, by: try req.acting)
+        return req.redirect(to: "/reports/\(try report.requireID().uuidString)", redirectType: .normal)
+    }
+
+    @Sendable func reopen(req: Request) async throws -> Response {
+        let report = try await req.requestedReport()
+        let form = try req.content.decode([String: String].self)
+        try await ReportEditing.reopen(report, reason: form["reason"] ?? "", by: try req.acting)
         return req.redirect(to: "/reports/\(try report.requireID().uuidString)", redirectType: .normal)
     }
 

@@ -16,6 +16,7 @@ struct ReportsController {
         routes.post("reports", ":id", "submit", use: submit)
         routes.post("reports", ":id", "approve", use: approve)
         routes.post("reports", ":id", "return", use: returnReport)
+        routes.post("reports", ":id", "reopen", use: reopen)
     }
 
     // MARK: list
