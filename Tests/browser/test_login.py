@@ -73,8 +73,22 @@ def wait(driver, seconds=WAIT_SECONDS):
     return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
+# What Chromium says of a node of a page that is being replaced: read again, on the new page.
+PAGE_CHANGING = ("does not belong to the document", "not attached to the page document", "no such element")
+
+
 def page_text(driver):
-    return nfc(driver.find_element(By.TAG_NAME, "body").text)
+    """The visible text of the page now. While a click's page replaces the old one, the body
+    read may belong to the old document (Chromium: stale, or "Node with given id does not belong
+    to the document"); that is an empty text to wait past, not a failure."""
+    try:
+        return nfc(driver.find_element(By.TAG_NAME, "body").text)
+    except StaleElementReferenceException:
+        return ""
+    except WebDriverException as error:
+        if any(phrase in str(error) for phrase in PAGE_CHANGING):
+            return ""
+        raise
 
 
 def excerpt(driver, limit=600):

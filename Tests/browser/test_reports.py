@@ -8,8 +8,10 @@ by 10/7/2026.
 Then in headless Chromium:
 1. the city officer opens the plan and presses "Mở đợt báo cáo kết quả": the round's page lists
    the five communes of the demo data as expected;
-2. the commune officer finds the report on the home page, types figures (one with a breakdown that
-   does not add up: the page says so), corrects it and sends it (screenshot treem-report.png);
+2. the commune officer finds the report on the home page, types figures (one that is not a number:
+   the form comes back with every typed value and that cell marked, treem-report-refused.png; one
+   breakdown that does not add up: the page says so), corrects them and sends it; the page says
+   to which committee it went (screenshot treem-report.png);
 3. the city's round page shows 1 of 5 sent, the commune's figure in the totals and a bar chart
    (screenshot treem-round.png); the XLSX export and the results report (DOCX) download and are
    saved for LibreOffice ($TREEM_SCREENSHOT_DIR/treem-round.xlsx, treem-round.docx).
@@ -85,15 +87,34 @@ def walk(driver):
     wait_for_text(driver, "Báo cáo phải gửi và chờ duyệt", "commune home page")
     driver.find_element(By.CSS_SELECTOR, 'a[href^="/reports/"]').click()
     wait(driver).until(EC.presence_of_element_located((By.NAME, "v:AM-QUA-TRE:total")))
-    for name, value in (("v:AM-QUA-DS:total", "60"), ("v:AM-QUA-TRE:total", "55"), ("v:AM-QUA-TRE:male", "30"),
-                        ("v:AM-QUA-TRE:female", "24"), ("v:AM-TIEN-NS:total", "16.500.000"), ("v:AM-LOP-BOI:total", "3"),
-                        ("v:AM-HOC-BOI:total", "75")):
+    typed = (("v:AM-QUA-DS:total", "60"), ("v:AM-QUA-TRE:total", "55"), ("v:AM-QUA-TRE:male", "30"),
+             ("v:AM-QUA-TRE:female", "24"), ("v:AM-TIEN-NS:total", "16.500.000"), ("v:AM-LOP-BOI:total", "ba lớp"),
+             ("v:AM-HOC-BOI:total", "75"))
+    for name, value in typed:
         fill(driver, name, value)
-    fill(driver, "results", "Tổ chức lễ phát động; thăm, tặng 55 suất quà; 3 lớp dạy bơi cho 75 trẻ em.")
+    results = "Tổ chức lễ phát động; thăm, tặng 55 suất quà; 3 lớp dạy bơi cho 75 trẻ em."
+    fill(driver, "results", results)
     driver.find_element(By.CSS_SELECTOR, 'button[name="then"][value="save"]').click()
+    # One cell is not a number: the same form comes back with every typed value in place and that
+    # cell marked; the rest is saved (the breakdown that does not add up is checked on them).
+    wait_for_text(driver, "Các ô dưới đây chưa hợp lệ nên chưa được lưu", "a refused cell")
+    wait_for_text(driver, "\"ba lớp\" không phải là số.", "the refused cell's reason")
+    for name, value in typed:
+        shown = driver.find_element(By.NAME, name).get_attribute("value")
+        assert shown == value, f"{name}: typed {value!r}, the form shows {shown!r}; {excerpt(driver)}"
+    assert driver.find_element(By.NAME, "results").get_attribute("value") == results, "the results text was lost"
+    marked = driver.find_element(By.ID, "cell-AM-LOP-BOI-total")
+    assert marked.get_attribute("aria-invalid") == "true", "the bad cell is not marked"
+    link = driver.find_element(By.CSS_SELECTOR, '#refused a[href="#cell-AM-LOP-BOI-total"]')
+    save_screenshot(driver, "treem-report-refused.png", full_page=True)
+    link.click()
+    assert driver.switch_to.active_element == marked or driver.current_url.endswith("#cell-AM-LOP-BOI-total"), \
+        "the error list does not lead to the cell"
     wait_for_text(driver, "cộng theo giới tính được 54, khác tổng số 55", "a breakdown that does not add up")
+    fill(driver, "v:AM-LOP-BOI:total", "3")
     fill(driver, "v:AM-QUA-TRE:female", "25")
     driver.find_element(By.CSS_SELECTOR, 'button[name="then"][value="submit"]').click()
+    wait_for_text(driver, "Đã gửi báo cáo lên Ủy ban nhân dân thành phố Hải Phòng.", "report after sending")
     wait_for_text(driver, "Đã gửi, chờ duyệt", "report after sending")
     save_screenshot(driver, "treem-report.png", full_page=True)
 

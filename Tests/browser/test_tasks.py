@@ -100,7 +100,9 @@ def walk(driver):
     fill(driver, "current_password", one_time)
     fill(driver, "new_password", NEW_PASSWORD)
     fill(driver, "confirmation", NEW_PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, 'form[action="/account/password"] button[type="submit"]').click()
+    password_form = driver.find_element(By.CSS_SELECTOR, 'form[action="/account/password"]')
+    password_form.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+    wait(driver).until(gone(password_form))
     wait_for_text(driver, "Đã đổi mật khẩu.", "first sign-in: new password")
 
     # 2. My tasks → a task → progress with evidence, done.
