@@ -27,11 +27,15 @@ public struct Settings: Sendable {
     public var trustedProxies: [AddressRange]
     /// `TREEM_SMTP_URL`: notifications also go out by e-mail through this server.
     public var smtpURL: String?
+    /// `TREEM_RESOURCES`: the folder holding `Resources/` and `Public/` when TreEm is installed
+    /// away from its checkout (unset: the working folder, else the folders above the executable).
+    public var resourcesDirectory: String?
 
     public init(
         database: Database, secureCookies: Bool = false, idleTimeout: TimeInterval = 3600,
         initialAdminPassword: String? = nil, bcryptCost: Int = 12, behindProxy: Bool = false,
-        trustedProxies: [AddressRange] = ClientAddress.defaultTrustedProxies, smtpURL: String? = nil
+        trustedProxies: [AddressRange] = ClientAddress.defaultTrustedProxies, smtpURL: String? = nil,
+        resourcesDirectory: String? = nil
     ) {
         self.database = database
         self.secureCookies = secureCookies
@@ -41,6 +45,7 @@ public struct Settings: Sendable {
         self.behindProxy = behindProxy
         self.trustedProxies = trustedProxies
         self.smtpURL = smtpURL
+        self.resourcesDirectory = resourcesDirectory
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -102,10 +107,20 @@ public struct Settings: Sendable {
                 )
             }
         }
+        let resources = env["TREEM_RESOURCES"].flatMap { $0.isEmpty ? nil : $0 }
+        if let resources {
+            let missing = InstallDirectory.missing(in: resources)
+            if !missing.isEmpty {
+                problems.append(
+                    "TREEM_RESOURCES=\(resources) thiếu (lacks) \(missing.joined(separator: ", ")): cần thư mục chứa Resources/ và Public/ của TreEm (the folder holding TreEm's Resources/ and Public/)"
+                )
+            }
+        }
         guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "\n")) }
         return Settings(
             database: database, secureCookies: env["TREEM_SECURE_COOKIES"] == "1",
             idleTimeout: idle, initialAdminPassword: password, bcryptCost: cost,
-            behindProxy: env["TREEM_BEHIND_PROXY"] == "1", trustedProxies: trusted, smtpURL: smtp)
+            behindProxy: env["TREEM_BEHIND_PROXY"] == "1", trustedProxies: trusted, smtpURL: smtp,
+            resourcesDirectory: resources)
     }
 }

@@ -10,7 +10,7 @@ public func configure(
     _ app: Application, settings: Settings,
     now: @escaping @Sendable () -> Date = { Date() }
 ) async throws {
-    InstallDirectory.adopt(app)
+    InstallDirectory.adopt(app, configured: settings.resourcesDirectory)
     app.treem = TreEmEnvironment(
         settings: settings, now: now,
         dummyPasswordHash: try Bcrypt.hash(Tokens.random(), cost: settings.bcryptCost))

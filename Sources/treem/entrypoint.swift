@@ -30,6 +30,13 @@ enum Entrypoint {
             try? await app.asyncShutdown()
             exit(1)
         }
+        // `serve` (also the default command) needs the templates; the other commands do not.
+        let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        if command == "serve", let missing = missingResources(app) {
+            FileHandle.standardError.write(Data((missing + "\n").utf8))
+            try? await app.asyncShutdown()
+            exit(2)
+        }
         do {
             try await app.startup()
             try await app.running?.onStop.get()

@@ -5,6 +5,7 @@ Usage: TREEM_BIN=.build/debug/treem python3 Tests/cli/test_commands.py
 """
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import urllib.error
 import urllib.request
 
 BIN = os.environ.get("TREEM_BIN", ".build/debug/treem")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WORK = tempfile.mkdtemp(prefix="treem-cli-")
 DB = os.path.join(WORK, "cli.sqlite")
 ENV = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
@@ -81,6 +83,44 @@ def serve_from_elsewhere_checks():
         check("serve from another folder renders the Vietnamese 404 page", status == 404 and "Không tìm thấy" in page and "<html" in page,
               f"{status} {page[:200]}")
         check("serve from another folder serves the stylesheet", fetch(base + "/css/treem.css")[0] == 200)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def serve_without_resources_checks():
+    """A copy of the executable away from the checkout refuses to start, saying what is missing;
+    pointed at the checkout with TREEM_RESOURCES it serves the pages."""
+    alone = tempfile.mkdtemp(prefix="treem-alone-")
+    binary = os.path.join(alone, "treem")
+    shutil.copy2(os.path.abspath(BIN), binary)
+    env = dict(ENV, TREEM_DATABASE=os.path.join(alone, "alone.sqlite"))
+    refused = subprocess.run([binary, "serve", "--hostname", "127.0.0.1", "--port", "1"], cwd=alone, env=env,
+                             capture_output=True, text=True, timeout=60)
+    check("serve without its templates refuses with exit 2, naming what is missing and TREEM_RESOURCES",
+          refused.returncode == 2 and "Resources/Views/layout.leaf" in refused.stderr
+          and "TREEM_RESOURCES" in refused.stderr and refused.stdout.strip() == "",
+          f"exit {refused.returncode}: {refused.stderr[-300:]!r}")
+    wrong = subprocess.run([binary, "serve"], cwd=alone, env=dict(env, TREEM_RESOURCES=alone),
+                           capture_output=True, text=True, timeout=60)
+    check("TREEM_RESOURCES pointing at a folder without them is a configuration error (exit 2)",
+          wrong.returncode == 2 and "TREEM_RESOURCES=" in wrong.stderr, f"exit {wrong.returncode}: {wrong.stderr[-300:]!r}")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], cwd=alone,
+                              env=dict(env, TREEM_RESOURCES=ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while fetch(base + "/health")[0] != 200 and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.5)
+        status, page = fetch(base + "/login")
+        check("with TREEM_RESOURCES a lone executable renders the login page", status == 200 and "Đăng nhập" in page,
+              f"{status} {page[:200]}")
     finally:
         server.terminate()
         try:
@@ -193,6 +233,7 @@ def main():
 
     import_plan_checks()
     serve_from_elsewhere_checks()
+    serve_without_resources_checks()
 
     failed = results.count(False)
     print(f"{len(results) - failed} passed, {failed} failed")

@@ -22,10 +22,38 @@ enum InstallDirectory {
         return nil
     }
 
-    /// Points the application at the folder holding the templates when it is not the working one.
-    static func adopt(_ app: Application) {
-        if let root = locate(workingDirectory: app.directory.workingDirectory, executable: Bundle.main.executablePath) {
+    /// Points the application at the folder holding the templates when it is not the working
+    /// one: `TREEM_RESOURCES` when set (`Settings` checked that it holds them), else the search above.
+    static func adopt(_ app: Application, configured: String?) {
+        if let configured {
+            app.directory = DirectoryConfiguration(
+                workingDirectory: configured.hasSuffix("/") ? configured : configured + "/")
+        } else if let root = locate(
+            workingDirectory: app.directory.workingDirectory, executable: Bundle.main.executablePath)
+        {
             app.directory = DirectoryConfiguration(workingDirectory: root)
         }
     }
+
+    /// The files every page needs, relative to the resources folder.
+    static let needed = [marker, "Public/css/treem.css"]
+
+    static func missing(in folder: String) -> [String] {
+        needed.filter { !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+    }
+}
+
+/// Why `treem serve` cannot show pages from where it was started, or nil. Without the templates
+/// every page would be a plain-text error, so the server refuses to start and says what is
+/// missing and how to point it there.
+public func missingResources(_ app: Application) -> String? {
+    let folder = app.directory.workingDirectory
+    let missing = InstallDirectory.missing(in: folder).joined(separator: ", ")
+    guard !missing.isEmpty else { return nil }
+    return """
+        Không tìm thấy giao diện của TreEm (\(missing)) trong \(folder) hay các thư mục chứa chương trình. \
+        Chạy treem từ thư mục mã nguồn, hoặc đặt TREEM_RESOURCES là thư mục chứa Resources/ và Public/.
+        TreEm's templates and static files (\(missing)) are neither in \(folder) nor above the executable. \
+        Run treem from its checkout, or set TREEM_RESOURCES to the folder holding Resources/ and Public/.
+        """
 }
