@@ -64,4 +64,15 @@ struct CalendarAndTextTests {
         let sorted = ["Nguyễn Thị Bình", "Trần Văn An", "Lê An"].sorted(by: VietnameseText.personNamePrecedes)
         #expect(sorted == ["Lê An", "Trần Văn An", "Nguyễn Thị Bình"])
     }
+
+    @Test("A shortened text ends at a whole word with …, never inside one")
+    func shortened() {
+        let task = "Tổ chức khám sức khỏe, tư vấn dinh dưỡng cho trẻ em dưới 6 tuổi tại Trạm Y tế xã"
+        let short = VietnameseText.shortened(task, to: 30)
+        #expect(short == "Tổ chức khám sức khỏe, tư vấn…")
+        #expect(short.count <= 30)
+        #expect(VietnameseText.shortened(task, to: 25) == "Tổ chức khám sức khỏe…", "no comma before …")
+        #expect(VietnameseText.shortened("Ngắn gọn", to: 30) == "Ngắn gọn")
+        #expect(VietnameseText.shortened(String(repeating: "a", count: 50), to: 10) == "aaaaaaaaa…")
+    }
 }

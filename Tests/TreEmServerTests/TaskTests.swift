@@ -395,6 +395,11 @@ struct NotificationTests {
             try await browser.get("/notifications")
             #expect(try await browser.post("/notifications/read", form: [:]).status == .seeOther)
             #expect(!(try await browser.get("/").body.string.contains("class=\"badge\"")))
+            // The late task reads as a date in words, on the home page and in the list.
+            #expect(
+                try await browser.get("/").body.string.contains(
+                    "<span class=\"tag danger\">đã quá hạn từ 01/6/2026</span>"))
+            #expect(try await browser.get("/tasks").body.string.contains("đã quá hạn từ 01/6/2026"))
             // Nobody else sees them.
             let officer = try await APIClient.signIn(f.app, "b.officer")
             #expect(

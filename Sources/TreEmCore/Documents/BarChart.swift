@@ -41,7 +41,7 @@ public struct BarChart: Sendable {
             + "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"><title>\(Self.escape(title))</title>"
         for (index, bar) in bars.enumerated() {
             let y = top + rowHeight * Double(index)
-            let label = bar.label.count > 28 ? String(bar.label.prefix(27)) + "…" : bar.label
+            let label = VietnameseText.shortened(bar.label, to: 28)
             svg +=
                 "<text x=\"\(labelWidth - 8)\" y=\"\(Self.number(y + 17))\" text-anchor=\"end\" font-size=\"13\" fill=\"#222\">\(Self.escape(label))</text>"
             if let value = bar.value {

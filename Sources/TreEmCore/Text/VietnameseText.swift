@@ -24,6 +24,22 @@ public enum VietnameseText {
         return lines.joined(separator: "\n")
     }
 
+    /// `text` cut to at most `limit` characters at a word boundary, with "…" when cut: a
+    /// notification reads "Khám sức khỏe cho trẻ em ở…", never "Khám sức kh…". A single word
+    /// longer than the limit is cut inside it, as nothing else fits.
+    public static func shortened(_ text: String, to limit: Int) -> String {
+        guard text.count > limit, limit > 1 else { return text }
+        let head = text.prefix(limit - 1)
+        // The head ends a word when the next character is a space; else cut back to the last one.
+        let endsWord = text[head.endIndex].isWhitespace
+        let cut = endsWord ? head.endIndex : head.lastIndex(where: \.isWhitespace)
+        guard let cut, cut > head.startIndex else { return String(head) + "…" }
+        var kept = head[..<cut]
+        // "Khám sức khỏe," reads better as "Khám sức khỏe…" than "Khám sức khỏe,…".
+        while let last = kept.last, last.isWhitespace || ",;:-–".contains(last) { kept = kept.dropLast() }
+        return kept.isEmpty ? String(head) + "…" : String(kept) + "…"
+    }
+
     /// Lower-case, without tone marks or vowel marks, and with đ → d: "Trẻ Em Đồ Sơn" → "tre em do son".
     /// Runs of white space become one space. Hot in the plan reader, so it maps scalars through a
     /// table instead of Foundation's folding.

@@ -19,6 +19,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 
     struct ErrorView: Encodable {
         var status: Int
+        /// What happened, in words: "Không tìm thấy", never "Có lỗi (404)".
+        var heading: String
         var message: String
         var problems: [String]
     }
@@ -53,11 +55,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
             return response
         }
+        let heading = Self.heading(for: status).text(request.language)
         let view = ErrorView(
-            status: Int(status.code), message: message.text(request.language),
+            status: Int(status.code), heading: heading, message: message.text(request.language),
             problems: problems.map { $0.text(request.language) })
         do {
-            return try await request.page("error", title: "error_title", view, status: status)
+            return try await request.page("error", title: heading, view, status: status)
         } catch {
             return Response(
                 status: status, headers: ["Content-Type": "text/plain; charset=utf-8"],
@@ -127,6 +130,22 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
         return context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             .trimmingCharacters(in: ["."])
+    }
+
+    /// The error page's heading and title.
+    static func heading(for status: HTTPResponseStatus) -> Bilingual {
+        switch status.code {
+        case 400: Bilingual(vi: "Yêu cầu chưa hợp lệ", en: "Request not valid")
+        case 401: Bilingual(vi: "Cần đăng nhập", en: "Sign-in required")
+        case 403: Bilingual(vi: "Không có quyền", en: "Not allowed")
+        case 404: Bilingual(vi: "Không tìm thấy", en: "Not found")
+        case 409: Bilingual(vi: "Chưa thực hiện được", en: "Could not be done")
+        case 413: Bilingual(vi: "Tệp quá lớn", en: "File too large")
+        case 415: Bilingual(vi: "Loại tệp không được nhận", en: "File type not accepted")
+        case 422: Bilingual(vi: "Dữ liệu chưa hợp lệ", en: "Data not valid")
+        case 429: Bilingual(vi: "Hệ thống đang bận", en: "Busy")
+        default: Bilingual(vi: "Có lỗi", en: "Something went wrong")
+        }
     }
 
     static func message(for status: HTTPResponseStatus) -> Bilingual {

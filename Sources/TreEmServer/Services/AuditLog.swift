@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TreEmCore
 import Vapor
 
 /// Writes the append-only audit log. Every sign-in, failed sign-in and change of a record goes
@@ -38,6 +39,43 @@ enum AuditLog {
         case reportExported = "report.exported"
         case planDocumentDownloaded = "plan.document_downloaded"
         case auditViewed = "audit.viewed"
+    }
+
+    /// What an officer reads in the log for each action (the stored code stays for the API and filters).
+    static func label(_ action: Action) -> Bilingual {
+        switch action {
+        case .signIn: Bilingual(vi: "Đăng nhập", en: "Signed in")
+        case .signInFailed: Bilingual(vi: "Đăng nhập sai mật khẩu", en: "Failed sign-in")
+        case .signInThrottled: Bilingual(vi: "Tạm khóa đăng nhập", en: "Sign-in throttled")
+        case .signOut: Bilingual(vi: "Đăng xuất", en: "Signed out")
+        case .tokenIssued: Bilingual(vi: "Cấp khóa truy cập API", en: "API token issued")
+        case .passwordChanged: Bilingual(vi: "Đổi mật khẩu", en: "Password changed")
+        case .passwordReset: Bilingual(vi: "Đặt lại mật khẩu", en: "Password reset")
+        case .userCreated: Bilingual(vi: "Tạo người dùng", en: "User created")
+        case .userUpdated: Bilingual(vi: "Sửa người dùng", en: "User updated")
+        case .unitsImported: Bilingual(vi: "Nhập đơn vị hành chính", en: "Units imported")
+        case .agencyCreated: Bilingual(vi: "Thêm cơ quan", en: "Agency added")
+        case .agencyUpdated: Bilingual(vi: "Sửa cơ quan", en: "Agency updated")
+        case .demoDataLoaded: Bilingual(vi: "Nạp dữ liệu mẫu", en: "Demo data loaded")
+        case .planCreated: Bilingual(vi: "Tạo kế hoạch", en: "Plan created")
+        case .planUpdated: Bilingual(vi: "Sửa kế hoạch", en: "Plan updated")
+        case .planIssued: Bilingual(vi: "Ban hành kế hoạch", en: "Plan issued")
+        case .planWithdrawn: Bilingual(vi: "Thu hồi kế hoạch", en: "Plan withdrawn")
+        case .yearThemeSaved: Bilingual(vi: "Lưu chủ đề năm", en: "Year theme saved")
+        case .taskProgress: Bilingual(vi: "Ghi tiến độ nhiệm vụ", en: "Task progress")
+        case .reportFormCreated: Bilingual(vi: "Thêm biểu mẫu báo cáo", en: "Report form added")
+        case .reportRoundOpened: Bilingual(vi: "Mở đợt báo cáo", en: "Reporting round opened")
+        case .reportSaved: Bilingual(vi: "Lưu báo cáo", en: "Report saved")
+        case .reportSubmitted: Bilingual(vi: "Gửi báo cáo", en: "Report submitted")
+        case .reportApproved: Bilingual(vi: "Duyệt báo cáo", en: "Report approved")
+        case .reportReturned: Bilingual(vi: "Trả lại báo cáo", en: "Report returned")
+        case .reportReopened: Bilingual(vi: "Mở lại báo cáo đã duyệt", en: "Approved report reopened")
+        case .reportReminded: Bilingual(vi: "Nhắc nộp báo cáo", en: "Report reminder")
+        case .evidenceDownloaded: Bilingual(vi: "Tải minh chứng", en: "Evidence downloaded")
+        case .reportExported: Bilingual(vi: "Xuất số liệu báo cáo", en: "Report exported")
+        case .planDocumentDownloaded: Bilingual(vi: "Tải văn bản kế hoạch", en: "Plan document downloaded")
+        case .auditViewed: Bilingual(vi: "Xem nhật ký", en: "Audit log viewed")
+        }
     }
 
     struct Actor {

@@ -70,7 +70,7 @@ enum Notifications {
     }
 
     static func text(_ kind: NotificationModel.Kind, _ task: TaskModel) -> String {
-        let short = task.text.count > 90 ? String(task.text.prefix(90)) + "…" : task.text
+        let short = VietnameseText.shortened(task.text, to: 90)
         let due = task.due.map { " (hạn \($0.vietnameseShort))" } ?? ""
         switch kind {
         case .assigned: return "Nhiệm vụ mới cho \(task.agencyName): \(short)\(due)"

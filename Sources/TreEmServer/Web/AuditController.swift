@@ -10,9 +10,15 @@ struct AuditController {
     }
 
     struct ListView: Encodable {
-        var entries: [AuditLog.EntryRow]
-        var actions: [String]
+        var entries: [Row]
+        var actions: [SelectOption]
         var filter: AuditLog.Filter
+    }
+
+    /// An entry as the page shows it: the action in words, its code kept for the filter.
+    struct Row: Encodable {
+        var entry: AuditLog.EntryRow
+        var actionLabel: String
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -21,6 +27,18 @@ struct AuditController {
         try await AuditLog.recordView(entries: entries.count, req.auditStamp, on: req.db)
         return try await req.page(
             "audit", title: "audit_title",
-            ListView(entries: entries, actions: AuditLog.Action.allCases.map(\.rawValue), filter: filter))
+            ListView(
+                entries: entries.map { entry in
+                    Row(
+                        entry: entry,
+                        actionLabel: AuditLog.Action(rawValue: entry.action).map {
+                            AuditLog.label($0).text(req.language)
+                        } ?? entry.action)
+                },
+                actions: AuditLog.Action.allCases.map {
+                    SelectOption(
+                        value: $0.rawValue, label: AuditLog.label($0).text(req.language),
+                        selected: $0.rawValue == filter.action)
+                }, filter: filter))
     }
 }

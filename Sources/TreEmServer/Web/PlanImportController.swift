@@ -106,7 +106,7 @@ struct PlanImportController {
                 let slice = sourceLines[max(0, entry.firstLine - 1)..<min(sourceLines.count, entry.lastLine)]
                 source = slice.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(
                     separator: " ")
-                if source.count > 240 { source = String(source.prefix(240)) + "…" }
+                source = VietnameseText.shortened(source, to: 240)
             }
             let found = !(value ?? "").isEmpty
             return PartRow(

@@ -21,6 +21,8 @@ struct TasksController {
         var planTitle: String
         var planID: String
         var dueOn: String
+        /// "đã quá hạn từ 10/7/2026" when late, "hạn 10/7/2026" otherwise.
+        var dueLabel: String
         var status: String
         var statusLabel: String
         var overdue: Bool
@@ -29,15 +31,23 @@ struct TasksController {
         var derivedProgress: String = ""
     }
 
+    static func dueLabel(_ due: CalendarDay?, overdue: Bool, language: Language) -> String {
+        guard let due else { return language == .vi ? "không đặt hạn" : "no deadline" }
+        if overdue {
+            return language == .vi ? "đã quá hạn từ \(due.vietnameseShort)" : "overdue since \(due.vietnameseShort)"
+        }
+        return language == .vi ? "hạn \(due.vietnameseShort)" : "due \(due.vietnameseShort)"
+    }
+
     static func row(_ task: TaskModel, today: CalendarDay, language: Language) -> Row {
-        Row(
+        let overdue = TaskRules.isOverdue(due: task.due, status: task.status, today: today)
+        return Row(
             id: task.id?.uuidString ?? "", text: task.text,
-            summary: task.text.count > 180 ? String(task.text.prefix(180)) + "…" : task.text,
+            summary: VietnameseText.shortened(task.text, to: 180),
             agencyName: task.agencyName, planTitle: task.$plan.value?.title ?? "",
-            planID: task.$plan.id.uuidString, dueOn: task.due?.vietnameseShort ?? "—", status: task.status.rawValue,
-            statusLabel: task.status.label(language),
-            overdue: TaskRules.isOverdue(due: task.due, status: task.status, today: today),
-            role: task.role.label(language))
+            planID: task.$plan.id.uuidString, dueOn: task.due?.vietnameseShort ?? "—",
+            dueLabel: dueLabel(task.due, overdue: overdue, language: language), status: task.status.rawValue,
+            statusLabel: task.status.label(language), overdue: overdue, role: task.role.label(language))
     }
 
     struct ListView: Encodable {

@@ -67,7 +67,9 @@ struct UnitsController {
     }
 
     struct UnitView: Encodable {
+        /// ISO, for links; `asOfShown` is the day as officers write it.
         var asOf: String
+        var asOfShown: String
         var code: String
         var name: String
         var levelLabel: String
@@ -125,8 +127,10 @@ struct UnitsController {
         }
         let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: db)
         return UnitView(
-            asOf: shownDay.iso, code: unit.code, name: unit.name, levelLabel: unit.level.label(language),
-            validFrom: unit.validFrom, validTo: unit.validTo, parent: parent,
+            asOf: shownDay.iso, asOfShown: shownDay.vietnameseShort, code: unit.code, name: unit.name,
+            levelLabel: unit.level.label(language),
+            validFrom: unit.validFrom.flatMap(CalendarDay.init(iso:))?.vietnameseShort,
+            validTo: unit.validTo.flatMap(CalendarDay.init(iso:))?.vietnameseShort, parent: parent,
             children: UnitTree.rows(children, language: language).map {
                 var row = $0; row.depth = 0; return row
             },

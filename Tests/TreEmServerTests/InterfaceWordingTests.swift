@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import TreEmServer
+
+/// The Vietnamese interface speaks Vietnamese: words, not codes; days as officers write them.
+@Suite("Wording of the Vietnamese interface")
+struct InterfaceWordingTests {
+    @Test("Error pages are titled in words, not by status code")
+    func errorHeadings() async throws {
+        try await withTreEm { f in
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.officer")
+            let missing = try await browser.get("/khong-co-trang-nay")
+            #expect(missing.status == .notFound)
+            #expect(missing.body.string.contains("<h1>Không tìm thấy</h1>"))
+            #expect(!missing.body.string.contains("(404)"))
+            let other = try await browser.get("/units/10750")
+            #expect(other.status == .notFound, "another commune's unit page")
+            #expect(other.body.string.contains("<h1>Không tìm thấy</h1>"))
+        }
+    }
+
+    @Test("A unit's page gives its days as dd/mm/yyyy, not ISO")
+    func unitDays() async throws {
+        try await withTreEm { f in
+            let browser = Browser(app: f.app)
+            try await browser.signIn("admin")
+            let page = try await browser.get("/units/10804?asOf=2026-07-01").body.string
+            #expect(page.contains("01/7/2025"), "the commune's first day, as documents write it")
+            #expect(page.contains("(Tại ngày 01/7/2026)"))
+            #expect(!page.contains(">2025-07-01<") && !page.contains(" 2025-07-01 "))
+        }
+    }
+}
