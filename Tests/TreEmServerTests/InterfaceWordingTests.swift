@@ -33,4 +33,32 @@ struct InterfaceWordingTests {
             #expect(!page.contains(">2025-07-01<") && !page.contains(" 2025-07-01 "))
         }
     }
+
+    @Test(
+        "The user form fetches a chosen unit's agencies (administrators in scope only); the password form states its rules"
+    )
+    func formsExplainThemselves() async throws {
+        try await withTreEm { f in
+            let admin = Browser(app: f.app)
+            try await admin.signIn("a.admin")
+            let form = try await admin.get("/users/new").body.string
+            #expect(form.contains("data-agency-list=\"agency\""))
+            #expect(form.contains("data-code=\"10804\""))
+            let options = try await admin.get("/units/10804/agency-options")
+            #expect(options.status == .ok)
+            let names = try JSONDecoder().decode([SelectOption].self, from: Data(options.body.readableBytesView))
+                .map(\.label)
+            #expect(names.contains("Trạm Y tế xã Kim Thành"))
+            let outsider = Browser(app: f.app)
+            try await outsider.signIn("b.admin")
+            #expect(try await outsider.get("/units/10804/agency-options").status == .notFound)
+            let officer = Browser(app: f.app)
+            try await officer.signIn("a.officer")
+            #expect(try await officer.get("/units/10804/agency-options").status == .notFound)
+            let password = try await officer.get("/account/password").body.string
+            #expect(password.contains("Mật khẩu mới cần:"))
+            #expect(password.contains("<li>ít nhất 10 ký tự</li>"))
+            #expect(password.contains("<li>không chứa tên đăng nhập</li>"))
+        }
+    }
 }

@@ -226,11 +226,34 @@ def test_units_after_reform(driver):
     save_screenshot(driver, "treem-units.png", full_page=True)
 
 
+def agency_names(driver):
+    return [nfc(option.text) for option in driver.find_elements(By.CSS_SELECTOR, "#agency option")]
+
+
+def test_user_form_agencies_follow_unit(driver):
+    """Choosing a unit in the user form brings that unit's agencies into the agency list at once;
+    the password rules are stated before anyone types one."""
+    open_page(driver, "/users/new")
+    wait_for_text(driver, "Cơ quan", "/users/new")
+    city_agency = nfc("Sở Giáo dục và Đào tạo thành phố Hải Phòng")
+    unit = driver.find_element(By.ID, "unit")
+    driver.find_element(By.CSS_SELECTOR, '#unit option[data-code="31"]').click()
+    wait(driver).until(lambda d: city_agency in agency_names(d))
+    other = [o for o in unit.find_elements(By.TAG_NAME, "option") if o.get_attribute("data-code") not in ("31", "")][-1]
+    other.click()
+    wait(driver).until(lambda d: city_agency not in agency_names(d) and not d.find_element(By.ID, "agency").get_attribute("disabled"))
+    save_screenshot(driver, "treem-user-form.png", full_page=True)
+    open_page(driver, "/account/password")
+    wait_for_text(driver, "Mật khẩu mới cần:", "/account/password states the rules")
+    wait_for_text(driver, "ít nhất 10 ký tự", "/account/password states the rules")
+
+
 TESTS = [
     test_wrong_password_shows_error,
     test_admin_login_succeeds,
     test_units_before_reform,
     test_units_after_reform,
+    test_user_form_agencies_follow_unit,
 ]
 
 

@@ -96,6 +96,20 @@ public enum PasswordPolicy {
     /// diacritics takes two or three bytes.
     public static let maximumBytes = 72
 
+    /// The rules as the password form states them before the first try, in the order `problem`
+    /// checks them.
+    public static let rules: [Bilingual] = [
+        Bilingual(vi: "ít nhất \(minimumLength) ký tự", en: "at least \(minimumLength) characters"),
+        Bilingual(
+            vi: "không quá \(maximumBytes) byte (khoảng 72 chữ không dấu; chữ có dấu chiếm 2–3 byte)",
+            en: "at most \(maximumBytes) bytes (about 72 letters without diacritics; one with diacritics takes 2–3)"),
+        Bilingual(
+            vi: "không phải mật khẩu phổ biến (123456789a, matkhau123, …)",
+            en: "not a common password (123456789a, matkhau123, …)"),
+        Bilingual(vi: "không chứa tên đăng nhập", en: "not containing the username"),
+        Bilingual(vi: "có ít nhất 4 ký tự khác nhau", en: "at least 4 different characters"),
+    ]
+
     public static func problem(password: String, username: String) -> Bilingual? {
         if password.count < minimumLength {
             return Bilingual(

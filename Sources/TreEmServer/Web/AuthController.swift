@@ -96,13 +96,23 @@ struct AuthController: RouteCollection {
         var error: String?
         var errorField: String?
         var done: Bool
+        /// What a new password must be, stated before the first try.
+        var rules: [String]
+    }
+
+    private func passwordView(
+        _ req: Request, mustChange: Bool, error: UserFacingError? = nil, done: Bool = false
+    ) -> PasswordView {
+        PasswordView(
+            mustChange: mustChange, error: error?.message.text(req.language), errorField: error?.field, done: done,
+            rules: PasswordPolicy.rules.map { $0.text(req.language) })
     }
 
     @Sendable func passwordPage(req: Request) async throws -> Response {
         let user = try req.currentUser
         return try await req.page(
             "password", title: "password_title",
-            PasswordView(mustChange: user.mustChangePassword, error: nil, errorField: nil, done: false))
+            passwordView(req, mustChange: user.mustChangePassword))
     }
 
     struct PasswordForm: Content {
@@ -121,15 +131,13 @@ struct AuthController: RouteCollection {
         } catch let error as UserFacingError {
             return try await req.page(
                 "password", title: "password_title",
-                PasswordView(
-                    mustChange: user.mustChangePassword, error: error.message.text(req.language),
-                    errorField: error.field, done: false), status: error.status)
+                passwordView(req, mustChange: user.mustChangePassword, error: error), status: error.status)
         }
         user.mustChangePassword = false
         req.auth.login(user)
         return try await req.page(
             "password", title: "password_title",
-            PasswordView(mustChange: false, error: nil, errorField: nil, done: true))
+            passwordView(req, mustChange: false, done: true))
     }
 
     @Sendable func switchLanguage(req: Request) async throws -> Response {

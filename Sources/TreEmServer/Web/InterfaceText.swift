@@ -31,6 +31,7 @@ enum InterfaceText {
             "Dùng tài khoản do quản trị viên cấp. Mật khẩu dùng một lần phải được đổi ở lần đăng nhập đầu tiên.",
             "Use the account your administrator gave you. A one-time password must be changed at first sign-in."),
         "login_wrong": b("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password."),
+        "password_rules": b("Mật khẩu mới cần:", "The new password needs to be:"),
         "password_title": b("Đổi mật khẩu", "Change password"),
         "password_must_change": b(
             "Bạn đang dùng mật khẩu dùng một lần. Hãy đặt mật khẩu mới để tiếp tục.",

@@ -10,6 +10,7 @@ struct UnitsController {
         routes.post("units", "import", use: importFile)
         routes.get("units", ":code", use: show)
         routes.post("units", ":code", "agencies", use: addAgency)
+        routes.get("units", ":code", "agency-options", use: agencyOptions)
     }
 
     /// `asOf` from the query, today in Vietnam otherwise; a bad date is an error that says so.
@@ -87,6 +88,19 @@ struct UnitsController {
 
     @Sendable func show(req: Request) async throws -> Response {
         try await renderUnit(req, error: nil)
+    }
+
+    /// The agencies of a unit as `<select>` choices, for the user form's agency list to follow
+    /// the chosen unit at once (Public/js/treem.js). Administrators only, within their scope.
+    @Sendable func agencyOptions(req: Request) async throws -> [SelectOption] {
+        let user = try req.currentUser
+        guard user.role.isAdministrator,
+            let unit = try await UnitDirectory.unit(
+                code: req.parameters.get("code") ?? "", asOf: req.today, for: user, on: req.db)
+        else { throw Abort(.notFound) }
+        return try await AgencyDirectory.agencies(ofUnit: try unit.requireID(), on: req.db).filter(\.isActive).map {
+            SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: false)
+        }
     }
 
     func renderUnit(_ req: Request, error: UserFacingError?) async throws -> Response {

@@ -55,11 +55,19 @@ struct UsersController {
         var isActive: Bool
         var isSelf: Bool
         var roles: [SelectOption]
-        var units: [SelectOption]
+        var units: [UnitOption]
         var agencies: [SelectOption]
         var error: String?
         var errorField: String?
         var oneTimePassword: String?
+    }
+
+    /// A unit to choose; its code lets the page fetch the unit's agencies when it is chosen.
+    struct UnitOption: Encodable {
+        var value: String
+        var code: String
+        var label: String
+        var selected: Bool
     }
 
     /// The choices an administrator has: roles up to their own, units in their scope (valid today).
@@ -95,8 +103,8 @@ struct UsersController {
                 SelectOption(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == selectedRole)
             },
             units: units.map {
-                SelectOption(
-                    value: $0.id, label: String(repeating: nbsp, count: $0.depth) + $0.name,
+                UnitOption(
+                    value: $0.id, code: $0.code, label: String(repeating: nbsp, count: $0.depth) + $0.name,
                     selected: $0.id == selectedUnit)
             },
             agencies: agencies, error: error?.message.text(req.language), errorField: error?.field,
