@@ -61,4 +61,22 @@ struct InterfaceWordingTests {
             #expect(password.contains("<li>không chứa tên đăng nhập</li>"))
         }
     }
+
+    @Test("A system administrator on the plan-writing pages is told who writes plans, with a link to add one")
+    func planWritersExplained() async throws {
+        try await withTreEm { f in
+            let admin = Browser(app: f.app)
+            try await admin.signIn("admin")
+            for path in ["/plans/new", "/plans/new?kind=annualChildWork", "/plans/import"] {
+                let page = try await admin.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.string.contains("Kế hoạch do cán bộ của đơn vị soạn"), "\(path)")
+                #expect(page.body.string.contains("href=\"/users/new\""), "\(path)")
+            }
+            #expect(try await admin.get("/plans").body.string.contains("Thêm tài khoản cán bộ cho một đơn vị"))
+            let officer = Browser(app: f.app)
+            try await officer.signIn("a.officer")
+            #expect(!(try await officer.get("/plans/new").body.string.contains("Kế hoạch do cán bộ của đơn vị soạn")))
+        }
+    }
 }

@@ -138,6 +138,13 @@ enum InterfaceText {
         "plans_new": b("Lập kế hoạch mới", "Write a new plan"),
         "plans_edit": b("Sửa dự thảo kế hoạch", "Edit the draft plan"),
         "plans_none": b("Chưa có kế hoạch nào.", "No plans yet."),
+        "plans_by_officers_title": b("Kế hoạch do cán bộ của đơn vị soạn", "Plans are written by units' officers"),
+        "plans_by_officers_text": b(
+            "Mỗi kế hoạch là văn bản của một Ủy ban nhân dân, nên chỉ cán bộ (hoặc quản trị viên) của một tỉnh, xã hay phường soạn, nhập và ban hành được. Tài khoản của bạn không thuộc đơn vị nào hoặc không có quyền soạn: bạn xem được các kế hoạch, còn muốn soạn thì cần một tài khoản cán bộ của đơn vị.",
+            "A plan is a People's Committee's document, so only an officer (or administrator) of a province, commune or ward can write, import and issue one. Your account belongs to no unit or cannot write: you can read the plans; to write one, use an officer's account of the unit."
+        ),
+        "plans_by_officers_add": b("Thêm tài khoản cán bộ cho một đơn vị", "Add an officer's account for a unit"),
+        "plans_by_officers_list": b("Xem danh sách kế hoạch", "See the list of plans"),
         "plans_year": b("Năm", "Year"),
         "plans_number": b("Số, ký hiệu", "Number"),
         "plans_title_col": b("Trích yếu", "Title"),

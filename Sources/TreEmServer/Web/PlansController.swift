@@ -37,6 +37,8 @@ struct PlansController {
     struct ListView: Encodable {
         var rows: [Row]
         var canWrite: Bool
+        /// A system administrator (no unit) is told who writes plans instead of seeing no button.
+        var explainWriters: Bool
         var years: [Int]
     }
 
@@ -53,7 +55,9 @@ struct PlansController {
         let year = req.today.year
         return try await req.page(
             "plans", title: "plans_title",
-            ListView(rows: rows, canWrite: user.role >= .officer && user.unitID != nil, years: [year, year + 1]))
+            ListView(
+                rows: rows, canWrite: user.role >= .officer && user.unitID != nil,
+                explainWriters: user.role.isAdministrator && user.unitID == nil, years: [year, year + 1]))
     }
 
     // MARK: form
@@ -107,7 +111,7 @@ struct PlansController {
         let user = try req.currentUser
         guard user.role >= .officer, let unitID = user.unitID, let unit = try await UnitModel.find(unitID, on: req.db)
         else {
-            throw Abort(.notFound)
+            return try await req.plansAreWrittenByOfficers()
         }
         let today = req.today
         let year: Int = req.query["year"] ?? today.year
@@ -212,5 +216,16 @@ struct PlansController {
             return try await formError(
                 req, error, action: action, isNew: false, form: form, issuerUnitID: plan.$issuer.id)
         }
+    }
+}
+
+extension Request {
+    /// What a user who cannot write plans (a system administrator has no unit) sees on the
+    /// plan-writing pages: who writes them and how to add such a person, rather than a 404.
+    func plansAreWrittenByOfficers() async throws -> Response {
+        struct View: Encodable { var canAddUser: Bool }
+        return try await page(
+            "plans_by_officers", title: "plans_by_officers_title",
+            View(canAddUser: try currentUser.role.isAdministrator))
     }
 }
