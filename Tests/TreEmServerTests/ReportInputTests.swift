@@ -158,6 +158,14 @@ struct ReportReopenTests {
                 .PUT, "/api/v1/reports/\(dongCam)/values", json: ["values": [["indicator": "AM-QUA-TRE", "value": 12]]])
             #expect(try await dc.send(.POST, "/api/v1/reports/\(dongCam)/submit", json: [:]).status == .ok)
             let district = try await APIClient.signIn(f.app, "kt2024.officer")
+            // The reviewer is told that the report arrived.
+            let arrived = try await district.get("/api/v1/notifications").decode(
+                [NotificationsController.NotificationDTO].self)
+            #expect(
+                arrived.contains {
+                    $0.kind == "reportArrived" && $0.text.hasPrefix("Xã Đồng Cẩm đã gửi báo cáo")
+                        && $0.link == "/reports/\(dongCam)"
+                })
             #expect(try await district.send(.POST, "/api/v1/reports/\(dongCam)/approve", json: [:]).status == .ok)
             func districtTotal() async throws -> Double? {
                 try aggregate(try await district.get("/api/v1/aggregates?round=\(round.roundID)")).value("AM-QUA-TRE")

@@ -13,6 +13,8 @@ final class NotificationModel: Model, @unchecked Sendable {
         case reportApproved, reportReturned
         /// The level above reopened an approved report for correction.
         case reportReopened
+        /// A unit below sent its report to the reviewing unit.
+        case reportArrived
     }
 
     @ID(key: .id) var id: UUID?

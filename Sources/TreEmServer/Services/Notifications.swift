@@ -76,7 +76,7 @@ enum Notifications {
         case .assigned: return "Nhiệm vụ mới cho \(task.agencyName): \(short)\(due)"
         case .dueSoon: return "Sắp đến hạn\(due): \(short)"
         case .overdue: return "Quá hạn\(due): \(short)"
-        case .reportReminder, .reportApproved, .reportReturned, .reportReopened: return short
+        case .reportReminder, .reportApproved, .reportReturned, .reportReopened, .reportArrived: return short
         }
     }
 

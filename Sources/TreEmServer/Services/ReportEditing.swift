@@ -369,6 +369,14 @@ enum ReportEditing {
             current.updatedAt = now
             try await current.save(on: tx)
             try await setCounted(true, report: current, on: tx)
+            // The reviewing unit learns that a report waits for it.
+            _ = try await ReportReminders.tell(
+                [
+                    (
+                        current,
+                        "\(report.unit.name) đã gửi báo cáo \(report.round.title)\(current.isPartial ? " (số liệu chưa đầy đủ)" : ""), chờ duyệt."
+                    )
+                ], kind: .reportArrived, settings: acting.treem.settings, at: now, audience: .reviewingUnit, on: tx)
             try await acting.audit(
                 .reportSubmitted, recordType: "report", recordID: current.id?.uuidString, unitID: current.$unit.id,
                 summary:
@@ -378,6 +386,7 @@ enum ReportEditing {
             report.isPartial = current.isPartial
             report.submittedAt = now
         }
+        acting.deliverMail()
     }
 
     static func approve(_ report: ReportModel, by acting: Acting) async throws {

@@ -9,16 +9,30 @@ import Vapor
 enum ReportReminders {
     /// Notifies the active officers of each report's unit, with that report's text (in the
     /// caller's transaction; the e-mail waits in the outbox). Returns how many were told.
+    /// Whose officers hear of a report: the unit that fills it, or the unit that reviews it.
+    enum Audience {
+        case reportingUnit, reviewingUnit
+
+        func unitID(of report: ReportModel) -> UUID? {
+            switch self {
+            case .reportingUnit: report.$unit.id
+            case .reviewingUnit: report.$reviewer.id
+            }
+        }
+    }
+
     static func tell(
         _ notices: [(report: ReportModel, text: String)], kind: NotificationModel.Kind, settings: Settings,
-        at now: Date, on db: Database
+        at now: Date, audience: Audience = .reportingUnit, on db: Database
     ) async throws -> Int {
-        let officers = try await UserModel.query(on: db).filter(\.$unit.$id ~~ notices.map(\.report.$unit.id))
+        let units = notices.compactMap { audience.unitID(of: $0.report) }
+        guard !units.isEmpty else { return 0 }
+        let officers = try await UserModel.query(on: db).filter(\.$unit.$id ~~ units)
             .filter(\.$isActive == true).filter(\.$role ~~ [.officer, .unitAdministrator]).all()
         var mail: [Mailer.Message] = []
         var count = 0
         for (report, text) in notices {
-            for officer in officers where officer.$unit.id == report.$unit.id {
+            for officer in officers where officer.$unit.id == audience.unitID(of: report) {
                 let note = NotificationModel()
                 note.$user.id = try officer.requireID()
                 note.kind = kind

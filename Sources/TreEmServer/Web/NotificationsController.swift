@@ -42,6 +42,7 @@ struct NotificationsController {
         case .reportApproved: "Báo cáo được duyệt"
         case .reportReturned: "Báo cáo bị trả lại"
         case .reportReopened: "Báo cáo được mở lại"
+        case .reportArrived: "Báo cáo gửi đến"
         }
     }
 
