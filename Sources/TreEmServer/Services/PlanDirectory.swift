@@ -23,6 +23,32 @@ enum PlanDirectory {
         return try await query.sort(\.$year, .descending).sort(\.$createdAt, .descending).all()
     }
 
+    /// The issued plans of the units above the user's (and plans from outside kept by it) of this
+    /// year or later that the unit has not yet derived its own plan from — what the home page
+    /// lists as "kế hoạch cấp trên chờ kế hoạch của đơn vị".
+    static func awaitingOwnPlan(
+        for user: CurrentUser, today: CalendarDay, on db: Database
+    ) async throws
+        -> [PlanModel]
+    {
+        guard let unitID = user.unitID, user.role >= .officer else { return [] }
+        let candidates = try await PlanModel.query(on: db).with(\.$issuer).filter(\.$status == .issued)
+            .filter(\.$year >= today.year)
+            .group(.or) {
+                $0.filter(UnitScopeModel.filter("issuer_unit_id", above: unitID))
+                    .group(.and) { $0.filter(\.$isExternal == true).filter(\.$issuer.$id == unitID) }
+            }
+            .all()
+            .filter { $0.$issuer.id != unitID || $0.isExternal }
+        guard !candidates.isEmpty else { return [] }
+        let answered = try await PlanModel.query(on: db).filter(\.$issuer.$id == unitID)
+            .filter(\.$isExternal == false).filter(\.$status != .withdrawn)
+            .filter(\.$parentPlan.$id ~~ candidates.compactMap(\.id)).all()
+        let derivedFrom = Set(answered.compactMap { $0.$parentPlan.id })
+        return candidates.filter { plan in plan.id.map { !derivedFrom.contains($0) } ?? false }
+            .sorted { ($0.year, $0.title) < ($1.year, $1.title) }
+    }
+
     /// The plan, or nil when it does not exist or the user may not read it.
     static func plan(id: UUID, for user: CurrentUser, on db: Database) async throws -> PlanModel? {
         guard let plan = try await PlanModel.query(on: db).filter(\.$id == id).with(\.$issuer).first() else {

@@ -69,16 +69,67 @@ enum TaskDirectory {
         var dueBefore: String?
         var plan: String?
         var mine: Bool?
+        /// Only open tasks whose day has passed.
+        var overdue: Bool?
+        /// Only the tasks of this unit (code) and the units below it.
+        var unit: String?
 
         init(
             agency: String? = nil, status: String? = nil, dueBefore: String? = nil, plan: String? = nil,
-            mine: Bool? = nil
+            mine: Bool? = nil, overdue: Bool? = nil, unit: String? = nil
         ) {
             self.agency = agency
             self.status = status
             self.dueBefore = dueBefore
             self.plan = plan
             self.mine = mine
+            self.overdue = overdue
+            self.unit = unit
+        }
+    }
+
+    /// How many tasks are overdue under one unit directly below the user's.
+    struct LowerUnitCount {
+        var unit: UnitModel
+        var overdue: Int
+    }
+
+    /// The overdue tasks of the units below the user's, counted per unit directly below (for a
+    /// system administrator, per province): a province's home page shows "12 nhiệm vụ quá hạn ở
+    /// 3 xã" with a link each, never one flat list of every agency's late tasks.
+    static func overdueBelow(
+        for user: CurrentUser, today: CalendarDay, on db: Database
+    ) async throws
+        -> [LowerUnitCount]
+    {
+        let lower: [UnitModel]
+        if let unitID = user.unitID {
+            lower = try await UnitDirectory.children(of: unitID, asOf: today, on: db)
+        } else if user.seesEverything {
+            lower = try await UnitDirectory.validOn(today, UnitModel.query(on: db).filter(\.$parent.$id == nil)).all()
+        } else {
+            return []
+        }
+        guard !lower.isEmpty else { return [] }
+        let query = scoped(TaskModel.query(on: db), for: user)
+            .filter(\.$status ~~ [TaskStatus.notStarted, TaskStatus.inProgress]).filter(\.$dueOn < today.iso)
+            .field(\.$id).field(\.$unitID)
+        if let own = user.unitID { query.filter(\.$unitID != own) }
+        let late = try await query.all()
+        guard !late.isEmpty else { return [] }
+        let lowerIDs = lower.compactMap(\.id)
+        let scopes = try await UnitScopeModel.query(on: db).filter(\.$ancestorID ~~ lowerIDs)
+            .filter(\.$descendantID ~~ Array(Set(late.map(\.unitID)))).all()
+        var under: [UUID: UUID] = [:]
+        for scope in scopes { under[scope.descendantID] = scope.ancestorID }
+        var counts: [UUID: Int] = [:]
+        for task in late { if let top = under[task.unitID] { counts[top, default: 0] += 1 } }
+        return lower.compactMap { unit in
+            guard let id = unit.id, let count = counts[id] else { return nil }
+            return LowerUnitCount(unit: unit, overdue: count)
+        }
+        .sorted {
+            $0.overdue != $1.overdue ? $0.overdue > $1.overdue : VietnameseText.precedes($0.unit.name, $1.unit.name)
         }
     }
 
@@ -105,6 +156,14 @@ enum TaskDirectory {
         if openOnly { query.filter(\.$status ~~ [TaskStatus.notStarted, TaskStatus.inProgress]) }
         if let due = filter.dueBefore.flatMap(CalendarDay.init(iso:)) { query.filter(\.$dueOn <= due.iso) }
         if let plan = filter.plan.flatMap(UUID.init(uuidString:)) { query.filter(\.$plan.$id == plan) }
+        if filter.overdue == true {
+            query.filter(\.$status ~~ [TaskStatus.notStarted, TaskStatus.inProgress]).filter(\.$dueOn < today.iso)
+        }
+        if let code = filter.unit, !code.isEmpty {
+            // A unit outside the user's scope matches nothing, as if it did not exist.
+            let unit = try await UnitDirectory.unit(code: code, asOf: today, for: user, on: db)
+            query.filter(UnitScopeModel.filter("unit_id", below: unit?.id ?? UUID()))
+        }
         let tasks = try await query.sort(\.$dueOn).sort(\.$id).limit(limit).all()
         try await attachPlans(tasks, on: db)
         return tasks.sorted { a, b in

@@ -296,6 +296,11 @@ enum InterfaceText {
         "tasks_board": b("Bảng theo dõi nhiệm vụ", "Task board"),
         "tasks_board_derived": b("cấp dưới xong", "lower units done"),
         "tasks_cancelled_because": b("Lý do hủy", "Cancelled because"),
+        "home_awaiting_plans": b("Kế hoạch cấp trên chờ kế hoạch của đơn vị", "Plans from above awaiting our own plan"),
+        "home_awaiting_plans_note": b(
+            "Mở kế hoạch, chọn đơn vị mình ở mục \"Xây dựng kế hoạch cho đơn vị cấp dưới\" rồi bấm \"Tạo dự thảo kế hoạch\".",
+            "Open the plan, choose your unit under \"Derive a lower unit's plan\" and create the draft."),
+        "home_lower_overdue": b("Nhiệm vụ quá hạn ở cấp dưới", "Overdue tasks below"),
         "home_due": b("Việc sắp đến hạn và quá hạn", "Due soon and overdue"),
         "home_due_none": b(
             "Không có nhiệm vụ quá hạn hay đến hạn trong 7 ngày tới.", "Nothing overdue or due in the next 7 days."),
