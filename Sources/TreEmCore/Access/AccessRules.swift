@@ -45,8 +45,11 @@ public enum UserAdministration {
                     en: "The chosen agency does not belong to the user's unit.")
             case .unitRequired:
                 Bilingual(
-                    vi: "Người dùng phải thuộc một đơn vị hành chính.",
-                    en: "A user must belong to an administrative unit.")
+                    vi:
+                        "Người dùng phải thuộc một đơn vị hành chính (chỉ quản trị hệ thống tạo được tài khoản toàn quốc, cho cán bộ hay người xem của Bộ).",
+                    en:
+                        "A user must belong to an administrative unit (only a system administrator creates whole-country accounts, for the ministry's officers or viewers)."
+                )
             }
         }
     }
@@ -64,7 +67,11 @@ public enum UserAdministration {
         }
         if let current = targetCurrentRole, current > actor.role { return .targetAboveYou }
         guard actor.role.grantableRoles.contains(role) else { return .roleAboveYours(role) }
-        if role != .systemAdministrator, !hasUnit { return .unitRequired }
+        // Bound to no unit is the whole country: only a system administrator gives that, and
+        // only to a role that may hold it (the ministry's officers and viewers).
+        if !hasUnit, !(Role.nationalRoles.contains(role) && actor.role == .systemAdministrator) {
+            return .unitRequired
+        }
         if role == .agencyMember, agencyBelongsToUnit == nil { return .agencyRequired }
         if agencyBelongsToUnit == false { return .agencyNotInUnit }
         return nil

@@ -26,6 +26,11 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
 
     public var isAdministrator: Bool { self >= .unitAdministrator }
 
+    /// The roles a person bound to no unit may hold: the whole country. Besides the system's
+    /// administrators, the ministry's officers and viewers (`treem user add --unit VN`) read
+    /// every province; a unit administrator or an agency member always belongs to a unit.
+    public static let nationalRoles: Set<Role> = [.systemAdministrator, .officer, .viewer]
+
     /// Roles this role may hand out: never one above itself, and only a system administrator
     /// makes another system administrator.
     public var grantableRoles: [Role] {

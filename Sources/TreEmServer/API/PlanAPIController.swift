@@ -228,7 +228,7 @@ struct PlanAPIController {
 
     @Sendable func saveYearTheme(req: Request) async throws -> YearTheme {
         let user = try req.currentUser
-        guard user.seesEverything else { throw Abort(.notFound) }
+        guard user.setsYearThemes else { throw Abort(.notFound) }
         guard let year = req.parameters.get("year", as: Int.self), (2000...2100).contains(year) else {
             throw UserFacingError(
                 .badRequest, Bilingual(vi: "Năm không hợp lệ.", en: "The year is not valid."), field: "year")

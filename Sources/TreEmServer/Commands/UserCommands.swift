@@ -11,10 +11,16 @@ struct UserCommands: AsyncCommandGroup {
 }
 
 struct AddUserCommand: AsyncCommand {
+    /// What `--unit` takes for the whole country: the top of the tree, above every province.
+    static let wholeCountry = "VN"
+
     struct Signature: CommandSignature {
         @Option(name: "username", help: "Tên đăng nhập") var username: String?
-        @Option(name: "unit", help: "Mã đơn vị (GSO) của người dùng; bỏ trống chỉ với systemAdministrator") var unit:
-            String?
+        @Option(
+            name: "unit",
+            help:
+                "Mã đơn vị (GSO) của người dùng; VN: toàn quốc (cán bộ, người xem của Bộ Y tế); bỏ trống chỉ với systemAdministrator"
+        ) var unit: String?
         @Option(name: "role", help: "systemAdministrator | unitAdministrator | officer | agencyMember | viewer")
         var role: String?
         @Option(name: "agency", help: "UUID của cơ quan (với agencyMember)") var agency: String?
@@ -41,7 +47,15 @@ struct AddUserCommand: AsyncCommand {
             throw CommandFailure(description: "Tên đăng nhập \(username) đã có (username taken)")
         }
         var unitID: UUID?
-        if let code = signature.unit {
+        if signature.unit?.uppercased() == Self.wholeCountry {
+            // The whole country: the ministry's officers and viewers, or a system administrator.
+            guard Role.nationalRoles.contains(role) else {
+                throw CommandFailure(
+                    description:
+                        "--unit \(Self.wholeCountry) (toàn quốc) chỉ dành cho systemAdministrator, officer hoặc viewer (whole country: those roles only)"
+                )
+            }
+        } else if let code = signature.unit {
             let today = CalendarDay(vietnamTimeOf: app.treem.now())
             guard let unit = try await UnitDirectory.anyUnit(code: code, asOf: today, on: app.db) else {
                 throw CommandFailure(description: "Không có đơn vị mã \(code) (no such unit)")

@@ -15,8 +15,15 @@ struct CurrentUser: Authenticatable, Sendable {
     var sessionID: UUID
     var csrfToken: String
 
-    /// System administrators see every unit; everyone else sees their unit's closure.
-    var seesEverything: Bool { role == .systemAdministrator && unitID == nil }
+    /// Bound to no unit: the whole country. A system administrator, or an officer or viewer of
+    /// the ministry (since 1/3/2025 Bộ Y tế, Cục Bà mẹ và Trẻ em, holds children's work), who
+    /// reads every unit's plans, tasks and reports but writes none of them (`AccessPolicy` gives
+    /// officers nothing on `.everyUnit`). Everyone else sees their unit's closure.
+    var seesEverything: Bool { unitID == nil && Role.nationalRoles.contains(role) }
+    /// The system's own administration (unit import, every account) stays with administrators.
+    var administersSystem: Bool { role == .systemAdministrator && unitID == nil }
+    /// The ministry sets each year's Action Month theme: its officers and the system's administrators.
+    var setsYearThemes: Bool { seesEverything && role >= .officer }
 
     init(user: UserModel, session: SessionModel) throws {
         id = try user.requireID()

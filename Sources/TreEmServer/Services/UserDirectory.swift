@@ -7,7 +7,7 @@ import Vapor
 enum UserDirectory {
     static func visibleUsers(for user: CurrentUser, on db: Database) async throws -> [UserModel] {
         let query = UserModel.query(on: db).with(\.$unit).with(\.$agency)
-        if !user.seesEverything {
+        if !user.administersSystem {
             guard let root = user.unitID else { return [] }
             query.join(UnitScopeModel.self, on: \UnitScopeModel.$descendantID == \UserModel.$unit.$id)
                 .filter(UnitScopeModel.self, \.$ancestorID == root)
@@ -20,7 +20,7 @@ enum UserDirectory {
     static func user(id: UUID, for caller: CurrentUser, on db: Database) async throws -> UserModel? {
         guard let user = try await UserModel.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$agency).first()
         else { return nil }
-        if caller.seesEverything || user.id == caller.id { return user }
+        if caller.administersSystem || user.id == caller.id { return user }
         guard let unitID = user.$unit.id, try await UnitDirectory.canSee(unitID: unitID, user: caller, on: db) else {
             return nil
         }
@@ -103,7 +103,7 @@ enum UserDirectory {
             throw UserFacingError(.forbidden, refusal.message, field: field)
         }
         // Only a system administrator with no unit sees the whole country; no one else is made one.
-        if role == .systemAdministrator, !caller.seesEverything {
+        if role == .systemAdministrator, !caller.administersSystem {
             throw UserFacingError(.forbidden, UserAdministration.Refusal.roleAboveYours(role).message, field: "role")
         }
         return (role, unit, agency)

@@ -20,7 +20,7 @@ extension PlansController {
         return try await req.page(
             "year_themes", title: "themes_title",
             ThemesView(
-                themes: themes, canEdit: try req.currentUser.seesEverything,
+                themes: themes, canEdit: try req.currentUser.setsYearThemes,
                 nextYear: (themes.map(\.year).max() ?? 2026) + 1,
                 error: error?.message.text(req.language)), status: error?.status ?? .ok)
     }
@@ -32,7 +32,7 @@ extension PlansController {
     }
 
     @Sendable func saveYearTheme(req: Request) async throws -> Response {
-        guard try req.currentUser.seesEverything else { throw Abort(.notFound) }
+        guard try req.currentUser.setsYearThemes else { throw Abort(.notFound) }
         let form = try req.content.decode(ThemeForm.self)
         do {
             guard let year = Int(VietnameseText.clean(form.year)), (2000...2100).contains(year) else {

@@ -42,7 +42,7 @@ struct UnitsController {
             "units", title: "units_title",
             TreeView(
                 asOf: day.iso, rows: UnitTree.rows(units, language: req.language),
-                canImport: user.seesEverything))
+                canImport: user.administersSystem))
     }
 
     struct UnitLink: Encodable {
@@ -191,7 +191,7 @@ struct UnitsController {
 
     private func requireSystemAdministrator(_ req: Request) throws {
         // Not an administrator of the whole country: the page does not exist for them.
-        guard try req.currentUser.seesEverything else { throw Abort(.notFound) }
+        guard try req.currentUser.administersSystem else { throw Abort(.notFound) }
     }
 
     @Sendable func importPage(req: Request) async throws -> Response {

@@ -99,7 +99,7 @@ struct UsersController {
             email: input?.email ?? user?.email ?? "",
             isActive: input?.isActive ?? user?.isActive ?? true,
             isSelf: user?.id == caller.id,
-            roles: caller.role.grantableRoles.filter { $0 != .systemAdministrator || caller.seesEverything }.map {
+            roles: caller.role.grantableRoles.filter { $0 != .systemAdministrator || caller.administersSystem }.map {
                 SelectOption(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == selectedRole)
             },
             units: units.map {
