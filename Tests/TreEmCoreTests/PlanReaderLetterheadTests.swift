@@ -17,6 +17,7 @@ struct CopyExpectation: Sendable, CustomStringConvertible {
     var bases: Int
     var sections: Int
     var assignments: [String]
+    var tasks: Int
     var reportingDeadline: String?
     var signer: String
     /// The parts the reading must name as uncertain, and no others.
@@ -39,7 +40,7 @@ struct PlanReaderLetterheadTests {
             assignments: [
                 "Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo", "Sở Y tế",
                 "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "Ủy ban nhân dân các huyện, thành phố",
-            ], reportingDeadline: "2019-07-15", signer: "Lê Minh Hòa"),
+            ], tasks: 6, reportingDeadline: "2019-07-15", signer: "Lê Minh Hòa"),
         // A web page whose cells broke over lines ("CỘNG" alone, rules, bars on lines of their
         // own), a title with “Vì trẻ em” quoted, the period "từ ngày 01/6 đến ngày 30/6" without
         // years and the theme in a second paragraph of the opening.
@@ -52,7 +53,7 @@ struct PlanReaderLetterheadTests {
             assignments: [
                 "Phòng Lao động - Thương binh và Xã hội", "Phòng Giáo dục và Đào tạo",
                 "Trung tâm Văn hóa - Thể thao huyện", "Hội Liên hiệp Phụ nữ huyện",
-            ], reportingDeadline: "2023-07-05", signer: "Đỗ Văn Khang"),
+            ], tasks: 4, reportingDeadline: "2023-07-05", signer: "Đỗ Văn Khang"),
         // A scan's text: columns merged into single lines, "Trang 1" glued to the first word,
         // misread accents and a misread letter (NAN), " /KH-UBND", a hard-wrapped body with a
         // page break inside the reporting sentence.
@@ -62,7 +63,7 @@ struct PlanReaderLetterheadTests {
             title: "Tổ chức Tháng hành động vì trẻ em xã An Phú năm 2025",
             theme: "Mùa hè an toàn, vui khỏe cho mọi trẻ em",
             period: .init(start: "2025-06-01", end: "2025-06-30"), bases: 1, sections: 2,
-            assignments: ["Công chức Văn hóa - Xã hội", "Trạm Y tế xã", "Công an xã"],
+            assignments: ["Công chức Văn hóa - Xã hội", "Trạm Y tế xã", "Công an xã"], tasks: 3,
             reportingDeadline: "2025-07-03", signer: "Phạm Thị Lan", uncertain: ["place"]),
         // A scanner's file name glued to "UỶ BAN", the old "HOÀ", en dashes in the motto, and
         // letters for digits in the number ("l5") and the day ("3O").
@@ -71,7 +72,7 @@ struct PlanReaderLetterheadTests {
             place: "Hòa Bình", issuedOn: .init(year: 2024, month: 4, day: 30),
             title: "Triển khai Tháng hành động vì trẻ em phường Hòa Bình năm 2024",
             theme: "Gia đình gắn kết, trẻ em bình an", period: .init(start: "2024-06-01", end: "2024-06-30"),
-            bases: 1, sections: 1, assignments: ["Công chức Văn hóa - Xã hội", "Trạm Y tế phường"],
+            bases: 1, sections: 1, assignments: ["Công chức Văn hóa - Xã hội", "Trạm Y tế phường"], tasks: 2,
             reportingDeadline: nil, signer: "Vũ Đình Tâm", uncertain: ["number", "issuedOn"]),
     ]
 
@@ -90,6 +91,7 @@ struct PlanReaderLetterheadTests {
         #expect(plan.bases.count == expected.bases)
         #expect(reading.extras.sections.filter { $0.kind == .heading }.count == expected.sections)
         #expect(plan.assignments.map(\.agency) == expected.assignments)
+        #expect(plan.assignments.flatMap(\.tasks).count == expected.tasks)
         #expect(plan.reporting?.deadline == expected.reportingDeadline)
         #expect(plan.signature?.name == expected.signer)
         #expect(reading.uncertain.map(\.part) == expected.uncertain)
@@ -156,5 +158,24 @@ struct PlanReaderLetterheadTests {
         let reading = PlanReader.readDetailed("Một đoạn văn bản không phải kế hoạch.\nI. NỘI DUNG\n- Nội dung.")
         #expect(Set(reading.uncertain.map(\.part)) == ["issuer", "number", "title"])
         #expect(reading.uncertain.allSatisfy { !$0.note.vi.isEmpty && !$0.note.en.isEmpty })
+    }
+
+    /// Letterhead-shaped lines at their worst: hundreds of them before any part heading, each
+    /// full of near-misses of the national name, the committee, "Số" and "ngày … tháng … năm".
+    static let floods: [String] = [
+        Array(repeating: String(repeating: "ỦY BAN NHÂN DÂ ", count: 15), count: 400).joined(separator: "\n"),
+        Array(repeating: String(repeating: "Số: 1/ ngày 1 tháng 1 năm ", count: 9), count: 400).joined(separator: "\n"),
+        Array(repeating: String(repeating: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT | ", count: 7), count: 400).joined(
+            separator: "\n"),
+        "ỦY BAN NHÂN DÂN\n"
+            + Array(repeating: String(repeating: "UBND ", count: 47), count: 20).joined(separator: "\n"),
+    ]
+
+    @Test("Letterhead-shaped floods are read quickly", arguments: floods.indices)
+    func flood(_ index: Int) {
+        let start = Date()
+        _ = PlanReader.readDetailed(Self.floods[index] + "\nKẾ HOẠCH\nI. NỘI DUNG\n- Nội dung.")
+        let seconds = Date().timeIntervalSince(start)
+        #expect(seconds < runawaySeconds, "flood \(index) took \(seconds) s")
     }
 }

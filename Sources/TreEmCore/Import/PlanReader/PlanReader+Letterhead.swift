@@ -261,8 +261,13 @@ struct HeaderText {
     }
 
     private mutating func append(_ character: Character, line: Int) {
-        let fold = VietnameseText.fold(String(character))
-        let folded = fold.count == 1 ? (fold.first ?? character) : character
+        let folded: Character
+        if let ascii = character.asciiValue {
+            folded = Character(Unicode.Scalar(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii))
+        } else {
+            let fold = VietnameseText.fold(String(character))
+            folded = fold.count == 1 ? (fold.first ?? character) : character
+        }
         if folded.isLetter || folded.isNumber { letters.append(characters.count) }
         characters.append(character)
         self.folded.append(folded)
