@@ -139,6 +139,29 @@ struct PlanReaderLetterheadTests {
         #expect(reading.uncertain.map(\.part) == ["issuer"])
     }
 
+    static let columnForms: [String] = [
+        // One column after the other, the place broken before its last word.
+        "ỦY BAN NHÂN DÂN\nHUYỆN SƠN HÀ\n-------\nSố: 64/KH-UBND\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            + "Độc lập - Tự do - Hạnh phúc\n---------------\nSơn\nHà, ngày 07 tháng 5 năm 2022",
+        // Rows with the cells between tabs.
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN SƠN HÀ\tĐộc lập - Tự do - Hạnh phúc\n"
+            + "Số: 64/KH-UBND\tSơn Hà, ngày 07 tháng 5 năm 2022",
+    ]
+
+    @Test("Columns one after the other, or rows split by tabs, read the same", arguments: columnForms.indices)
+    func columnForm(_ index: Int) {
+        let text =
+            Self.columnForms[index]
+            + "\nKẾ HOẠCH\nTriển khai Tháng hành động vì trẻ em huyện Sơn Hà năm 2022\nI. MỤC ĐÍCH, YÊU CẦU\n- Trẻ em an toàn."
+        let reading = PlanReader.readDetailed(text)
+        #expect(reading.plan.issuer == "Ủy ban nhân dân huyện Sơn Hà")
+        #expect(reading.plan.number == "64/KH-UBND")
+        #expect(reading.plan.place == "Sơn Hà")
+        #expect(reading.plan.issuedOn == ImportedPlan.IssuedOn(year: 2022, month: 5, day: 7))
+        #expect(reading.plan.title == "Triển khai Tháng hành động vì trẻ em huyện Sơn Hà năm 2022")
+        #expect(reading.uncertain.isEmpty)
+    }
+
     @Test("A period quoted from the parent plan's citation is not the plan's own")
     func parentPeriodSkipped() {
         let text = """

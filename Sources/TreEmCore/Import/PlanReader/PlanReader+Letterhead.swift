@@ -69,7 +69,7 @@ extension PlanReader {
                 break
             }
             let probe = HeaderText(lines: [lines[end]], from: end)
-            let national = probe.mentionsNationalName
+            let national = probe.mentionsNationalName || probe.isPieceOfNationalName
             // After the date only the rest of its table row can follow; after the number, a line in
             // capitals that is not the national name is the title of a plan without "KẾ HOẠCH".
             if sawDate, !isRowRemainder(text) { break }
@@ -280,6 +280,16 @@ struct HeaderText {
     static let committeeHead = Array("uybannhandan")
 
     var mentionsNationalName: Bool { removed.contains(true) }
+
+    static let nationalWords: Set<String> = [
+        "cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam", "doc", "lap", "tu", "do", "hanh", "phuc",
+    ]
+
+    /// A line of the national name or motto broken over lines ("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" after "CỘNG").
+    var isPieceOfNationalName: Bool {
+        let words = String(folded).split { !$0.isLetter }
+        return !words.isEmpty && words.allSatisfy { Self.nationalWords.contains(String($0)) }
+    }
 
     var mentionsNumberWord: Bool {
         (0..<folded.count).contains { isWord("so", at: $0) }
