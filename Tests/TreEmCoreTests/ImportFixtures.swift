@@ -23,6 +23,13 @@ enum ImportFixtures {
         try String(contentsOf: root.appendingPathComponent("Tests/Fixtures/import/\(seed).txt"), encoding: .utf8)
     }
 
+    /// Plans written for the tests in the shapes real copies reach TreEm (a web page's table
+    /// rows, a scan's merged columns), under Tests/Fixtures/import-real; invented, not copied.
+    static func copy(_ name: String) throws -> String {
+        try String(
+            contentsOf: root.appendingPathComponent("Tests/Fixtures/import-real/\(name).txt"), encoding: .utf8)
+    }
+
     static func expected(_ seed: String) throws -> ImportedPlan {
         try JSONDecoder().decode(
             ImportedPlan.self, from: Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/import/\(seed).json"))

@@ -18,6 +18,7 @@ struct PlanReaderTests {
         #expect(actual.bases == expected.bases)
         #expect(actual.theme == expected.theme)
         #expect(actual.period == expected.period)
+        #expect(actual.scope == expected.scope)
         #expect(actual.targets == expected.targets)
         #expect(actual.assignments.map(\.agency) == expected.assignments.map(\.agency))
         for (a, e) in zip(actual.assignments, expected.assignments) {

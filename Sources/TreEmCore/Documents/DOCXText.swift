@@ -6,7 +6,9 @@ import FoundationXML
 
 /// The text of a Word document (.docx): its paragraphs in order, one per line (an empty
 /// paragraph gives an empty line), list numbering and bullets written out ("1. …", "- …") as
-/// they appear on the page.
+/// they appear on the page. A letterhead table (Nghị định 30/2020: committee | national name,
+/// "Số: …" | place and date) gives one line per row, its cells between " | " as a web page's
+/// copy has them, so one reader handles both; any other table gives its paragraphs as before.
 ///
 /// Files come from users, so reading one is bounded: the ZIP within a `ReadingBudget` of
 /// inflated bytes and time (`ZipReader`), the XML by an event parser whose time is linear in
@@ -64,7 +66,7 @@ public enum DOCXText {
         }
         let reader = DocumentReader(levels: levels, budget: budget)
         try reader.parse(document)
-        return reader.paragraphs.joined(separator: "\n")
+        return reader.lines.joined(separator: "\n")
     }
 
     // MARK: - Numbering
@@ -330,6 +332,13 @@ final class NumberingReader: WordPartReader {
 final class DocumentReader: WordPartReader {
     private let levels: [Int: [Int: DOCXText.Level]]
     private(set) var paragraphs: [String] = []
+    /// The paragraphs, with those of a table the part never closed.
+    var lines: [String] { tableDepth > 0 ? paragraphs + tableParagraphs : paragraphs }
+    /// The outermost table being read: its paragraphs in order and by row and cell, held until
+    /// its end shows whether it is a letterhead. Tables inside it only add paragraphs to its cells.
+    private var tableDepth = 0
+    private var tableParagraphs: [String] = []
+    private var tableRows: [[[String]]] = []
     private var counters: [Int: [Int]] = [:]
     private var inParagraph = false
     private var textDepth = 0
@@ -345,6 +354,14 @@ final class DocumentReader: WordPartReader {
 
     override func start(_ element: String, _ attributes: [String: String]) {
         switch element {
+        case "w:tbl":
+            tableDepth += 1
+            if tableDepth == 1 { (tableParagraphs, tableRows) = ([], []) }
+        case "w:tr" where tableDepth == 1:
+            tableRows.append([])
+        case "w:tc" where tableDepth == 1:
+            if tableRows.isEmpty { tableRows.append([]) }
+            tableRows[tableRows.count - 1].append([])
         case "w:p" where !inParagraph:
             inParagraph = true
             (text, numID, level, textDepth) = ("", nil, nil, 0)
@@ -372,6 +389,9 @@ final class DocumentReader: WordPartReader {
         case "w:p" where inParagraph:
             inParagraph = false
             finishParagraph()
+        case "w:tbl" where tableDepth > 0:
+            tableDepth -= 1
+            if tableDepth == 0 { finishTable() }
         case "w:t" where textDepth > 0:
             textDepth -= 1
         case "w:tabs" where tabStopsDepth > 0:
@@ -398,6 +418,50 @@ final class DocumentReader: WordPartReader {
                 prefix = DOCXText.label(level: listLevels[depth], depth: depth, counter: counter, levels: listLevels)
             }
         }
-        paragraphs.append(text.trimmingCharacters(in: .whitespaces).isEmpty ? "" : prefix + text)
+        let paragraph = text.trimmingCharacters(in: .whitespaces).isEmpty ? "" : prefix + text
+        guard tableDepth > 0 else {
+            paragraphs.append(paragraph)
+            return
+        }
+        tableParagraphs.append(paragraph)
+        if let row = tableRows.indices.last, let cell = tableRows[row].indices.last {
+            tableRows[row][cell].append(paragraph)
+        }
+    }
+
+    /// The most a letterhead table holds: two or three rows of two cells, a few hundred characters.
+    static let letterheadRows = 4
+    static let letterheadCharacters = 1_000
+
+    private func finishTable() {
+        defer { (tableParagraphs, tableRows) = ([], []) }
+        guard Self.isLetterhead(tableRows) else {
+            paragraphs += tableParagraphs
+            return
+        }
+        for row in tableRows {
+            let cells = row.map { cell in
+                cell.map { VietnameseText.clean($0.replacingOccurrences(of: "\n", with: " ")) }.filter { !$0.isEmpty }
+                    .joined(separator: " ")
+            }
+            if cells.contains(where: { !$0.isEmpty }) { paragraphs.append(cells.joined(separator: " | ")) }
+        }
+    }
+
+    /// A small table of at most three columns with the national name or motto, or with a
+    /// "Số: …" cell and a dated cell: the letterhead, not a table of tasks or figures, nor the
+    /// signature table (its "TM. ỦY BAN NHÂN DÂN" alone does not count).
+    static func isLetterhead(_ rows: [[[String]]]) -> Bool {
+        guard !rows.isEmpty, rows.count <= letterheadRows, rows.allSatisfy({ $0.count <= 3 }) else { return false }
+        let all = rows.flatMap { $0.flatMap { $0 } }
+        guard all.reduce(0, { $0 + $1.count }) <= letterheadCharacters else { return false }
+        let folded = VietnameseText.fold(all.joined(separator: " "))
+        if folded.includes("cong hoa xa hoi chu nghia") || folded.includes("doc lap - tu do") { return true }
+        let number = all.contains { VietnameseText.fold($0).hasPrefix("so") && $0.includes("/") }
+        let dated = all.contains { paragraph in
+            let words = VietnameseText.fold(paragraph)
+            return words.includes("ngay") && words.includes("thang") && words.includes("nam")
+        }
+        return number && dated
     }
 }

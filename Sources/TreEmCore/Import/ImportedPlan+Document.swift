@@ -37,7 +37,7 @@ extension ImportedPlan {
             period: period.flatMap { p in
                 CalendarDay(iso: p.start).flatMap { s in CalendarDay(iso: p.end).map { DateRange(start: s, end: $0) } }
             },
-            sections: extras.sections,
+            scope: scope, sections: extras.sections,
             assignments: assignments.map { assignment in
                 let kind = AgencyKind.guess(fromName: assignment.agency)
                 // A mass organisation can only be requested (and the document said so if it wrote "Đề nghị").
@@ -48,7 +48,7 @@ extension ImportedPlan {
             },
             reporting: reporting.flatMap { r in
                 CalendarDay(iso: r.deadline).map {
-                    ReportingRequirement(deadline: $0, reportTo: r.to ?? "", via: r.via)
+                    ReportingRequirement(deadline: $0, reportTo: r.to ?? "", via: r.via, text: extras.reportingText)
                 }
             },
             recipients: recipients, signature: signatureValue,

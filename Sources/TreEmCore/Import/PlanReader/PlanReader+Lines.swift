@@ -26,7 +26,8 @@ extension PlanReader {
         {
             number += 1
             let text = stripMarkup(String(raw))
-            if text.isEmpty { blank = true; continue }
+            // A page number between two pages reads as the page break it is.
+            if text.isEmpty || isPageNumber(text) { blank = true; continue }
             physical.append((text, blank, raw.count, number))
             blank = false
         }
@@ -72,6 +73,22 @@ extension PlanReader {
             return true
         }
         return false
+    }
+
+    /// "Trang 2", "Trang 2/5", "Page 3", "- 4 -": a PDF's or a scanner's page number on its own line.
+    static func isPageNumber(_ text: String) -> Bool {
+        guard text.count <= 16 else { return false }
+        var rest = Substring(text.lowercased())
+        if rest.hasPrefix("trang ") || rest.hasPrefix("page ") {
+            rest = rest.drop { $0 != " " }
+        } else if rest.hasPrefix("- "), rest.hasSuffix(" -") {
+            rest = rest.dropFirst(2).dropLast(2)
+        } else {
+            return false
+        }
+        let digits = rest.filter { $0 != " " }
+        return !digits.isEmpty && digits.first?.isNumber == true
+            && digits.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "/" }
     }
 
     static func startsStructure(_ text: String) -> Bool {

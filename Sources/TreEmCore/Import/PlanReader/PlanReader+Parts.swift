@@ -6,6 +6,10 @@ extension PlanReader {
     nonisolated(unsafe) static let pattern5 =
         /[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s+(?:đến|-)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/
     nonisolated(unsafe) static let pattern6 = /(\d+(?:[.,]\d+)?)\s*%/
+    /// A period inside a sentence: "bắt đầu từ 01/6/2017 - 30/6/2017", "từ ngày 01/6 đến ngày 30/6".
+    nonisolated(unsafe) static let periodInSentence =
+        /[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/
+    nonisolated(unsafe) static let yearInTitle = /năm\s+(\d{4})/
 
     enum PartKind { case aims, content, funding, assignments, reporting }
 
@@ -98,5 +102,105 @@ extension PlanReader {
             }
         }
         return result
+    }
+
+    /// The theme stated inside a sentence of the opening: "… với chủ đề “…”".
+    static func theme(inSentences lines: [Line]) -> (String, Line)? {
+        for line in lines where line.text.includes("“") || line.text.includes("\"") {
+            let text = line.text
+            guard let keyword = text.range(of: "chủ đề", options: .caseInsensitive) else { continue }
+            let after = text[keyword.upperBound...].prefix(40)
+            guard let open = after.firstIndex(where: { $0 == "“" || $0 == "\"" }) else { continue }
+            let rest = text[text.index(after: open)...]
+            guard let close = rest.firstIndex(where: { $0 == "”" || $0 == "\"" }) else { continue }
+            let value = clean(String(rest[..<close])).trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            if !value.isEmpty { return (value, line) }
+        }
+        return nil
+    }
+
+    static func yearOf(title: String) -> Int? {
+        title.lowercased().firstMatch(of: Self.yearInTitle).flatMap { Int($0.1) }
+    }
+
+    /// The period inside a sentence of the opening, or of a "Thời gian" line without the years,
+    /// when no "Thời gian" line states it in full; a date without a year takes the plan's. A period inside a basis citation is the parent plan's and is skipped:
+    /// in the opening only what follows the plan's own clause ("…, UBND xã X xây dựng …") counts.
+    static func period(inSentences lines: [Line], year: Int?) -> (ImportedPlan.Period, Line)? {
+        for line in lines where line.text.includes("/") {
+            let text = line.text
+            guard let match = text.firstMatch(of: Self.periodInSentence) else { continue }
+            if looksLikeOpening(text) {
+                guard let own = text.matches(of: Self.pattern3).last, own.range.upperBound <= match.range.lowerBound
+                else { continue }
+            }
+            guard let endYear = match.6.flatMap({ Int($0) }) ?? year,
+                let end = CalendarDay(year: endYear, month: Int(match.5) ?? 0, day: Int(match.4) ?? 0),
+                let start = CalendarDay(
+                    year: match.3.flatMap { Int($0) } ?? endYear, month: Int(match.2) ?? 0, day: Int(match.1) ?? 0),
+                start <= end
+            else { continue }
+            return (ImportedPlan.Period(start: start.iso, end: end.iso), line)
+        }
+        return nil
+    }
+
+    /// "Phạm vi triển khai: Trên địa bàn xã Kim Thành." as a line, bullet or numbered heading.
+    static func scope(in body: [Line]) -> (String, Line)? {
+        for line in body where line.text.count < 400 {
+            var text = withoutBullet(line.text)
+            if let (_, rest) = numberedItem(text) { text = rest }
+            guard VietnameseText.fold(String(text.prefix(8))).hasPrefix("pham vi"), let colon = text.firstIndex(of: ":")
+            else { continue }
+            let value = clean(String(text[text.index(after: colon)...]))
+            if !value.isEmpty { return (value, line) }
+        }
+        return nil
+    }
+
+    /// The lines of a content part without its sections that only state what the plan carries
+    /// as fields: "1. Thời gian, phạm vi, chủ đề" whose every line gave the period, scope or
+    /// theme; "Thông điệp, khẩu hiệu" whose items are the plan's slogans; "Chế độ báo cáo" that
+    /// gave the reporting (its words are kept in `reportingText`).
+    static func sectionsNotCarried(
+        _ lines: [Line], fieldLines: Set<Int>, slogans: [String], reportingLine: Line?, reportingText: inout [String]
+    ) -> [Line] {
+        var sections: [[Line]] = []
+        for line in lines {
+            if PlanOutline.numberedHeading(line.text) != nil || sections.isEmpty {
+                sections.append([line])
+            } else {
+                sections[sections.count - 1].append(line)
+            }
+        }
+        let fieldHeadings = ["thoi gian", "pham vi", "chu de"]
+        let sloganSet = Set(slogans.map { VietnameseText.fold($0) })
+        var kept: [Line] = []
+        for section in sections {
+            guard let first = section.first, let heading = PlanOutline.numberedHeading(first.text) else {
+                kept += section
+                continue
+            }
+            let folded = VietnameseText.fold(heading)
+            let isField: (Line) -> Bool = { fieldLines.contains($0.first) }
+            if isField(first) || fieldHeadings.contains(where: { folded.hasPrefix($0) }),
+                section.dropFirst().allSatisfy(isField), section.contains(where: isField)
+            {
+                continue
+            }
+            if folded.includes("khau hieu"), section.count > 1,
+                section.dropFirst().allSatisfy({ sloganSet.contains(VietnameseText.fold(withoutBullet($0.text))) })
+            {
+                continue
+            }
+            if folded.hasPrefix("che do bao cao"), let reportingLine,
+                section.contains(where: { $0.first == reportingLine.first })
+            {
+                reportingText += section.dropFirst().map(\.text)
+                continue
+            }
+            kept += section
+        }
+        return kept
     }
 }
