@@ -34,6 +34,36 @@ struct PlanImportWebTests {
         return [UInt8](try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/import/\(seed).txt")))
     }
 
+    func copyBytes(_ name: String) throws -> [UInt8] {
+        var url = URL(fileURLWithPath: #filePath)
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return [UInt8](try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/import-real/\(name).txt")))
+    }
+
+    @Test("A plan copied from a legal-document website and a scanned one: letterhead read, doubts named")
+    func copiesAsTheyArrive() async throws {
+        try await withTreEm { f in
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.officer")
+            let web = try await upload(browser, fileName: "van-ban.txt", bytes: try copyBytes("web-thanh-lam-2023"))
+            let page = web.body.string
+            #expect(web.status == .ok)
+            #expect(page.contains("96/KH-UBND"))
+            #expect(page.contains("Thanh Lâm, 8/5/2023"))
+            #expect(page.contains("Ủy ban nhân dân huyện Thanh Lâm"))
+            #expect(!page.contains("Một số phần đọc chưa chắc chắn"), "nothing in doubt in a clean copy")
+            let scan = try await upload(browser, fileName: "ban-quet.txt", bytes: try copyBytes("scan-hoa-binh-2024"))
+            let scanned = scan.body.string
+            #expect(scanned.contains("15/KH-UBND"))
+            #expect(scanned.contains("Hòa Bình, 30/4/2024"))
+            #expect(scanned.contains("Một số phần đọc chưa chắc chắn"))
+            #expect(scanned.contains("<span class=\"tag warn\">chưa chắc</span>"))
+            #expect(scanned.contains("01/6/2024 → 30/6/2024"), "days as officers write them")
+        }
+    }
+
     @Test("The commune's own plan file is read into a draft form, each part beside its source lines")
     func ownPlan() async throws {
         try await withTreEm { f in

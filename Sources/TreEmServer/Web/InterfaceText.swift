@@ -239,6 +239,10 @@ enum InterfaceText {
         ),
         "import_plan_file": b("Tệp kế hoạch", "Plan file"),
         "import_plan_read": b("Đọc văn bản", "Read the document"),
+        "import_plan_uncertain": b(
+            "Một số phần đọc chưa chắc chắn (thường do bản chụp, bản quét): kiểm tra lại trước khi lưu.",
+            "Some parts were read with doubt (often a scanned copy): check them before saving."),
+        "import_plan_doubt": b("chưa chắc", "uncertain"),
         "import_plan_review": b("Kiểm tra những gì đọc được", "Check what was read"),
         "import_plan_review_help": b(
             "Mỗi phần bên dưới ghi rõ lấy từ dòng nào của văn bản. Sửa trong biểu mẫu rồi bấm Lưu; chưa có gì được lưu.",

@@ -32,11 +32,15 @@ struct PlanImportController {
         var found: Bool
         var lines: String
         var source: String
+        /// Why the reading of this part is in doubt (a scanned copy, a letter read as a digit …).
+        var doubt: String?
     }
 
     struct ReviewView: Encodable {
         var fileName: String
         var parts: [PartRow]
+        /// Every part read with doubt or not found, said once above the table.
+        var uncertain: [String]
         var sourceLines: [String]
         // The plan form's own fields (plan_form_fields.leaf).
         var action: String
@@ -88,6 +92,7 @@ struct PlanImportController {
             ReviewView(
                 fileName: upload.file.filename,
                 parts: Self.parts(reading, sourceLines: sourceLines, language: req.language),
+                uncertain: reading.uncertain.map { $0.note.text(req.language) },
                 sourceLines: sourceLines, action: base.action, isNew: true, form: base.form, kinds: base.kinds,
                 authorities: base.authorities, agencyNames: base.agencyNames))
     }
@@ -110,9 +115,10 @@ struct PlanImportController {
                 source = VietnameseText.shortened(source, to: 240)
             }
             let found = !(value ?? "").isEmpty
+            let doubts = reading.uncertain.filter { $0.part == part }.map { $0.note.text(language) }
             return PartRow(
-                label: language == .vi ? vi : en, value: found ? value! : "—", found: found, lines: lines,
-                source: source)
+                label: language == .vi ? vi : en, value: value.flatMap { $0.isEmpty ? nil : $0 } ?? "—", found: found,
+                lines: lines, source: source, doubt: doubts.isEmpty ? nil : doubts.joined(separator: " "))
         }
         let tasks = plan.assignments.flatMap(\.tasks).count
         return [
@@ -124,9 +130,10 @@ struct PlanImportController {
                     "\(plan.place ?? ""), \(d.day.map(String.init) ?? "…")/\(d.month.map(String.init) ?? "…")/\(d.year)"
                 }),
             row("bases", "Căn cứ", "Bases", plan.bases.map(\.citation).joined(separator: "; ")),
-            row("bases", "Cơ quan ban hành", "Issuer", plan.issuer),
+            row("issuer", "Cơ quan ban hành", "Issuer", plan.issuer),
             row("theme", "Chủ đề", "Theme", plan.theme),
-            row("period", "Thời gian", "Period", plan.period.map { "\($0.start) → \($0.end)" }),
+            row("period", "Thời gian", "Period", plan.period.map { "\(Self.shown($0.start)) → \(Self.shown($0.end))" }),
+            row("scope", "Phạm vi", "Scope", plan.scope),
             row(
                 "targets", "Mục tiêu có số", "Numeric targets",
                 plan.targets.isEmpty ? nil : plan.targets.map(\.text).joined(separator: "; ")),
@@ -139,7 +146,9 @@ struct PlanImportController {
                             separator: "; ")),
             row(
                 "reporting", "Chế độ báo cáo", "Reporting",
-                plan.reporting.map { "\($0.deadline) → \($0.to ?? "?")\($0.via.map { " (qua \($0))" } ?? "")" }),
+                plan.reporting.map {
+                    "\(Self.shown($0.deadline)) → \($0.to ?? "?")\($0.via.map { " (qua \($0))" } ?? "")"
+                }),
             row(
                 "recipients", "Nơi nhận", "Recipients",
                 plan.recipients.isEmpty ? nil : plan.recipients.joined(separator: "; ")),
@@ -155,5 +164,10 @@ struct PlanImportController {
                     : "\(plan.slogans.count): " + plan.slogans.prefix(3).joined(separator: "; ")
                         + (plan.slogans.count > 3 ? "…" : "")),
         ]
+    }
+
+    /// "2026-06-30" as officers write it, "30/6/2026"; anything else as read.
+    static func shown(_ iso: String) -> String {
+        CalendarDay(iso: iso)?.vietnameseShort ?? iso
     }
 }
