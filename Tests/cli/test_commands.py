@@ -222,6 +222,15 @@ def main():
     check("user add names an unknown unit", wrong_unit.returncode != 0 and "00000" in wrong_unit.stdout + wrong_unit.stderr,
           wrong_unit.stdout + wrong_unit.stderr)
 
+    ministry = run("user", "add", "--username", "boyte.xem", "--unit", "VN", "--role", "viewer", "--name", "Cục Bà mẹ và Trẻ em")
+    check("user add --unit VN makes a whole-country account (the ministry), bound to no unit",
+          ministry.returncode == 0 and count("select count(*) from users where username = 'boyte.xem' and unit_id is null") == 1,
+          ministry.stdout + ministry.stderr)
+    member = run("user", "add", "--username", "boyte.cq", "--unit", "VN", "--role", "agencyMember")
+    check("an agency member cannot be bound to the whole country (exit 2, says why)",
+          member.returncode == 2 and "VN" in member.stderr and count("select count(*) from users where username = 'boyte.cq'") == 0,
+          member.stdout + member.stderr)
+
     reset = run("user", "reset-password", "kt.script")
     check("reset-password prints a new one-time password",
           reset.returncode == 0 and "kt.script" in reset.stdout

@@ -142,6 +142,17 @@ public struct Completeness: Codable, Sendable, Equatable {
         }
     }
 
+    /// Adds another set of reports' counts (another province's, for the country).
+    public mutating func merge(_ other: Completeness) {
+        expected += other.expected
+        submitted += other.submitted
+        approved += other.approved
+        onTime += other.onTime
+        late += other.late
+        missing += other.missing
+        overdue += other.overdue
+    }
+
     /// Share submitted, 0–100.
     public var submittedPercent: Double { expected == 0 ? 0 : Double(submitted) * 100 / Double(expected) }
 }

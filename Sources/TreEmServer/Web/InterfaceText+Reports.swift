@@ -72,6 +72,17 @@ extension InterfaceText {
         "reports_saved": b("Đã lưu.", "Saved."),
         "reports_not_sent": b(
             "Số liệu đã được lưu nhưng báo cáo chưa gửi được:", "The figures are saved but the report was not sent:"),
+        "national_title": b("Toàn quốc: Tháng hành động vì trẻ em năm", "Whole country: Action Month for Children"),
+        "national_as_of": b("các tỉnh, thành phố tại ngày", "provinces as of"),
+        "national_year": b("Năm", "Year"),
+        "national_provinces": b("Tỉnh, thành phố đã mở đợt báo cáo", "Provinces that opened a round"),
+        "national_by_province": b("Theo tỉnh, thành phố", "By province"),
+        "national_province": b("Tỉnh, thành phố", "Province"),
+        "national_own_report": b("Báo cáo của tỉnh", "The province's own report"),
+        "national_no_round": b("Chưa mở đợt báo cáo", "No round opened yet"),
+        "national_totals": b("Tổng hợp toàn quốc (số liệu đã gửi)", "Country totals (figures sent)"),
+        "national_country": b("Toàn quốc", "Whole country"),
+        "national_link": b("Xem toàn quốc", "Whole country"),
         "reports_refused": b(
             "Các ô dưới đây chưa hợp lệ nên chưa được lưu (giá trị bạn nhập vẫn còn trong ô); các ô khác đã được lưu:",
             "These cells are not valid and were not saved (what you typed is still in them); the others were saved:"),

@@ -7,6 +7,7 @@ import Vapor
 struct ReportsController {
     func boot(routes: RoutesBuilder) {
         routes.get("reports", use: list)
+        routes.get("reports", "national", use: national)
         routes.post("plans", ":id", "round", use: openRound)
         routes.get("reports", "rounds", ":id", use: round)
         routes.post("reports", "rounds", ":id", "remind", use: remind)
@@ -44,6 +45,8 @@ struct ReportsController {
         var toFill: [ReportRow]
         var toReview: [ReportRow]
         var rounds: [RoundRow]
+        /// The whole country's page, for the ministry and the system's administrators.
+        var national: Bool
     }
 
     static func reportRow(_ report: ReportModel, now: Date, language: Language) -> ReportRow {
@@ -79,7 +82,7 @@ struct ReportsController {
                     RoundRow(
                         id: $0.id?.uuidString ?? "", title: $0.title, rootName: $0.root.name,
                         deadline: $0.deadlineDay?.vietnameseShort ?? "", formName: $0.form.name)
-                }))
+                }, national: user.seesEverything))
     }
 
     @Sendable func openRound(req: Request) async throws -> Response {

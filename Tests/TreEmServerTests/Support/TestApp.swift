@@ -105,9 +105,9 @@ func unitID(_ code: String, on day: String, app: Application) async throws -> UU
     return try #require(versions.first { $0.isValid(on: date) }?.id, "no unit \(code) on \(day)")
 }
 
-/// An active user of `role` at the unit with `id`, signing in with the fixture password.
+/// An active user of `role` at the unit with `id` (nil: the whole country), signing in with the fixture password.
 @discardableResult
-func addUser(_ username: String, role: Role, unit: UUID, app: Application) async throws -> UserModel {
+func addUser(_ username: String, role: Role, unit: UUID?, app: Application) async throws -> UserModel {
     let user = UserModel(
         username: username, displayName: "Người dùng \(username)",
         passwordHash: try await Accounts.hash(Fixture.password, app: app),
