@@ -139,8 +139,8 @@ struct ReportInputTests {
             let bannersRow = try #require(district.range(of: "Số băng rôn, khẩu hiệu, pa nô"))
             let afterEvents = district[eventsRow.upperBound...].prefix(1500)
             let afterBanners = district[bannersRow.upperBound...].prefix(1500)
-            #expect(afterEvents.contains("<td class=\"num\">0</td>"))
-            #expect(afterBanners.contains("<td class=\"num\">—</td>"))
+            #expect(afterEvents.contains("<td class=\"num\" data-label=\"Cấp dưới đã gửi\">0</td>"))
+            #expect(afterBanners.contains("<td class=\"num\" data-label=\"Cấp dưới đã gửi\">—</td>"))
         }
     }
 }

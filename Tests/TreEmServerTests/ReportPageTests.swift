@@ -116,7 +116,7 @@ struct ReportPageTests {
             let drill = try await hd.get(roundPath + "?unit=293&indicator=AM-QUA-TRE")
             #expect(drill.body.string.contains("<svg"))
             #expect(drill.body.string.contains("Xã Đồng Cẩm"))
-            #expect(drill.body.string.contains("<td class=\"num\">10</td>"))
+            #expect(drill.body.string.contains("<td class=\"num\" data-label=\"Kết quả\">10</td>"))
 
             // Exports: a real XLSX and the results report as DOCX.
             let xlsx = try await hd.get(roundPath + "/export/xlsx?unit=293")

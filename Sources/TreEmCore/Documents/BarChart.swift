@@ -68,6 +68,31 @@ public struct BarChart: Sendable {
         return svg + "</svg>"
     }
 
+    /// The chart for a page: the SVG for wide screens, and the same bars as a list for a phone,
+    /// where a 690-unit-wide drawing shrinks its 13-unit labels below 7 px. The list is plain
+    /// text at the page's size with a `<meter>` per bar (no inline style: the page's
+    /// Content-Security-Policy needs no exception); the stylesheet shows one or the other.
+    public func html() -> String {
+        let largest = max(bars.compactMap(\.value).max() ?? 0, target ?? 0, valueType == .percent ? 100 : 0)
+        var list = "<ol class=\"chart-list\" aria-label=\"\(Self.escape(title))\">"
+        for bar in bars {
+            list += "<li><span class=\"chart-label\">\(Self.escape(bar.label))</span>"
+            if let value = bar.value {
+                list +=
+                    "<meter min=\"0\" max=\"\(Self.number(max(largest, 1)))\" value=\"\(Self.number(max(value, 0)))\"></meter>"
+                    + "<span class=\"chart-value\">\(Self.escape(VietnameseNumber.display(value, type: valueType)))</span>"
+            } else {
+                list += "<span class=\"chart-value muted\">chưa có số liệu</span>"
+            }
+            list += "</li>"
+        }
+        if let target {
+            list +=
+                "<li class=\"chart-target\">Chỉ tiêu \(Self.escape(VietnameseNumber.display(target, type: valueType)))</li>"
+        }
+        return "<div class=\"chart-wide\">\(svg())</div>" + list + "</ol>"
+    }
+
     static func number(_ value: Double) -> String {
         String(format: "%.1f", value)
     }

@@ -74,7 +74,7 @@ extension ReportsController {
                         .init(label: $0.unit.name, value: $0.figures[ValueKey(indicator.code)])
                     },
                     target: indicator.target, valueType: indicator.type
-                ).svg()
+                ).html()
             } ?? ""
         var totals: [TotalRow] = []
         for section in form.sections {

@@ -186,7 +186,7 @@ struct ReportsController {
                         .init(label: $0.unit.name, value: $0.figures[ValueKey(indicator.code)])
                     },
                     target: indicator.target, valueType: indicator.type
-                ).svg()
+                ).html()
             } ?? ""
         let completeness = overview.completeness
         return try await req.page(
