@@ -32,7 +32,12 @@ struct MigrationTests {
             // The rows the migrations carry read back as today's built-in forms and themes; when
             // those change, the change needs a migration of its own and this test says so.
             let forms = try await ReportFormModel.query(on: f.app.db).filter(\.$isBuiltIn == true).sort(\.$code).all()
-            #expect(try forms.map { try $0.form() } == ReportForm.builtIn.sorted { $0.code < $1.code })
+            let current = forms.filter { $0.replacedBy == nil }
+            #expect(try current.map { try $0.form() } == ReportForm.builtIn.sorted { $0.code < $1.code })
+            // The first edition stays for its rounds and names the edition that replaced it.
+            #expect(
+                Dictionary(uniqueKeysWithValues: forms.compactMap { f in f.replacedBy.map { (f.code, $0) } })
+                    == ReportForm.firstEditionReplacedBy)
             let themes = try await YearThemeModel.query(on: f.app.db).sort(\.$year).all().map(\.value)
             #expect(themes == YearTheme.builtIn.sorted { $0.year < $1.year })
             // The rebuilt schema works as before: a new officer signs in and the sign-in is audited.

@@ -222,3 +222,48 @@ struct ReportReopenTests {
         }
     }
 }
+
+@Suite("The forms' second edition")
+struct FormEditionTests {
+    @Test(
+        "New rounds take the second edition: gifts as packages, value per package computed, all funds with their parts")
+    func secondEdition() async throws {
+        try await withTreEm { f in
+            let round = try await openRound2024(f)
+            let roundID = try #require(UUID(uuidString: round.roundID))
+            let model = try #require(
+                try await ReportRoundModel.query(on: f.app.db).filter(\.$id == roundID).with(\.$form).first())
+            #expect(model.form.code == "THANG-HANH-DONG-2")
+            let dongCam = try #require(round.reports["10804"])
+            let dc = try await APIClient.signIn(f.app, "dongcam.officer")
+            let saved = try await dc.send(
+                .PUT, "/api/v1/reports/\(dongCam)/values",
+                json: [
+                    "values": [
+                        ["indicator": "AM-QUA-TRE", "value": 38], ["indicator": "AM-QUA-VUOT-KHO", "value": 12],
+                        ["indicator": "AM-QUA-SUAT", "value": 40], ["indicator": "AM-QUA-LUOT", "value": 45],
+                        ["indicator": "AM-QUA-GIA-TRI", "value": "20.000.000"],
+                        ["indicator": "AM-TIEN-TONG", "value": "25.000.000"],
+                        ["indicator": "AM-TIEN-NS", "value": "26.000.000"],
+                    ]
+                ])
+            #expect(saved.status == .ok, "\(saved.body.string)")
+            let browser = Browser(app: f.app)
+            try await browser.signIn("dongcam.officer")
+            let page = try await browser.get("/reports/\(dongCam)").body.string
+            #expect(page.contains("Giá trị bình quân một suất quà"))
+            #expect(page.contains("<span class=\"computed\">500.000</span>"), "20.000.000 đồng over 40 packages")
+            #expect(page.contains("Số lượt trẻ em được thăm hỏi, tặng quà"))
+            // The state budget is part of all funds: more than the total cannot be sent.
+            #expect(
+                page.contains(
+                    "Trong đó: kinh phí từ ngân sách nhà nước (26.000.000) lớn hơn Tổng kinh phí thực hiện Tháng hành động (mọi nguồn) (25.000.000)."
+                ))
+            // The form list keeps the first edition for its rounds, marked as replaced.
+            let admin = Browser(app: f.app)
+            try await admin.signIn("admin")
+            let forms = try await admin.get("/reports/forms").body.string
+            #expect(forms.contains("mẫu cũ, dùng cho các đợt đã mở; nay thay bằng THANG-HANH-DONG-2"))
+        }
+    }
+}

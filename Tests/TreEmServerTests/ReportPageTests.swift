@@ -172,7 +172,10 @@ struct ReportFormAndReminderTests {
             // The API too, and only for system administrators.
             let officer = try await APIClient.signIn(f.app, "a.officer")
             let forms = try await officer.get("/api/v1/forms").decode([ReportAPIController.FormDTO].self)
-            #expect(Set(forms.map(\.form.code)) == ["THANG-HANH-DONG", "CONG-TAC-TRE-EM", "MAU-HOC-BOI"])
+            #expect(
+                Set(forms.map(\.form.code)) == [
+                    "THANG-HANH-DONG", "CONG-TAC-TRE-EM", "THANG-HANH-DONG-2", "CONG-TAC-TRE-EM-2", "MAU-HOC-BOI",
+                ])
             let denied = try await officer.send(
                 .POST, "/api/v1/forms", json: ["code": "X", "name": "X", "sections": [] as [Any]])
             #expect(denied.status == .forbidden)

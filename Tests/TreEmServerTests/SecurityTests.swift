@@ -129,8 +129,11 @@ struct SecurityTests {
             let page = try await browser.get("/audit")
             #expect(page.status == .ok)
             // Actions read in words; the code stays only as the filter's value and a tooltip.
-            #expect(page.body.string.contains("<td title=\"auth.sign_in_failed\" data-label=\"Hành động\">Đăng nhập sai mật khẩu</td>"))
-            #expect(page.body.string.contains("<td title=\"agency.created\" data-label=\"Hành động\">Thêm cơ quan</td>"))
+            #expect(
+                page.body.string.contains(
+                    "<td title=\"auth.sign_in_failed\" data-label=\"Hành động\">Đăng nhập sai mật khẩu</td>"))
+            #expect(
+                page.body.string.contains("<td title=\"agency.created\" data-label=\"Hành động\">Thêm cơ quan</td>"))
             #expect(page.body.string.contains("<option value=\"report.approved\">Duyệt báo cáo</option>"))
             #expect(page.body.string.contains("Chi hội Khuyến học thôn Cẩm La"))
             // Commune B's administrator does not see A's entries.

@@ -32,7 +32,7 @@ public enum Aggregation {
             guard let ratio = indicator.ratio, let numerator = figures[ValueKey(ratio.numerator)],
                 let denominator = figures[ValueKey(ratio.denominator)], denominator > 0
             else { continue }
-            figures[ValueKey(indicator.code)] = numerator * 100 / denominator
+            figures[ValueKey(indicator.code)] = numerator * (ratio.multiplier ?? 100) / denominator
         }
         return figures
     }

@@ -155,10 +155,14 @@ public struct Indicator: Codable, Sendable, Hashable {
 public struct IndicatorRatio: Codable, Sendable, Hashable {
     public var numerator: String
     public var denominator: String
+    /// What the quotient is multiplied by: 100 for a share in % (nil, as forms stored before it
+    /// existed mean), 1 for an amount per item (đồng per gift package).
+    public var multiplier: Double?
 
-    public init(numerator: String, denominator: String) {
+    public init(numerator: String, denominator: String, multiplier: Double? = nil) {
         self.numerator = numerator
         self.denominator = denominator
+        self.multiplier = multiplier
     }
 }
 

@@ -12,6 +12,8 @@ final class ReportFormModel: Model, @unchecked Sendable {
     @OptionalField(key: "plan_kind") var planKind: PlanKind?
     @Field(key: "definition") var definitionJSON: String
     @Field(key: "is_built_in") var isBuiltIn: Bool
+    /// The code of the form's later edition; new rounds take that one (M017).
+    @OptionalField(key: "replaced_by") var replacedBy: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -22,6 +24,21 @@ final class ReportFormModel: Model, @unchecked Sendable {
         planKind = form.planKind
         isBuiltIn = builtIn
         definitionJSON = String(decoding: try JSONEncoder().encode(form), as: UTF8.self)
+    }
+
+    /// This form and the earlier editions it replaced: their rounds add up and compare together
+    /// (every code of an earlier edition is kept in the later one).
+    static func edition(of form: ReportFormModel, among forms: [ReportFormModel]) -> [ReportFormModel] {
+        var family = [form]
+        var codes: Set<String> = [form.code]
+        // At most a few editions; the bound stops a replaced_by cycle from looping.
+        for _ in 0..<8 {
+            let earlier = forms.filter { ($0.replacedBy).map(codes.contains) == true && !codes.contains($0.code) }
+            if earlier.isEmpty { break }
+            family += earlier
+            codes.formUnion(earlier.map(\.code))
+        }
+        return family
     }
 
     func form() throws -> ReportForm {

@@ -39,10 +39,14 @@ enum NationalOverview {
         if let formCode, !formCode.isEmpty {
             chosen = forms.first { $0.code == formCode }
         } else {
-            chosen = forms.first { $0.isBuiltIn && $0.planKind == .actionMonth } ?? forms.first
+            chosen =
+                forms.first { $0.isBuiltIn && $0.planKind == .actionMonth && $0.replacedBy == nil } ?? forms.first
         }
-        guard let form = chosen, let formID = form.id else { return nil }
-        let allRounds = try await ReportRoundModel.query(on: db).filter(\.$form.$id == formID).with(\.$root)
+        guard let form = chosen else { return nil }
+        // A province may have opened its round with an earlier edition: it counts too, read
+        // through the chosen edition (which keeps every earlier code).
+        let editions = ReportFormModel.edition(of: form, among: forms).compactMap(\.id)
+        let allRounds = try await ReportRoundModel.query(on: db).filter(\.$form.$id ~~ editions).with(\.$root)
             .with(\.$form).all()
         let today = CalendarDay(vietnamTimeOf: now)
         let years = Array(Set(allRounds.map(\.year) + [today.year])).sorted(by: >)

@@ -302,7 +302,11 @@ enum ReportEditing {
     /// The same unit's figures a year earlier: last year's rounds of the same form, over every
     /// unit in this unit's scope (so a commune formed by a merger compares with its predecessors).
     static func lastYear(of report: ReportModel, on db: Database) async throws -> [ValueKey: Double] {
-        let rounds = try await ReportRoundModel.query(on: db).filter(\.$form.$id == report.round.$form.id)
+        // Last year's rounds may have used an earlier edition of the same form.
+        let editions = ReportFormModel.edition(
+            of: report.round.form, among: try await ReportFormModel.query(on: db).all()
+        ).compactMap(\.id)
+        let rounds = try await ReportRoundModel.query(on: db).filter(\.$form.$id ~~ editions)
             .filter(\.$year == report.round.year - 1).all().compactMap(\.id)
         guard !rounds.isEmpty else { return [:] }
         let sums = try await ReportAggregates.sums(rounds: rounds, units: [report.$unit.id], on: db)

@@ -112,8 +112,10 @@ enum ReportRounds {
         if let code = input.formCode, !code.isEmpty {
             formModel = forms.first { $0.code == code }
         } else {
+            // The current edition of the built-in form of that kind, else any form of the kind.
+            let current = forms.filter { $0.replacedBy == nil }
             formModel =
-                forms.first { $0.planKind == plan.kind && $0.isBuiltIn } ?? forms.first { $0.planKind == plan.kind }
+                current.first { $0.planKind == plan.kind && $0.isBuiltIn } ?? current.first { $0.planKind == plan.kind }
         }
         guard let formModel else {
             throw UserFacingError(

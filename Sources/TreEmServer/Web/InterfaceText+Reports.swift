@@ -83,6 +83,8 @@ extension InterfaceText {
         "national_totals": b("Tổng hợp toàn quốc (số liệu đã gửi)", "Country totals (figures sent)"),
         "national_country": b("Toàn quốc", "Whole country"),
         "national_link": b("Xem toàn quốc", "Whole country"),
+        "forms_replaced": b(
+            "mẫu cũ, dùng cho các đợt đã mở; nay thay bằng", "earlier edition, for rounds already opened; now"),
         "reports_refused": b(
             "Các ô dưới đây chưa hợp lệ nên chưa được lưu (giá trị bạn nhập vẫn còn trong ô); các ô khác đã được lưu:",
             "These cells are not valid and were not saved (what you typed is still in them); the others were saved:"),

@@ -24,6 +24,8 @@ struct ReportFormsController {
         var code: String
         var name: String
         var builtIn: Bool
+        /// The later edition's code when this one is kept only for the rounds opened with it.
+        var replacedBy: String?
         var sections: [SectionView]
     }
 
@@ -43,14 +45,14 @@ struct ReportFormsController {
     func view(_ req: Request, problems: [String] = [], added: String? = nil) async throws -> ListView {
         let user = try req.currentUser
         let language = req.language
-        let forms = try await ReportForms.all(on: req.db).sorted {
-            ($0.isBuiltIn ? 0 : 1, $0.code) < ($1.isBuiltIn ? 0 : 1, $1.code)
-        }
+        // Current built-in forms first, then the ones added, then earlier editions.
+        func rank(_ form: ReportFormModel) -> Int { form.replacedBy != nil ? 2 : form.isBuiltIn ? 0 : 1 }
+        let forms = try await ReportForms.all(on: req.db).sorted { (rank($0), $0.code) < (rank($1), $1.code) }
         return ListView(
             forms: try forms.map { model in
                 let form = try model.form()
                 return FormView(
-                    code: form.code, name: form.name, builtIn: model.isBuiltIn,
+                    code: form.code, name: form.name, builtIn: model.isBuiltIn, replacedBy: model.replacedBy,
                     sections: form.sections.map { section in
                         SectionView(
                             title: section.title,
