@@ -44,6 +44,16 @@ struct InterfaceWordingTests {
             let form = try await admin.get("/users/new").body.string
             #expect(form.contains("data-agency-list=\"agency\""))
             #expect(form.contains("data-code=\"10804\""))
+            // The unit the browser shows chosen is the one whose agencies are listed.
+            let admin2 = Browser(app: f.app)
+            try await admin2.signIn("admin")
+            let national = try await admin2.get("/users/new").body.string
+            #expect(
+                national.contains(
+                    "<option value=\"\" data-code=\"\">Toàn quốc (cán bộ, người xem của Bộ Y tế)</option>"))
+            let firstUnit = try #require(
+                national.firstMatch(of: /<option value="[0-9A-F-]{36}" data-code="(\d+)" selected>/))
+            #expect(!firstUnit.1.isEmpty, "a new user's form has a unit chosen")
             let options = try await admin.get("/units/10804/agency-options")
             #expect(options.status == .ok)
             let names = try JSONDecoder().decode([SelectOption].self, from: Data(options.body.readableBytesView))

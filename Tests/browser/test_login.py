@@ -242,6 +242,9 @@ def test_user_form_agencies_follow_unit(driver):
     other = [o for o in unit.find_elements(By.TAG_NAME, "option") if o.get_attribute("data-code") not in ("31", "")][-1]
     other.click()
     wait(driver).until(lambda d: city_agency not in agency_names(d) and not d.find_element(By.ID, "agency").get_attribute("disabled"))
+    # Back to the city: its agencies come back, fetched for the choice just made.
+    driver.find_element(By.CSS_SELECTOR, '#unit option[data-code="31"]').click()
+    wait(driver).until(lambda d: city_agency in agency_names(d))
     save_screenshot(driver, "treem-user-form.png", full_page=True)
     open_page(driver, "/account/password")
     wait_for_text(driver, "Mật khẩu mới cần:", "/account/password states the rules")

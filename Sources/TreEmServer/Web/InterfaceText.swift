@@ -93,6 +93,8 @@ enum InterfaceText {
         "users_email": b("Thư điện tử (để nhận thông báo, không bắt buộc)", "E-mail (for notifications, optional)"),
         "users_unit": b("Đơn vị", "Unit"),
         "users_agency": b("Cơ quan (nếu có)", "Agency (optional)"),
+        "users_whole_country": b(
+            "Toàn quốc (cán bộ, người xem của Bộ Y tế)", "Whole country (the Ministry of Health's officers, viewers)"),
         "users_no_agency": b("— Không —", "— None —"),
         "users_active": b("Đang hoạt động", "Active"),
         "users_status": b("Trạng thái", "Status"),

@@ -82,7 +82,13 @@ struct UsersController {
         )
         .filter { $0.level != AdministrativeLevel.village.rawValue }
         let selectedRole = input?.role ?? user?.role.rawValue ?? Role.officer.rawValue
-        let selectedUnit = input?.unitID?.uuidString ?? user?.$unit.id?.uuidString ?? caller.unitID?.uuidString
+        // The unit the form shows chosen, and whose agencies it lists: what was sent, the user's
+        // own (none: the whole country), or for a new user the administrator's unit — else the
+        // first in the list, which is what the browser shows chosen.
+        let selectedUnit: String? =
+            if let input { input.unitID?.uuidString } else if let user { user.$unit.id?.uuidString } else {
+                caller.unitID?.uuidString ?? units.first?.id
+            }
         let selectedAgency = input?.agencyID?.uuidString ?? user?.$agency.id?.uuidString
         var agencies: [SelectOption] = []
         if let unitID = selectedUnit.flatMap(UUID.init(uuidString:)) {
@@ -102,11 +108,18 @@ struct UsersController {
             roles: caller.role.grantableRoles.filter { $0 != .systemAdministrator || caller.administersSystem }.map {
                 SelectOption(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == selectedRole)
             },
-            units: units.map {
-                UnitOption(
-                    value: $0.id, code: $0.code, label: String(repeating: nbsp, count: $0.depth) + $0.name,
-                    selected: $0.id == selectedUnit)
-            },
+            // A system administrator may also make a whole-country account (the ministry's).
+            units: (caller.administersSystem
+                ? [
+                    UnitOption(
+                        value: "", code: "", label: req.text("users_whole_country"), selected: selectedUnit == nil)
+                ]
+                : [])
+                + units.map {
+                    UnitOption(
+                        value: $0.id, code: $0.code, label: String(repeating: nbsp, count: $0.depth) + $0.name,
+                        selected: $0.id == selectedUnit)
+                },
             agencies: agencies, error: error?.message.text(req.language), errorField: error?.field,
             oneTimePassword: oneTimePassword)
     }
