@@ -130,7 +130,10 @@ struct PlanTests {
         #expect(derived.appendices == city.appendices)
         #expect(derived.scope == "Trên địa bàn xã Ba Tơ.")
         #expect(derived.reporting?.deadline.iso == "2024-07-10")
-        #expect(derived.reporting?.reportTo == "UBND tỉnh Lai Châu")
+        // The commune's agencies report to its own committee, which reports on to the province.
+        #expect(derived.reporting?.reportTo == "Ủy ban nhân dân xã")
+        #expect(derived.reporting?.via == "Phòng Văn hóa - Xã hội")
+        #expect(derived.reporting?.forwardTo == "UBND tỉnh Lai Châu (qua Sở Lao động - Thương binh và Xã hội)")
         #expect(derived.number == nil)
         #expect(derived.title == "Triển khai Tháng hành động vì trẻ em xã Ba Tơ năm 2024")
 

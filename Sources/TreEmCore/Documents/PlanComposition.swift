@@ -157,11 +157,7 @@ public struct PlanComposition: Sendable {
             if let text = reporting.text, !text.isEmpty {
                 blocks.append(.paragraph(text))
             } else {
-                let via = reporting.via.map { " (qua \($0))" } ?? ""
-                blocks.append(
-                    .paragraph(
-                        "Các cơ quan, đơn vị báo cáo kết quả thực hiện về \(reporting.reportTo)\(via) trước ngày \(reporting.deadline.vietnameseShort)."
-                    ))
+                blocks.append(.paragraph(reportingSentence(reporting)))
             }
         }
 
@@ -171,6 +167,29 @@ public struct PlanComposition: Sendable {
                     ?? "Trên đây là Kế hoạch \(lowercasedFirst(plan.title)). Đề nghị các cơ quan, đơn vị liên quan triển khai thực hiện./."
             ))
         return blocks
+    }
+
+    /// "Các cơ quan, đơn vị báo cáo kết quả thực hiện về Ủy ban nhân dân xã (qua Phòng Văn hóa -
+    /// Xã hội) trước ngày 30/6/2026 để tổng hợp báo cáo UBND thành phố Hải Phòng (qua Sở Y tế)
+    /// theo quy định." — the shape of seeds 000 and 003 ("… về UBND tỉnh (qua Sở Lao động -
+    /// Thương binh và Xã hội) trước ngày 20/7/2024 để tổng hợp báo cáo Bộ …").
+    public static func reportingSentence(_ reporting: ReportingRequirement) -> String {
+        var text = "Các cơ quan, đơn vị báo cáo kết quả thực hiện về \(trimmedEnd(reporting.reportTo))"
+        if let via = reporting.via.map(trimmedEnd), !via.isEmpty { text += " (qua \(via))" }
+        text += " trước ngày \(reporting.deadline.vietnameseShort)"
+        if let onward = reporting.forwardTo.map(trimmedEnd), !onward.isEmpty {
+            text += " để tổng hợp báo cáo \(onward) theo quy định"
+        }
+        return text + "."
+    }
+
+    /// Text without the punctuation and spaces that close it, so that joining adds its own once.
+    static func trimmedEnd(_ text: String) -> String {
+        var clean = VietnameseText.clean(text)
+        while let last = clean.last, last == ";" || last == "." || last == "," || last == ":" || last.isWhitespace {
+            clean.removeLast()
+        }
+        return clean
     }
 
     static func content(_ node: ContentNode, level: Int, index: Int) -> [Block] {
@@ -195,12 +214,26 @@ public struct PlanComposition: Sendable {
     static func opening(_ plan: PlanDocument) -> String {
         let issuer = plan.issuerName.split(whereSeparator: \.isNewline).map(String.init).joined(separator: " ")
         let preamble = plan.preamble ?? "\(titleCase(issuer)) xây dựng Kế hoạch \(lowercasedFirst(plan.title)) như sau:"
-        guard !plan.bases.isEmpty else { return preamble }
-        let bases = plan.bases.map(\.text).joined(separator: "; ")
-        let verb =
-            VietnameseText.fold(bases).hasPrefix("can cu") || VietnameseText.fold(bases).hasPrefix("thuc hien")
-            ? "" : "Thực hiện "
-        return "\(verb)\(bases); \(preamble)"
+        // A basis typed or imported with its own ";" or "." must not end up with two (the seeds
+        // write "Căn cứ A; Căn cứ B; Ủy ban nhân dân … xây dựng Kế hoạch …"), and a blank one is
+        // no basis.
+        var cited = plan.bases.map { trimmedEnd($0.text) }.filter { !$0.isEmpty }
+        guard !cited.isEmpty else { return preamble }
+        for index in cited.indices where !hasOwnVerb(cited[index]) {
+            // The first basis always needs a verb. A plan cited after a "Căn cứ …" basis needs
+            // its own too: it is carried out, not relied on ("Căn cứ Luật Trẻ em năm 2016;
+            // Thực hiện Kế hoạch số 157/KH-UBND …"; seeds 000 and 002 write "Thực hiện Kế hoạch").
+            let plan = VietnameseText.fold(cited[index]).hasPrefix("ke hoach")
+            let previous = index > 0 ? VietnameseText.fold(cited[index - 1]) : ""
+            if index == 0 || (plan && !previous.hasPrefix("thuc hien")) { cited[index] = "Thực hiện " + cited[index] }
+        }
+        return "\(cited.joined(separator: "; ")); \(preamble)"
+    }
+
+    /// "Căn cứ …", "Thực hiện …", "Triển khai …": the basis says itself how the plan relates to it.
+    static func hasOwnVerb(_ basis: String) -> Bool {
+        let folded = VietnameseText.fold(basis)
+        return ["can cu ", "thuc hien ", "trien khai "].contains { folded.hasPrefix($0) }
     }
 
     /// "ỦY BAN NHÂN DÂN XÃ KIM THÀNH" → "Ủy ban nhân dân xã Kim Thành".

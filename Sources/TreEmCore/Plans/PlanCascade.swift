@@ -54,6 +54,8 @@ public enum PlanCascade {
         }
     }
 
+    /// `today` is no longer read: a draft's date is left for the officer (see below). It stays
+    /// in the signature so that callers need not change.
     public static func derive(
         from parent: PlanDocument, reference: ParentReference, for target: Target,
         today: CalendarDay, leadDays: Int = defaultLeadDays
@@ -66,34 +68,87 @@ public enum PlanCascade {
             case .other: parent.title
             }
         let standingOffice = firstAgency(ofKinds: [.cultureSocialOffice, .labourSocialOffice], in: target.agencies)
+        let targetType = DerivedWording.unitType(in: target.unitName)?.type ?? levelWord(target.level)
+        let parentName =
+            DerivedWording.unitType(in: reference.issuerShortName)
+            ?? DerivedWording.unitType(in: shortName(ofIssuer: parent.issuerName))
+        let derivedDeadline = parent.reporting.map { $0.deadline.adding(days: -leadDays) }
+        let wording = DerivedWording(
+            parentType: parentName?.type ?? "", parentProper: parentName?.proper, targetType: targetType,
+            targetName: target.unitName, parentDeadline: parent.reporting?.deadline, derivedDeadline: derivedDeadline,
+            year: year,
+            citationsBefore: reference.issueDate ?? parent.issueDate.calendarDay
+                ?? CalendarDay(year: year, month: 1, day: 1),
+            period: parent.period)
         var plan = PlanDocument(
             kind: parent.kind, issuerName: target.issuerName, place: target.place,
-            issueDate: PartialDate(year: today.year, month: today.month), title: title,
+            // A draft leaves its day and month blank, as drafts do in Vietnamese offices ("Kim
+            // Thành, ngày   tháng   năm 2026"; seeds 000 and 002); the officer fills them when the
+            // plan is signed, and PlanRules.issueProblems asks for them before issuing.
+            issueDate: PartialDate(year: year), title: title,
             bases: [PlanBasis(text: reference.citation(title: parent.title), planID: reference.planID)],
             preamble: "Ủy ban nhân dân \(target.unitName) xây dựng Kế hoạch triển khai thực hiện như sau:",
             purposes: parent.purposes, requirements: parent.requirements, targets: parent.targets,
             theme: parent.theme, period: parent.period, scope: "Trên địa bàn \(target.unitName).",
             sections: parent.sections,
             funding: parent.funding.map { PlanFunding(source: $0.source, text: $0.text) },
-            assignments: assignments(from: parent.assignments, to: target),
+            assignments: assignments(from: parent.assignments, to: target, wording: wording),
             recipients: [reference.issuerShortName, "Lưu: VT"],
             signature: Signature(name: ""),
             appendices: parent.appendices)
-        if let reporting = parent.reporting {
+        if let reporting = parent.reporting, let derivedDeadline {
+            // The unit's agencies report to its own committee through its standing office, which
+            // sums the results up and reports to the parent (seed 000: "… về Ủy ban nhân dân quận
+            // (qua Phòng Lao động - Thương binh và Xã hội) trước ngày 01/7/2024 để tổng hợp báo cáo
+            // Sở Lao động - Thương binh và Xã hội theo quy định"; seed 003 alike one level up).
+            var forward = reference.issuerShortName
+            if let via = reporting.via.map(VietnameseText.clean), !via.isEmpty { forward += " (qua \(via))" }
             plan.reporting = ReportingRequirement(
-                deadline: reporting.deadline.adding(days: -leadDays), reportTo: reference.issuerShortName,
-                via: standingOffice?.name, text: nil)
+                deadline: derivedDeadline, reportTo: "Ủy ban nhân dân \(targetType)",
+                via: standingOffice.map { officeInSentence($0.name, of: target, type: targetType) }, text: nil,
+                forwardTo: forward)
         }
         return plan
     }
 
+    /// The standing office as the reporting sentence names it after "Ủy ban nhân dân xã":
+    /// "Phòng Văn hóa - Xã hội xã Kim Thành" → "Phòng Văn hóa - Xã hội" (the unit is already
+    /// named; seed 000 writes "(qua Phòng Lao động - Thương binh và Xã hội)").
+    static func officeInSentence(_ name: String, of target: Target, type: String) -> String {
+        let clean = VietnameseText.clean(name)
+        for suffix in [" " + VietnameseText.clean(target.unitName), " " + type] {
+            if let found = clean.range(of: suffix, options: [.caseInsensitive, .anchored, .backwards]),
+                found.lowerBound > clean.startIndex
+            {
+                return String(clean[..<found.lowerBound])
+            }
+        }
+        return clean
+    }
+
+    /// The type word of a level, for a unit whose name does not start with one.
+    static func levelWord(_ level: AdministrativeLevel) -> String {
+        switch level {
+        case .province: "tỉnh"
+        case .district: "huyện"
+        case .commune: "xã"
+        case .village: "thôn"
+        }
+    }
+
     /// Each parent assignment goes to the unit's equivalent agencies (several for schools and
-    /// villages); tasks keep a link to the task they come from. Without an equivalent, the
+    /// villages); tasks keep a link to the task they come from, and their text is reworded for
+    /// the unit with what is left to check noted (DerivedWording). Without an equivalent, the
     /// assignment stays under the parent's wording for the officer to place.
-    static func assignments(from parents: [PlanAssignment], to target: Target) -> [PlanAssignment] {
+    static func assignments(
+        from parents: [PlanAssignment], to target: Target, wording: DerivedWording
+    ) -> [PlanAssignment] {
         var result: [PlanAssignment] = []
         for parent in parents {
-            let tasks = parent.tasks.map { PlanTask(text: $0.text, derivedFromTaskID: $0.id) }
+            let tasks = parent.tasks.map { task in
+                let reviewed = wording.review(task.text)
+                return PlanTask(text: reviewed.text, derivedFromTaskID: task.id, reviewNote: reviewed.reviewNote)
+            }
             let matches = equivalents(of: parent.agencyKind, at: target.level, among: target.agencies)
             if matches.isEmpty {
                 result.append(
@@ -103,7 +158,9 @@ public enum PlanCascade {
                 continue
             }
             for agency in matches {
-                let fresh = tasks.map { PlanTask(text: $0.text, derivedFromTaskID: $0.derivedFromTaskID) }
+                let fresh = tasks.map {
+                    PlanTask(text: $0.text, derivedFromTaskID: $0.derivedFromTaskID, reviewNote: $0.reviewNote)
+                }
                 if let index = result.firstIndex(where: { $0.agencyID == agency.id }) {
                     result[index].tasks += fresh
                 } else {

@@ -164,14 +164,21 @@ public struct PlanTask: Codable, Hashable, Sendable {
     /// The task of the parent plan this one implements.
     public var derivedFromTaskID: String?
     public var dueDate: CalendarDay?
+    /// What the officer must check before issuing, for a task copied from a parent plan whose
+    /// text still names the parent's dates or level ("Kiểm tra ngày 15/6/2026 trong nhiệm vụ: đó
+    /// là ngày của kế hoạch cấp trên."). Nil when nothing needs checking; omitted from the JSON
+    /// then, so plans stored before it existed decode unchanged.
+    public var reviewNote: String?
 
     public init(
-        id: String = UUID().uuidString, text: String, derivedFromTaskID: String? = nil, dueDate: CalendarDay? = nil
+        id: String = UUID().uuidString, text: String, derivedFromTaskID: String? = nil, dueDate: CalendarDay? = nil,
+        reviewNote: String? = nil
     ) {
         self.id = id
         self.text = text
         self.derivedFromTaskID = derivedFromTaskID
         self.dueDate = dueDate
+        self.reviewNote = reviewNote
     }
 }
 
@@ -230,18 +237,28 @@ public struct PlanFunding: Codable, Hashable, Sendable {
     }
 }
 
-/// Chế độ báo cáo: by when, to whom, through which agency.
+/// Chế độ báo cáo: by when, to whom, through which agency, and where the results go next.
 public struct ReportingRequirement: Codable, Hashable, Sendable {
     public var deadline: CalendarDay
+    /// The body the plan's agencies report to: "Ủy ban nhân dân xã", "UBND tỉnh".
     public var reportTo: String
+    /// Its standing office, as the sentence names it: "Phòng Văn hóa - Xã hội".
     public var via: String?
     public var text: String?
+    /// The level above, to which the issuer passes the results on: "UBND thành phố Hải Phòng
+    /// (qua Sở Y tế)". Seeds 000 and 003 close their reporting sentence with it ("… để tổng hợp
+    /// báo cáo Sở Lao động - Thương binh và Xã hội theo quy định"). Optional and omitted when nil,
+    /// so older stored plans decode unchanged.
+    public var forwardTo: String?
 
-    public init(deadline: CalendarDay, reportTo: String, via: String? = nil, text: String? = nil) {
+    public init(
+        deadline: CalendarDay, reportTo: String, via: String? = nil, text: String? = nil, forwardTo: String? = nil
+    ) {
         self.deadline = deadline
         self.reportTo = reportTo
         self.via = via
         self.text = text
+        self.forwardTo = forwardTo
     }
 }
 

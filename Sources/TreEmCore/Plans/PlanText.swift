@@ -17,7 +17,8 @@ public enum PlanText {
 
     /// Reads the text back. Agencies are matched to the unit's own by name (diacritics folded);
     /// tasks keep their ids, and links to parent tasks, when their text is unchanged or they
-    /// keep their place.
+    /// keep their place. A task's review note stays only while its text is unchanged: once the
+    /// officer rewrites the task, the note about the parent's wording no longer applies.
     public static func readAssignments(
         _ text: String, agencies: [AgencyReference], previous: [PlanAssignment]
     ) -> [PlanAssignment] {
@@ -63,6 +64,7 @@ public enum PlanText {
                     result[index].tasks[t].id = unused[hit].id
                     result[index].tasks[t].derivedFromTaskID = unused[hit].derivedFromTaskID
                     result[index].tasks[t].dueDate = unused[hit].dueDate
+                    result[index].tasks[t].reviewNote = unused[hit].reviewNote
                     unused.remove(at: hit)
                 } else {
                     unmatched.append(t)
