@@ -117,7 +117,10 @@ struct PlanAPITests {
                 doc.bases.first?.text.hasPrefix("Kế hoạch số 157/KH-UBND ngày 30/4/2026 của UBND thành phố Hải Phòng")
                     == true)
             #expect(doc.reporting?.deadline.iso == "2026-07-10")
-            #expect(doc.reporting?.reportTo == "UBND thành phố Hải Phòng")
+            // The commune's agencies report to its own committee, which reports on to the city.
+            #expect(doc.reporting?.reportTo == "Ủy ban nhân dân xã")
+            #expect(doc.reporting?.forwardTo == "UBND thành phố Hải Phòng")
+            #expect(doc.issueDate.month == nil, "the date line is left for the officer")
             #expect(doc.theme == "Trẻ em hạnh phúc, an toàn, vững bước trong kỷ nguyên số")
             #expect(doc.appendices.first?.items == ["Tổng đài 111."])
             #expect(doc.issuerName == "ỦY BAN NHÂN DÂN\nXÃ KIM THÀNH")

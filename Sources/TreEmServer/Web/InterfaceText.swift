@@ -139,6 +139,14 @@ enum InterfaceText {
         "plans_title": b("Kế hoạch", "Plans"),
         "plans_new": b("Lập kế hoạch mới", "Write a new plan"),
         "plans_edit": b("Sửa dự thảo kế hoạch", "Edit the draft plan"),
+        "plans_review_notes": b(
+            "Nhiệm vụ sao chép từ kế hoạch cấp trên cần kiểm tra trước khi ban hành:",
+            "Tasks copied from the plan above to check before issuing:"),
+        "plans_tasks_checked": b(
+            "Tôi đã kiểm tra và sửa các nhiệm vụ trên (bỏ các đánh dấu khi lưu)",
+            "I have checked and corrected these tasks (the marks go when saved)"),
+        "plans_f_report_forward": b(
+            "Đơn vị tổng hợp báo cáo lên (cấp trên)", "Results then reported on to (the level above)"),
         "plans_none": b("Chưa có kế hoạch nào.", "No plans yet."),
         "plans_by_officers_title": b("Kế hoạch do cán bộ của đơn vị soạn", "Plans are written by units' officers"),
         "plans_by_officers_text": b(

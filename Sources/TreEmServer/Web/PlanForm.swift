@@ -31,7 +31,11 @@ struct PlanForm: Content {
     var reporting_deadline: String = ""
     var reporting_to: String = ""
     var reporting_via: String = ""
+    /// Where the unit's own results go next ("UBND thành phố Hải Phòng (qua Sở Y tế)").
+    var reporting_forward: String = ""
     var reporting_text: String = ""
+    /// "on" when the officer has checked the tasks copied from the plan above that were marked.
+    var tasks_checked: String = ""
     var closing: String = ""
     var recipients: String = ""
     var signature_on_behalf_of: String = ""
@@ -78,6 +82,7 @@ struct PlanForm: Content {
         reporting_deadline = plan.reporting?.deadline.iso ?? ""
         reporting_to = plan.reporting?.reportTo ?? ""
         reporting_via = plan.reporting?.via ?? ""
+        reporting_forward = plan.reporting?.forwardTo ?? ""
         reporting_text = plan.reporting?.text ?? ""
         closing = plan.closing ?? ""
         recipients = plan.recipients.joined(separator: "\n")
@@ -187,14 +192,37 @@ struct PlanForm: Content {
             sections: PlanOutline.read(sections),
             funding: PlanText.readFunding(funding_budget, source: .stateBudget)
                 + PlanText.readFunding(funding_mobilized, source: .mobilized),
-            assignments: PlanText.readAssignments(
-                assignments, agencies: agencies, previous: previous?.assignments ?? []),
+            assignments: checkedAssignments(
+                PlanText.readAssignments(assignments, agencies: agencies, previous: previous?.assignments ?? [])),
             reporting: deadline.map {
                 ReportingRequirement(
                     deadline: $0, reportTo: VietnameseText.clean(reporting_to),
-                    via: optional(reporting_via), text: optional(reporting_text))
+                    via: optional(reporting_via), text: optional(reporting_text),
+                    forwardTo: optional(reporting_forward))
             },
             closing: optional(closing), recipients: PlanText.lines(recipients), signature: signature,
             appendices: appendices)
+    }
+
+    /// A derived plan's copied tasks may carry a note on what to check (a date or level word of
+    /// the plan above); once the officer says they checked them, the notes go.
+    private func checkedAssignments(_ assignments: [PlanAssignment]) -> [PlanAssignment] {
+        guard tasks_checked == "on" else { return assignments }
+        return assignments.map { assignment in
+            var checked = assignment
+            for index in checked.tasks.indices { checked.tasks[index].reviewNote = nil }
+            return checked
+        }
+    }
+
+    /// The notes on copied tasks still to check, each with the start of its task.
+    static func reviewNotes(_ plan: PlanDocument) -> [String] {
+        plan.assignments.flatMap { assignment in
+            assignment.tasks.compactMap { task in
+                task.reviewNote.map {
+                    "\(assignment.agencyName): “\(VietnameseText.shortened(task.text, to: 80))” — \($0)"
+                }
+            }
+        }
     }
 }

@@ -49,6 +49,7 @@ struct PlanImportController {
         var kinds: [SelectOption]
         var authorities: [SelectOption]
         var agencyNames: [String]
+        var reviewNotes: [String]
     }
 
     struct Upload: Content {
@@ -94,7 +95,7 @@ struct PlanImportController {
                 parts: Self.parts(reading, sourceLines: sourceLines, language: req.language),
                 uncertain: reading.uncertain.map { $0.note.text(req.language) },
                 sourceLines: sourceLines, action: base.action, isNew: true, form: base.form, kinds: base.kinds,
-                authorities: base.authorities, agencyNames: base.agencyNames))
+                authorities: base.authorities, agencyNames: base.agencyNames, reviewNotes: base.reviewNotes))
     }
 
     static func parts(_ reading: PlanReader.Reading, sourceLines: [String], language: Language) -> [PartRow] {

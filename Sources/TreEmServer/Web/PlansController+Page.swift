@@ -38,8 +38,17 @@ extension PlansController {
         var missing: [SelectOption]
         var deriveUnits: [SelectOption]
         var preview: [PreviewBlock]
-        var head: [String]
-        var foot: [String]
+        /// The letterhead as the print view and the DOCX lay it out: committee and number on the
+        /// left, the national name, motto, place and date on the right.
+        var headLeft: [String]
+        var numberLine: String
+        var nationalName: String
+        var motto: String
+        var placeAndDate: String
+        /// "Nơi nhận:" and its lines on the left, the signature on the right.
+        var recipients: [String]
+        var signature: [String]
+        var reviewNotes: [String]
         var issueNumber: String
         var issueDate: String
         var signerName: String
@@ -110,10 +119,11 @@ extension PlansController {
             derived: cascade.derived.map { link($0, req.language) },
             missing: cascade.missing.map { .init(value: $0.code, label: $0.name, selected: false) },
             deriveUnits: deriveUnits, preview: preview,
-            head: (composition.superiorName.map { [$0] } ?? []) + composition.issuerLines + [
-                composition.numberLine, composition.placeAndDate,
-            ],
-            foot: composition.recipients + [""] + composition.signatureLines + [composition.signerName],
+            headLeft: (composition.superiorName.map { [$0] } ?? []) + composition.issuerLines,
+            numberLine: composition.numberLine, nationalName: PlanComposition.nationalName,
+            motto: PlanComposition.motto, placeAndDate: composition.placeAndDate,
+            recipients: composition.recipients, signature: composition.signatureLines + [composition.signerName],
+            reviewNotes: plan.status.isEditable ? PlanForm.reviewNotes(document) : [],
             issueNumber: document.number ?? "", issueDate: document.issueDate.calendarDay?.iso ?? today.iso,
             signerName: document.signature?.name ?? "", error: error, problems: problems,
             roundID: round?.id?.uuidString,

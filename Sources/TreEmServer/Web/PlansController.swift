@@ -72,11 +72,13 @@ struct PlansController {
         var error: String?
         var problems: [String]
         var errorFields: [String]
+        /// Copied tasks marked for the officer to check (a date or level word of the plan above).
+        var reviewNotes: [String]
     }
 
     func formView(
         _ req: Request, action: String, isNew: Bool, form: PlanForm, issuerUnitID: UUID?,
-        error: String? = nil, problems: [String] = [], fields: [String] = []
+        error: String? = nil, problems: [String] = [], fields: [String] = [], reviewNotes: [String] = []
     ) async throws -> FormView {
         let agencies =
             try await issuerUnitID.asyncMap { try await AgencyDirectory.agencies(ofUnit: $0, on: req.db) } ?? []
@@ -96,7 +98,7 @@ struct PlansController {
                     selected: $0.rawValue == form.signature_authority)
             },
             agencyNames: agencies.filter(\.isActive).map { ($0.kind.isMassOrganisation ? "Đề nghị " : "") + $0.name },
-            error: error, problems: problems, errorFields: fields)
+            error: error, problems: problems, errorFields: fields, reviewNotes: reviewNotes)
     }
 
     private func knownAgencies(_ unitID: UUID, on db: Database) async throws -> [AgencyReference] {
@@ -200,7 +202,8 @@ struct PlansController {
             "plan_form", title: "plans_edit",
             try await formView(
                 req, action: "/plans/\(plan.id?.uuidString ?? "")/edit", isNew: false,
-                form: PlanForm(try plan.document()), issuerUnitID: plan.$issuer.id))
+                form: PlanForm(try plan.document()), issuerUnitID: plan.$issuer.id,
+                reviewNotes: PlanForm.reviewNotes(try plan.document())))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
