@@ -26,21 +26,18 @@ struct PlanImportWebTests {
         return try #require(captured)
     }
 
-    func seedBytes(_ seed: String) throws -> [UInt8] {
+    /// A fixture file's bytes, from the package's `Tests/Fixtures`.
+    func fixture(_ path: String) throws -> [UInt8] {
         var url = URL(fileURLWithPath: #filePath)
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
             url.deleteLastPathComponent()
         }
-        return [UInt8](try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/import/\(seed).txt")))
+        return [UInt8](try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/\(path)")))
     }
 
-    func copyBytes(_ name: String) throws -> [UInt8] {
-        var url = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return [UInt8](try Data(contentsOf: url.appendingPathComponent("Tests/Fixtures/import-real/\(name).txt")))
-    }
+    func seedBytes(_ seed: String) throws -> [UInt8] { try fixture("import/\(seed).txt") }
+
+    func copyBytes(_ name: String) throws -> [UInt8] { try fixture("import-real/\(name).txt") }
 
     @Test("A plan copied from a legal-document website and a scanned one: letterhead read, doubts named")
     func copiesAsTheyArrive() async throws {

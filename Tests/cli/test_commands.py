@@ -63,32 +63,42 @@ def fetch(url):
         return None, ""
 
 
+class Served:
+    """`binary serve` in `folder` on a free loopback port, stopped when the block ends."""
+
+    def __init__(self, binary, folder, env):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.base = f"http://127.0.0.1:{port}"
+        self.server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], cwd=folder,
+                                       env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def __enter__(self):
+        deadline = time.monotonic() + 90
+        while fetch(self.base + "/health")[0] != 200 and time.monotonic() < deadline and self.server.poll() is None:
+            time.sleep(0.5)
+        return self
+
+    def __exit__(self, *_):
+        self.server.terminate()
+        try:
+            self.server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.server.kill()
+
+
 def serve_from_elsewhere_checks():
     """`treem serve` started from another folder still finds its pages and styles."""
     elsewhere = tempfile.mkdtemp(prefix="treem-elsewhere-")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     env = dict(ENV, TREEM_DATABASE=os.path.join(elsewhere, "elsewhere.sqlite"))
-    server = subprocess.Popen([os.path.abspath(BIN), "serve", "--hostname", "127.0.0.1", "--port", str(port)],
-                              cwd=elsewhere, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while fetch(base + "/health")[0] != 200 and time.monotonic() < deadline and server.poll() is None:
-            time.sleep(0.5)
-        status, page = fetch(base + "/login")
+    with Served(os.path.abspath(BIN), elsewhere, env) as served:
+        status, page = fetch(served.base + "/login")
         check("serve from another folder renders the login page", status == 200 and "Đăng nhập" in page, f"{status} {page[:200]}")
-        status, page = fetch(base + "/khong-co-trang-nay")
+        status, page = fetch(served.base + "/khong-co-trang-nay")
         check("serve from another folder renders the Vietnamese 404 page", status == 404 and "Không tìm thấy" in page and "<html" in page,
               f"{status} {page[:200]}")
-        check("serve from another folder serves the stylesheet", fetch(base + "/css/treem.css")[0] == 200)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        check("serve from another folder serves the stylesheet", fetch(served.base + "/css/treem.css")[0] == 200)
 
 
 def serve_without_resources_checks():
@@ -108,25 +118,10 @@ def serve_without_resources_checks():
                            capture_output=True, text=True, timeout=60)
     check("TREEM_RESOURCES pointing at a folder without them is a configuration error (exit 2)",
           wrong.returncode == 2 and "TREEM_RESOURCES=" in wrong.stderr, f"exit {wrong.returncode}: {wrong.stderr[-300:]!r}")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], cwd=alone,
-                              env=dict(env, TREEM_RESOURCES=ROOT), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while fetch(base + "/health")[0] != 200 and time.monotonic() < deadline and server.poll() is None:
-            time.sleep(0.5)
-        status, page = fetch(base + "/login")
+    with Served(binary, alone, dict(env, TREEM_RESOURCES=ROOT)) as served:
+        status, page = fetch(served.base + "/login")
         check("with TREEM_RESOURCES a lone executable renders the login page", status == 200 and "Đăng nhập" in page,
               f"{status} {page[:200]}")
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def import_plan_checks():

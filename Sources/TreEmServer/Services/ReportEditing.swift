@@ -424,15 +424,7 @@ enum ReportEditing {
                     vi: "Không được tự duyệt hay trả lại báo cáo của chính đơn vị mình.",
                     en: "You cannot approve or return your own unit's report."))
         }
-        guard canReview(report, user: user) else {
-            throw UserFacingError(
-                .forbidden,
-                Bilingual(
-                    vi: "Chỉ cán bộ của cấp nhận báo cáo (\(report.reviewer?.name ?? "cấp trên")) được duyệt.",
-                    en:
-                        "Only officers of the receiving unit (\(report.reviewer?.name ?? "the level above")) can review it."
-                ))
-        }
+        try requireReviewer(report, user: user)
         let now = acting.now
         try await acting.db.transaction { tx in
             guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
@@ -490,15 +482,8 @@ enum ReportEditing {
                     vi: "Ghi rõ lý do mở lại để đơn vị biết cần sửa gì.",
                     en: "Say why the report is reopened, so the unit knows what to correct."), field: "reason")
         }
-        guard canReview(report, user: acting.user), let reviewerID = report.$reviewer.id else {
-            throw UserFacingError(
-                .forbidden,
-                Bilingual(
-                    vi: "Chỉ cán bộ của cấp nhận báo cáo (\(report.reviewer?.name ?? "cấp trên")) được mở lại.",
-                    en:
-                        "Only officers of the receiving unit (\(report.reviewer?.name ?? "the level above")) can reopen it."
-                ))
-        }
+        try requireReviewer(report, user: acting.user)
+        guard let reviewerID = report.$reviewer.id else { throw Abort(.forbidden) }
         let now = acting.now
         try await acting.db.transaction { tx in
             guard let current = try await ReportModel.find(report.requireID(), on: tx) else { throw Abort(.notFound) }
@@ -546,6 +531,20 @@ enum ReportEditing {
             report.returnComment = reason
         }
         acting.deliverMail()
+    }
+
+    /// Approving, returning and reopening are for the officers of the unit the report goes to.
+    private static func requireReviewer(_ report: ReportModel, user: CurrentUser) throws {
+        guard canReview(report, user: user) else {
+            throw UserFacingError(
+                .forbidden,
+                Bilingual(
+                    vi:
+                        "Chỉ cán bộ của cấp nhận báo cáo (\(report.reviewer?.name ?? "cấp trên")) được duyệt, trả lại hay mở lại.",
+                    en:
+                        "Only officers of the receiving unit (\(report.reviewer?.name ?? "the level above")) can review it."
+                ))
+        }
     }
 
     /// Submitted figures count in the totals; returned ones stop counting until sent again.
