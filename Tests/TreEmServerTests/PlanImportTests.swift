@@ -39,6 +39,30 @@ struct PlanImportWebTests {
 
     func copyBytes(_ name: String) throws -> [UInt8] { try fixture("import-real/\(name).txt") }
 
+    @Test("The same document imported again for the same unit is said to be there already, with a link")
+    func sameDocumentTwice() async throws {
+        try await withTreEm { f in
+            let browser = Browser(app: f.app)
+            try await browser.signIn("a.officer")
+            let first = try await upload(
+                browser, fileName: "ke-hoach.txt", bytes: try seedBytes("002_70fa31cfd4f9f8fe"))
+            #expect(!first.body.string.contains("Văn bản này đã có trong TreEm"))
+            // Saved once (here straight into the database, as the review form's "save" does).
+            let unit = try await unitID(Fixture.communeA, app: f.app)
+            let plan = try await issuedActionMonthPlan(
+                f, unit: unit, issuer: "ỦY BAN NHÂN DÂN\nXÃ KIM THÀNH", year: 2026, deadline: "2026-06-30")
+            let second = try await upload(
+                browser, fileName: "ke-hoach.txt", bytes: try seedBytes("002_70fa31cfd4f9f8fe"))
+            #expect(second.body.string.contains("Văn bản này đã có trong TreEm của đơn vị"))
+            #expect(second.body.string.contains("href=\"/plans/\(plan.uuidString)\""))
+            // Another commune importing the same file has no copy of its own yet.
+            let other = Browser(app: f.app)
+            try await other.signIn("b.officer")
+            let theirs = try await upload(other, fileName: "ke-hoach.txt", bytes: try seedBytes("002_70fa31cfd4f9f8fe"))
+            #expect(!theirs.body.string.contains("Văn bản này đã có trong TreEm"))
+        }
+    }
+
     @Test("A plan copied from a legal-document website and a scanned one: letterhead read, doubts named")
     func copiesAsTheyArrive() async throws {
         try await withTreEm { f in

@@ -49,6 +49,23 @@ enum PlanDirectory {
             .sorted { ($0.year, $0.title) < ($1.year, $1.title) }
     }
 
+    /// The unit's plans that look like the same document as one being imported: the same number
+    /// in the same year, or with no number, the same title in the same year. Saving it again would
+    /// make a second copy, so the import page says it is already there.
+    static func sameDocument(
+        number: String?, title: String?, year: Int, keptBy unitID: UUID, on db: Database
+    ) async throws -> [PlanModel] {
+        let plans = try await PlanModel.query(on: db).filter(\.$issuer.$id == unitID).filter(\.$year == year)
+            .filter(\.$status != .withdrawn).all()
+        let number = number.map(VietnameseText.clean).flatMap { $0.isEmpty ? nil : $0 }
+        if let number {
+            let folded = VietnameseText.fold(number).filter { !$0.isWhitespace }
+            return plans.filter { ($0.number).map { VietnameseText.fold($0).filter { !$0.isWhitespace } } == folded }
+        }
+        guard let title = title.map(VietnameseText.fold), !title.isEmpty else { return [] }
+        return plans.filter { VietnameseText.fold($0.title) == title }
+    }
+
     /// The plan, or nil when it does not exist or the user may not read it.
     static func plan(id: UUID, for user: CurrentUser, on db: Database) async throws -> PlanModel? {
         guard let plan = try await PlanModel.query(on: db).filter(\.$id == id).with(\.$issuer).first() else {

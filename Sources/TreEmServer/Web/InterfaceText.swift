@@ -253,6 +253,9 @@ enum InterfaceText {
             "Một số phần đọc chưa chắc chắn (thường do bản chụp, bản quét): kiểm tra lại trước khi lưu.",
             "Some parts were read with doubt (often a scanned copy): check them before saving."),
         "import_plan_doubt": b("chưa chắc", "uncertain"),
+        "import_plan_already": b(
+            "Văn bản này đã có trong TreEm của đơn vị; lưu tiếp sẽ thành một bản thứ hai:",
+            "This document is already in TreEm for your unit; saving it again makes a second copy:"),
         "import_plan_review": b("Kiểm tra những gì đọc được", "Check what was read"),
         "import_plan_review_help": b(
             "Mỗi phần bên dưới ghi rõ lấy từ dòng nào của văn bản. Sửa trong biểu mẫu rồi bấm Lưu; chưa có gì được lưu.",

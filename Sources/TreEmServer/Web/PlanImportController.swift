@@ -41,6 +41,8 @@ struct PlanImportController {
         var parts: [PartRow]
         /// Every part read with doubt or not found, said once above the table.
         var uncertain: [String]
+        /// The unit's plans that are this same document, already in TreEm.
+        var alreadyThere: [PlansController.Row]
         var sourceLines: [String]
         // The plan form's own fields (plan_form_fields.leaf).
         var action: String
@@ -85,6 +87,13 @@ struct PlanImportController {
         if !own { form.external = "1" }
         let sourceLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map(String.init)
+        let document = form
+        let sameYear = Int(document.issue_year) ?? today.year
+        let already =
+            try await user.unitID.asyncMap {
+                try await PlanDirectory.sameDocument(
+                    number: reading.plan.number, title: reading.plan.title, year: sameYear, keptBy: $0, on: req.db)
+            } ?? []
         let plans = PlansController()
         let base = try await plans.formView(
             req, action: "/plans", isNew: true, form: form, issuerUnitID: own ? user.unitID : nil)
@@ -94,6 +103,7 @@ struct PlanImportController {
                 fileName: upload.file.filename,
                 parts: Self.parts(reading, sourceLines: sourceLines, language: req.language),
                 uncertain: reading.uncertain.map { $0.note.text(req.language) },
+                alreadyThere: already.map { PlansController.row($0, language: req.language) },
                 sourceLines: sourceLines, action: base.action, isNew: true, form: base.form, kinds: base.kinds,
                 authorities: base.authorities, agencyNames: base.agencyNames, reviewNotes: base.reviewNotes))
     }

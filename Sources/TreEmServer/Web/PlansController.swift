@@ -42,16 +42,18 @@ struct PlansController {
         var years: [Int]
     }
 
+    static func row(_ plan: PlanModel, language: Language) -> Row {
+        Row(
+            id: plan.id?.uuidString ?? "", year: plan.year, number: plan.number ?? "—", title: plan.title,
+            issuer: plan.$issuer.value?.name ?? "", status: plan.status.rawValue,
+            statusLabel: plan.status.label(language),
+            kindLabel: plan.kind.label(language))
+    }
+
     @Sendable func list(req: Request) async throws -> Response {
         let user = try req.currentUser
         let plans = try await PlanDirectory.visiblePlans(for: user, on: req.db)
-        let rows = plans.map { plan in
-            Row(
-                id: plan.id?.uuidString ?? "", year: plan.year, number: plan.number ?? "—", title: plan.title,
-                issuer: plan.$issuer.value?.name ?? "", status: plan.status.rawValue,
-                statusLabel: plan.status.label(req.language),
-                kindLabel: plan.kind.label(req.language))
-        }
+        let rows = plans.map { Self.row($0, language: req.language) }
         let year = req.today.year
         return try await req.page(
             "plans", title: "plans_title",
