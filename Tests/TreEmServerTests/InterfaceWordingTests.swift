@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TreEmCore
 import VaporTesting
 
 @testable import TreEmServer
@@ -88,5 +89,17 @@ struct InterfaceWordingTests {
             try await officer.signIn("a.officer")
             #expect(!(try await officer.get("/plans/new").body.string.contains("Kế hoạch do cán bộ của đơn vị soạn")))
         }
+    }
+
+    @Test("A round's counts are grouped as Vietnamese write them: 3.321 reports, not 3321")
+    func groupedCounts() {
+        var counts = Completeness()
+        counts.expected = 3_321
+        counts.submitted = 1_250
+        counts.overdue = 12
+        let shown = CompletenessView(counts)
+        #expect(shown.expected == "3.321")
+        #expect(shown.submitted == "1.250")
+        #expect(shown.overdue == "12" && shown.overdueCount == 12)
     }
 }

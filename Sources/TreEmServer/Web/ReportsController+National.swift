@@ -26,7 +26,7 @@ extension ReportsController {
         var asOf: String
         var provinceCount: Int
         var openedCount: Int
-        var completeness: Completeness
+        var completeness: CompletenessView
         var submittedPercent: String
         var indicators: [SelectOption]
         var indicatorName: String
@@ -97,7 +97,7 @@ extension ReportsController {
                 formName: result.form.name, asOf: result.asOf.vietnameseShort,
                 provinceCount: result.provinces.count,
                 openedCount: result.provinces.filter { $0.round != nil }.count,
-                completeness: result.completeness,
+                completeness: CompletenessView(result.completeness),
                 submittedPercent: VietnameseNumber.format(result.completeness.submittedPercent, fractionDigits: 0)
                     + "%",
                 indicators: numeric.map {
