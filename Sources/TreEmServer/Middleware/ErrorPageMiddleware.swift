@@ -132,35 +132,49 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             .trimmingCharacters(in: ["."])
     }
 
-    /// The error page's heading and title.
-    static func heading(for status: HTTPResponseStatus) -> Bilingual {
+    /// What an error page says for a status: its heading (also the page title, in words, never
+    /// "(404)") and the sentence under it, in one table so the two cannot drift apart.
+    static func words(for status: HTTPResponseStatus) -> (heading: Bilingual, message: Bilingual) {
+        func b(_ vi: String, _ en: String) -> Bilingual { Bilingual(vi: vi, en: en) }
         switch status.code {
-        case 400: Bilingual(vi: "Yêu cầu chưa hợp lệ", en: "Request not valid")
-        case 401: Bilingual(vi: "Cần đăng nhập", en: "Sign-in required")
-        case 403: Bilingual(vi: "Không có quyền", en: "Not allowed")
-        case 404: Bilingual(vi: "Không tìm thấy", en: "Not found")
-        case 409: Bilingual(vi: "Chưa thực hiện được", en: "Could not be done")
-        case 413: Bilingual(vi: "Tệp quá lớn", en: "File too large")
-        case 415: Bilingual(vi: "Loại tệp không được nhận", en: "File type not accepted")
-        case 422: Bilingual(vi: "Dữ liệu chưa hợp lệ", en: "Data not valid")
-        case 429: Bilingual(vi: "Hệ thống đang bận", en: "Busy")
-        default: Bilingual(vi: "Có lỗi", en: "Something went wrong")
+        case 400:
+            return (
+                b("Yêu cầu chưa hợp lệ", "Request not valid"), b("Yêu cầu không hợp lệ.", "The request is not valid.")
+            )
+        case 401: return (b("Cần đăng nhập", "Sign-in required"), b("Cần đăng nhập.", "Sign-in required."))
+        case 403:
+            return (
+                b("Không có quyền", "Not allowed"),
+                b("Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.")
+            )
+        case 404:
+            return (
+                b("Không tìm thấy", "Not found"),
+                b("Không tìm thấy trang hoặc bản ghi này.", "This page or record was not found.")
+            )
+        case 405:
+            return (
+                b("Có lỗi", "Something went wrong"),
+                b("Thao tác không được hỗ trợ.", "This method is not supported.")
+            )
+        case 409: return (b("Chưa thực hiện được", "Could not be done"), generic)
+        case 413: return (b("Tệp quá lớn", "File too large"), b("Tệp gửi lên quá lớn.", "The upload is too large."))
+        case 415: return (b("Loại tệp không được nhận", "File type not accepted"), generic)
+        case 422: return (b("Dữ liệu chưa hợp lệ", "Data not valid"), generic)
+        case 429:
+            return (
+                b("Hệ thống đang bận", "Busy"),
+                b("Quá nhiều yêu cầu, hãy thử lại sau.", "Too many requests; try again later.")
+            )
+        default: return (b("Có lỗi", "Something went wrong"), generic)
         }
     }
 
-    static func message(for status: HTTPResponseStatus) -> Bilingual {
-        switch status.code {
-        case 400: Bilingual(vi: "Yêu cầu không hợp lệ.", en: "The request is not valid.")
-        case 401: Bilingual(vi: "Cần đăng nhập.", en: "Sign-in required.")
-        case 403: Bilingual(vi: "Bạn không có quyền thực hiện thao tác này.", en: "You are not allowed to do this.")
-        case 404: Bilingual(vi: "Không tìm thấy trang hoặc bản ghi này.", en: "This page or record was not found.")
-        case 405: Bilingual(vi: "Thao tác không được hỗ trợ.", en: "This method is not supported.")
-        case 413: Bilingual(vi: "Tệp gửi lên quá lớn.", en: "The upload is too large.")
-        case 429: Bilingual(vi: "Quá nhiều yêu cầu, hãy thử lại sau.", en: "Too many requests; try again later.")
-        default:
-            Bilingual(
-                vi: "Đã có lỗi xảy ra. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.",
-                en: "Something went wrong. Try again; if it persists, tell your administrator.")
-        }
-    }
+    private static let generic = Bilingual(
+        vi: "Đã có lỗi xảy ra. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.",
+        en: "Something went wrong. Try again; if it persists, tell your administrator.")
+
+    static func heading(for status: HTTPResponseStatus) -> Bilingual { words(for: status).heading }
+
+    static func message(for status: HTTPResponseStatus) -> Bilingual { words(for: status).message }
 }

@@ -87,8 +87,7 @@ struct PlanImportController {
         if !own { form.external = "1" }
         let sourceLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map(String.init)
-        let document = form
-        let sameYear = Int(document.issue_year) ?? today.year
+        let sameYear = Int(form.issue_year) ?? today.year
         let already =
             try await user.unitID.asyncMap {
                 try await PlanDirectory.sameDocument(
