@@ -44,6 +44,7 @@ public func configure(
     app.migrations.add(M015_SealAuditLog())
     app.migrations.add(M016_AddReportRemindedOn())
     app.migrations.add(M017_InstallSecondEditionForms())
+    app.migrations.add(M018_AddDefaultSuccessors())
 
     ContentConfiguration.global.use(encoder: APIJSON.encoder, for: .json)
     ContentConfiguration.global.use(decoder: APIJSON.decoder, for: .json)

@@ -121,7 +121,7 @@ struct ImportAndAPITests {
             #expect(departments.contains { $0.kind.isMassOrganisation })
             // Loading twice changes nothing.
             let count = try await AgencyModel.query(on: f.app.db).count()
-            #expect(try await DemoData.load(on: f.app.db, at: f.clock.now) == false)
+            #expect(try await DemoData.load(on: f.app.db, at: f.clock.now, slice: DemoData.seedSlice) == false)
             #expect(try await AgencyModel.query(on: f.app.db).count() == count)
         }
     }

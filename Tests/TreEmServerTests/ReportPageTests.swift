@@ -39,8 +39,8 @@ struct ReportPageTests {
             #expect(dashboard.status == .ok)
             #expect(dashboard.body.string.contains("Huyện Kim Thành"))
             #expect(
-                dashboard.body.string.contains("<span class=\"value\">11</span>"),
-                "eleven units expected below the province")
+                dashboard.body.string.contains("<span class=\"value\">10</span>"),
+                "ten units expected below the province")
 
             // The commune's home page says what it has to send.
             let dc = Browser(app: f.app)
@@ -190,7 +190,7 @@ struct ReportFormAndReminderTests {
             let reminded = try await district.send(.POST, "/api/v1/rounds/\(round.roundID)/remind", json: [:])
             #expect(reminded.status == .ok)
             let result = try reminded.decode(ReportAPIController.RemindDTO.self)
-            #expect(result.units.count == 6, "Kim Thành's six communes")
+            #expect(result.units.count == 5, "Kim Thành's five communes")
             #expect(result.reminded == 4, "the four commune officers created for the round (one each)")
             let commune = try await APIClient.signIn(f.app, "dongcam.officer")
             let notes = try await commune.get("/api/v1/notifications").decode(
@@ -229,10 +229,10 @@ struct DemoReportTests {
             let admin = try await APIClient.signIn(f.app, "admin")
             let detail = try await admin.get("/api/v1/rounds/\(try round.requireID())").decode(
                 ReportAPIController.RoundDetailDTO.self)
-            #expect(detail.completeness.expected == 11)
-            #expect(detail.completeness.submitted == 10)
-            #expect(detail.completeness.onTime == 10)
-            #expect(detail.missing.map(\.unitName) == ["Xã Liên Hòa"])
+            #expect(detail.completeness.expected == 10)
+            #expect(detail.completeness.submitted == 9)
+            #expect(detail.completeness.onTime == 9)
+            #expect(detail.missing.map(\.unitName) == ["Xã Tam Kỳ"])
             // Every sent report passes the rules a commune officer's would have to.
             for report in try await ReportModel.query(on: f.app.db).filter(\.$round.$id == round.requireID()).filter(
                 \.$status == .approved
@@ -245,20 +245,24 @@ struct DemoReportTests {
             let communes = district.children.compactMap {
                 $0.figures.first { $0.indicator == "AM-QUA-TRE" && $0.part == "" }?.number
             }
-            // The demo's figures (DemoReports), added up here by hand: the five communes that sent,
+            // The demo's figures (DemoReports), added up here by hand: the four communes that sent,
             // and the district's own 20.
-            #expect(communes.sorted() == [39, 45, 50, 62, 63])
+            #expect(communes.sorted() == [39, 45, 50, 63])
             #expect(
-                district.value("AM-QUA-TRE") == 279,
-                "39 + 45 + 50 + 62 + 63 from the communes and the district's own 20")
-            // As of 2026: Xã Kim Thành holds Đồng Cẩm, Tam Kỳ, Đại Đức and Bình Dân (Liên Hòa sent nothing).
+                district.value("AM-QUA-TRE") == 217,
+                "39 + 45 + 50 + 63 from the communes and the district's own 20")
+            // As of 2026: Xã Kim Thành counts Đồng Cẩm, Tam Kỳ (which sent nothing) and Đại Đức. Hòa
+            // Bình was divided; its figures count under its default successor (Xã Hà Nam), not here.
             let merged = try aggregate(
                 try await admin.get("/api/v1/aggregates?round=\(try round.requireID())&unit=31&asOf=2026-06-30"))
-            let names = ["Xã Đồng Cẩm", "Xã Tam Kỳ", "Xã Đại Đức", "Xã Bình Dân"]
-            let expected = district.children.filter { names.contains($0.unitName) }
-                .compactMap { $0.figures.first { $0.indicator == "AM-QUA-TRE" && $0.part == "" }?.number }.reduce(0, +)
-            #expect(expected == 214, "39 + 50 + 62 + 63")
-            #expect(merged.child("Xã Kim Thành", "AM-QUA-TRE") == 214)
+            func figure(_ names: [String]) -> Double {
+                district.children.filter { names.contains($0.unitName) }
+                    .compactMap { $0.figures.first { $0.indicator == "AM-QUA-TRE" && $0.part == "" }?.number }
+                    .reduce(0, +)
+            }
+            #expect(figure(["Xã Đồng Cẩm", "Xã Tam Kỳ", "Xã Đại Đức"]) == 102, "39 + 63")
+            #expect(figure(["Xã Hòa Bình"]) > 0)
+            #expect(merged.child("Xã Kim Thành", "AM-QUA-TRE") == 102)
         }
     }
 }

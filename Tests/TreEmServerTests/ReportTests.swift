@@ -89,11 +89,11 @@ struct ReportRoundTests {
             let officer = try await APIClient.signIn(f.app, "hd.officer")
             let all = try await officer.get("/api/v1/reports?round=\(round.roundID)").decode(
                 [ReportAPIController.ReportSummaryDTO].self)
-            // The province, 2 districts, 6 communes of Kim Thành (Bình Dân and Liên Hòa not yet merged) and 3 of Kinh Môn.
-            #expect(all.count == 12)
+            // The province, 2 districts, 5 communes of Kim Thành and 3 of Kinh Môn (the tests' part of the country).
+            #expect(all.count == 11)
             #expect(
                 Set(all.filter { $0.depth == 2 }.map(\.unitName)).isSuperset(of: [
-                    "Xã Đồng Cẩm", "Xã Bình Dân", "Xã Liên Hòa", "Thị trấn Phú Thái",
+                    "Xã Đồng Cẩm", "Xã Hòa Bình", "Thị trấn Phú Thái",
                 ]))
             #expect(all.first { $0.unitCode == "293" }?.deadline == "2024-07-20")
             #expect(
@@ -104,8 +104,8 @@ struct ReportRoundTests {
                 "ten days before the district's")
             let detail = try await officer.get("/api/v1/rounds/\(round.roundID)").decode(
                 ReportAPIController.RoundDetailDTO.self)
-            #expect(detail.completeness.expected == 11)
-            #expect(detail.completeness.missing == 11)
+            #expect(detail.completeness.expected == 10)
+            #expect(detail.completeness.missing == 10)
             #expect(detail.reports.map(\.unitName).sorted() == ["Huyện Kim Thành", "Thị xã Kinh Môn"])
             // Opening it twice is refused.
             let again = try await officer.send(
@@ -264,10 +264,10 @@ struct ReportRoundTests {
             #expect(totals.value("AM-QUA-TRE") == 67)
             #expect(totals.child("Xã Đại Đức", "AM-QUA-TRE") == 30)
 
-            // The district cannot submit while Bình Dân and Liên Hòa have not reported, unless it says the figure is partial.
+            // The district cannot submit while Hòa Bình has not reported, unless it says the figure is partial.
             let early = try await district.send(.POST, "/api/v1/reports/\(own)/submit", json: [:])
             #expect(early.status == .unprocessableEntity)
-            #expect(early.body.string.contains("Xã Bình Dân"))
+            #expect(early.body.string.contains("Xã Hòa Bình"))
             let partial = try await district.send(.POST, "/api/v1/reports/\(own)/submit", json: ["partial": true])
             #expect(partial.status == .ok)
             #expect(try reportDTO(partial).summary.isPartial)
@@ -280,11 +280,11 @@ struct ReportRoundTests {
             #expect(provinceTotals.child("Huyện Kim Thành", "AM-QUA-TRE") == 67)
             let detail = try await province.get("/api/v1/rounds/\(round.roundID)").decode(
                 ReportAPIController.RoundDetailDTO.self)
-            #expect(detail.completeness.expected == 11)
+            #expect(detail.completeness.expected == 10)
             #expect(detail.completeness.submitted == 5)
             #expect(detail.completeness.approved == 4)
             #expect(detail.completeness.onTime == 5)
-            #expect(detail.missing.count == 6)
+            #expect(detail.missing.count == 5)
             #expect(try await province.send(.POST, "/api/v1/reports/\(own)/approve", json: [:]).status == .ok)
 
             // 2026: the same 2024 figures add up under the communes they became, and under the new Hải Phòng.

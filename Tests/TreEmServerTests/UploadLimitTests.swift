@@ -150,13 +150,13 @@ struct UploadLimitTests {
             let firstResponse = try await district.send(.POST, "/api/v1/rounds/\(round.roundID)/remind", json: [:])
             #expect(firstResponse.status == .ok, "\(firstResponse.body.string)")
             let first = try firstResponse.decode(ReportAPIController.RemindDTO.self)
-            #expect(first.units.count == 6)
+            #expect(first.units.count == 5)
             let secondResponse = try await district.send(.POST, "/api/v1/rounds/\(round.roundID)/remind", json: [:])
             #expect(secondResponse.status == .ok, "\(secondResponse.body.string)")
             let second = try secondResponse.decode(ReportAPIController.RemindDTO.self)
             #expect(second.units.isEmpty)
             #expect(second.reminded == 0)
-            #expect(second.alreadyRemindedToday.count == 6)
+            #expect(second.alreadyRemindedToday.count == 5)
             let commune = try await APIClient.signIn(f.app, "dongcam.officer")
             let notes = try await commune.get("/api/v1/notifications").decode(
                 [NotificationsController.NotificationDTO].self)
@@ -165,7 +165,7 @@ struct UploadLimitTests {
             let nextMorning = try await APIClient.signIn(f.app, "kt2024.officer")
             let nextDay = try await nextMorning.send(.POST, "/api/v1/rounds/\(round.roundID)/remind", json: [:]).decode(
                 ReportAPIController.RemindDTO.self)
-            #expect(nextDay.units.count == 6)
+            #expect(nextDay.units.count == 5)
         }
     }
 

@@ -49,13 +49,17 @@ final class UnitSuccessionModel: Model, @unchecked Sendable {
     @Parent(key: "predecessor_id") var predecessor: UnitModel
     @Parent(key: "successor_id") var successor: UnitModel
     @Field(key: "effective_on") var effectiveOn: String
+    /// Whether the predecessor's figures are counted under this successor (M018): always, unless
+    /// the predecessor was divided and this is not the successor named as its default.
+    @Field(key: "is_default") var isDefault: Bool
 
     init() {}
 
-    init(predecessorID: UUID, successorID: UUID, effectiveOn: CalendarDay) {
+    init(predecessorID: UUID, successorID: UUID, effectiveOn: CalendarDay, isDefault: Bool = true) {
         $predecessor.id = predecessorID
         $successor.id = successorID
         self.effectiveOn = effectiveOn.iso
+        self.isDefault = isDefault
     }
 }
 
@@ -67,12 +71,15 @@ final class UnitScopeModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "ancestor_id") var ancestorID: UUID
     @Field(key: "descendant_id") var descendantID: UUID
+    /// Whether the descendant's figures are added into the ancestor's totals (M018).
+    @Field(key: "counted") var counted: Bool
 
     init() {}
 
-    init(ancestorID: UUID, descendantID: UUID) {
+    init(ancestorID: UUID, descendantID: UUID, counted: Bool = true) {
         self.ancestorID = ancestorID
         self.descendantID = descendantID
+        self.counted = counted
     }
 }
 

@@ -7,7 +7,8 @@ import Vapor
 /// Live totals: added up from the submitted figures when they are asked for (no summary
 /// tables), over the scope closure. A unit's closure holds the units below it and the units merged into it, so a
 /// commune formed in 2025 adds up the 2024 figures of the communes it was made from: summed,
-/// never "the latest wins".
+/// never "the latest wins". Only the closure's counted pairs are added: a commune divided in
+/// 2025 is counted under its default successor alone, never twice.
 enum ReportAggregates {
     /// For each unit in `units`: the sum and count of each cell over the counted figures of every
     /// unit in its closure, in the given rounds.
@@ -41,6 +42,7 @@ enum ReportAggregates {
             """
             SELECT s.ancestor_id AS unit, r.round_id AS round, COUNT(*) AS n FROM \(ident: ReportModel.schema) r \(join) \(ident: UnitScopeModel.schema) s \
             ON s.descendant_id = r.unit_id WHERE r.round_id IN \(SQLBindList(rounds)) AND \(plus)s.ancestor_id IN \(SQLBindList(units)) \
+            AND s.counted = \(bind: true) \
             GROUP BY s.ancestor_id, r.round_id
             """
         ).all() {
@@ -77,6 +79,7 @@ enum ReportAggregates {
                 COUNT(v.number) AS n FROM \(ident: ReportValueModel.schema) v \(join) \(ident: UnitScopeModel.schema) s ON s.descendant_id = v.unit_id \
                 WHERE v.round_id IN \(SQLBindList(Array(Set(partial.map(\.round))))) AND v.counted = \(bind: true) \
                 AND \(plus)s.ancestor_id IN \(SQLBindList(Array(Set(partial.map(\.unit))))) \
+                AND s.counted = \(bind: true) \
                 GROUP BY s.ancestor_id, v.round_id, v.indicator, v.part
                 """
             ).all() {

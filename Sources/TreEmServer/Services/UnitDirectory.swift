@@ -142,8 +142,10 @@ enum UnitDirectory {
                     let exists = try await UnitSuccessionModel.query(on: tx)
                         .filter(\.$predecessor.$id == from).filter(\.$successor.$id == to).first()
                     if exists == nil {
-                        try await UnitSuccessionModel(predecessorID: from, successorID: to, effectiveOn: link.date)
-                            .create(on: tx)
+                        try await UnitSuccessionModel(
+                            predecessorID: from, successorID: to, effectiveOn: link.date
+                        )
+                        .create(on: tx)
                         successionCount += 1
                     }
                 }
@@ -155,22 +157,20 @@ enum UnitDirectory {
         }
     }
 
-    /// Recomputes the visibility closure from the parent and successor links.
+    /// Recomputes the visibility closure from the parent and successor links, in bulk: the whole
+    /// country is some 70,000 pairs.
     static func rebuildScope(on db: Database) async throws {
         let units = try await UnitModel.query(on: db).all()
         let links = try await UnitSuccessionModel.query(on: db).all()
         let graph = UnitGraph<UUID>(
             units: units.compactMap { unit in unit.id.map { (id: $0, parent: unit.$parent.id) } },
-            successions: links.map { (predecessor: $0.$predecessor.id, successor: $0.$successor.id) })
+            successions: links.map {
+                (predecessor: $0.$predecessor.id, successor: $0.$successor.id, isDefault: $0.isDefault)
+            })
         try await UnitScopeModel.query(on: db).delete()
-        let pairs = graph.closurePairs().map { UnitScopeModel(ancestorID: $0.ancestor, descendantID: $0.descendant) }
-        // Insert in chunks: SQLite limits the number of bound parameters in one statement.
-        var start = 0
-        while start < pairs.count {
-            let end = min(start + 200, pairs.count)
-            try await Array(pairs[start..<end]).create(on: db)
-            start = end
-        }
+        try await BulkInsert.rows(
+            into: UnitScopeModel.schema, columns: ["id", "ancestor_id", "descendant_id", "counted"],
+            values: graph.closurePairs().map { [UUID(), $0.ancestor, $0.descendant, $0.counted] }, on: db)
     }
 }
 

@@ -62,7 +62,7 @@ func withTreEm(
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: String(schema))").run()
         }
         try await app.autoMigrate()
-        try await DemoData.load(on: app.db, at: clock.now)
+        try await DemoData.load(on: app.db, at: clock.now, slice: DemoData.seedSlice)
         try await createUsers(app)
         try await body(Fixture(app: app, clock: clock))
     } catch {

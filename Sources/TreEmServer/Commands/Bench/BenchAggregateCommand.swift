@@ -9,11 +9,21 @@ import Vapor
 /// TreEm answers with — national, one province, a province's completeness — timed over repeated
 /// runs, beside a hand-written `GROUP BY` of the same totals on the same rows. Prints one
 /// `key=value` line per figure. Build with `-c release`.
+///
+/// `--hierarchy national` uses the real country instead (`NationalHierarchy`): 63 provinces,
+/// 696 districts and 10,035 communes reporting for 2022–2024, added up as of 30 June 2026 over
+/// the real successions, into the 34 provinces of 2026.
 struct BenchAggregateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "database", help: "sqlite (mặc định, tệp tạm) | postgres (cần DATABASE_URL)") var database:
             String?
         @Option(name: "scale", help: "nation (mặc định) | small") var scale: String?
+        @Option(
+            name: "hierarchy",
+            help:
+                "synthetic (mặc định) | national: cả nước thật năm 2024, cộng theo năm 2026 (the real 2024 country, added up as of 2026)"
+        )
+        var hierarchy: String?
         @Option(name: "iterations", help: "Số lần đo (mặc định 20)") var iterations: Int?
         @Option(
             name: "keep",
@@ -62,55 +72,127 @@ struct BenchAggregateCommand: AsyncCommand {
             if let schema { try await sql.raw("CREATE SCHEMA \(ident: schema)").run() }
             if case .sqliteFile = database { try await sql.raw("PRAGMA journal_mode=WAL").run() }
             try await app.autoMigrate()
-            let seedStart = DispatchTime.now().uptimeNanoseconds
-            let nation = try await SyntheticNation.build(scale, on: app.db)
-            let seedMS = Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e6
-            print("database=\(kind)")
-            if let schema { print("schema=\(schema)") }
-            print("scale=\(signature.scale ?? "nation")")
-            print("provinces=\(scale.provinces)")
-            print("communes=\(scale.communes)")
-            print("villages=\(scale.villages)")
-            print("rounds=\(nation.roundsByYear.values.map(\.count).reduce(0, +))")
-            print("reports=\(nation.reports)")
-            print("values=\(nation.values)")
-            print(String(format: "seed_ms=%.0f", seedMS))
-            let form = ReportForm.actionMonthResults
-            let year = scale.years.last!
-            let rounds = nation.roundsByYear[year]!
-            let asOf = CalendarDay(year: year, month: 6, day: 30)!
-            let province = try await requireUnit(nation.firstProvince, on: app.db)
-            let provinceRound = try await requireRound(nation.firstProvinceRounds[year]!, on: app.db)
-
-            var national: ReportAggregates.Level?
-            let nationalMS = try await Self.median(iterations) {
-                national = try await ReportAggregates.level(
-                    rounds: rounds, form: form, unit: nil, asOf: asOf, on: app.db)
+            if signature.hierarchy == "national" {
+                try await Self.national(kind: kind, schema: schema, iterations: iterations, app: app, print: print)
+            } else if signature.hierarchy == nil || signature.hierarchy == "synthetic" {
+                try await Self.synthetic(
+                    scale, named: signature.scale ?? "nation", kind: kind, schema: schema, iterations: iterations,
+                    app: app, print: print)
+            } else {
+                throw Settings.Invalid(description: "--hierarchy: synthetic | national")
             }
-            let provinceMS = try await Self.median(iterations) {
-                _ = try await ReportAggregates.level(round: provinceRound, unit: province, asOf: asOf, on: app.db)
-            }
-            let now = Date()
-            let completenessMS = try await Self.median(iterations) {
-                _ = try await ReportRounds.overview(provinceRound, below: province, now: now, on: app.db)
-            }
-            var plain: [UUID: [ValueKey: CellSum]] = [:]
-            let sqlMS = try await Self.median(iterations) {
-                plain = try await Self.plainGroupBy(rounds: rounds, on: sql)
-            }
-            let matches = Self.same(national!, plain, form: form)
-            print(String(format: "national_rollup_ms=%.2f", nationalMS))
-            print(String(format: "province_rollup_ms=%.2f", provinceMS))
-            print(String(format: "completeness_ms=%.2f", completenessMS))
-            print(String(format: "sql_group_by_ms=%.2f", sqlMS))
-            print(String(format: "ratio_to_sql=%.2f", nationalMS / sqlMS))
-            print("totals_match=\(matches)")
-            print("iterations=\(iterations)")
         } catch {
             try? await Self.cleanUp(app, schema: schema, file: file)
             throw error
         }
         try await Self.cleanUp(app, schema: schema, file: signature.keep == nil ? file : nil)
+    }
+
+    static func synthetic(
+        _ scale: Scale, named name: String, kind: String, schema: String?, iterations: Int, app: Application,
+        print: (String) -> Void
+    ) async throws {
+        let sql = app.db as! any SQLDatabase
+        let seedStart = DispatchTime.now().uptimeNanoseconds
+        let nation = try await SyntheticNation.build(scale, on: app.db)
+        let seedMS = Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e6
+        print("database=\(kind)")
+        if let schema { print("schema=\(schema)") }
+        print("scale=\(name)")
+        print("provinces=\(scale.provinces)")
+        print("communes=\(scale.communes)")
+        print("villages=\(scale.villages)")
+        print("rounds=\(nation.roundsByYear.values.map(\.count).reduce(0, +))")
+        print("reports=\(nation.reports)")
+        print("values=\(nation.values)")
+        print(String(format: "seed_ms=%.0f", seedMS))
+        let form = ReportForm.actionMonthResults
+        let year = scale.years.last!
+        let rounds = nation.roundsByYear[year]!
+        let asOf = CalendarDay(year: year, month: 6, day: 30)!
+        let province = try await requireUnit(nation.firstProvince, on: app.db)
+        let provinceRound = try await requireRound(nation.firstProvinceRounds[year]!, on: app.db)
+
+        var national: ReportAggregates.Level?
+        let nationalMS = try await Self.median(iterations) {
+            national = try await ReportAggregates.level(
+                rounds: rounds, form: form, unit: nil, asOf: asOf, on: app.db)
+        }
+        let provinceMS = try await Self.median(iterations) {
+            _ = try await ReportAggregates.level(round: provinceRound, unit: province, asOf: asOf, on: app.db)
+        }
+        let now = Date()
+        let completenessMS = try await Self.median(iterations) {
+            _ = try await ReportRounds.overview(provinceRound, below: province, now: now, on: app.db)
+        }
+        var plain: [UUID: [ValueKey: CellSum]] = [:]
+        let sqlMS = try await Self.median(iterations) {
+            plain = try await Self.plainGroupBy(rounds: rounds, on: sql)
+        }
+        let matches = Self.same(national!, plain, form: form)
+        print(String(format: "national_rollup_ms=%.2f", nationalMS))
+        print(String(format: "province_rollup_ms=%.2f", provinceMS))
+        print(String(format: "completeness_ms=%.2f", completenessMS))
+        print(String(format: "sql_group_by_ms=%.2f", sqlMS))
+        print(String(format: "ratio_to_sql=%.2f", nationalMS / sqlMS))
+        print("totals_match=\(matches)")
+        print("iterations=\(iterations)")
+    }
+
+    static func national(
+        kind: String, schema: String?, iterations: Int, app: Application, print: (String) -> Void
+    ) async throws {
+        let sql = app.db as! any SQLDatabase
+        let seedStart = DispatchTime.now().uptimeNanoseconds
+        let country = try await NationalHierarchy.build(on: app.db)
+        let seedMS = Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e6
+        let form = ReportForm.actionMonthResults
+        let year = NationalHierarchy.years.last!
+        let rounds = country.roundsByYear[year]!
+        let asOf = CalendarDay(year: 2026, month: 6, day: 30)!
+        print("database=\(kind)")
+        if let schema { print("schema=\(schema)") }
+        print("hierarchy=national")
+        print("units=\(country.units)")
+        print("scope_pairs=\(country.scopePairs)")
+        print(String(format: "units_load_ms=%.0f", country.unitsLoadMS))
+        print("rounds=\(country.roundsByYear.values.map(\.count).reduce(0, +))")
+        print("reports=\(country.reports)")
+        print("values=\(country.values)")
+        print(String(format: "seed_ms=%.0f", seedMS))
+        // Thành phố Hải Phòng of 2026 and its 114 communes, from the 2024 rounds of Hải Phòng and Hải Dương.
+        guard let haiPhong = try await UnitDirectory.anyUnit(code: "31", asOf: asOf, on: app.db),
+            let haiDuong = try await UnitDirectory.anyUnit(code: "30", asOf: NationalHierarchy.before, on: app.db),
+            let haiDuongRoundID = country.roundByProvince["30"]?[year],
+            let haiPhongRoundID = country.roundByProvince["31"]?[year]
+        else { throw Settings.Invalid(description: "Hải Phòng or Hải Dương is missing from the national file") }
+        let haiDuongRound = try await requireRound(haiDuongRoundID, on: app.db)
+
+        var national: ReportAggregates.Level?
+        let nationalMS = try await median(iterations) {
+            national = try await ReportAggregates.level(rounds: rounds, form: form, unit: nil, asOf: asOf, on: app.db)
+        }
+        let provinceMS = try await median(iterations) {
+            _ = try await ReportAggregates.level(
+                rounds: [haiDuongRoundID, haiPhongRoundID], form: form, unit: haiPhong, asOf: asOf, on: app.db)
+        }
+        let now = Date()
+        let completenessMS = try await median(iterations) {
+            _ = try await ReportRounds.overview(haiDuongRound, below: haiDuong, now: now, on: app.db)
+        }
+        var plain: [UUID: [ValueKey: CellSum]] = [:]
+        let sqlMS = try await median(iterations) {
+            plain = try await NationalHierarchy.plainGroupBy(
+                rounds: rounds, newProvinceOf: country.newProvinceOf, on: sql)
+        }
+        print("provinces_2026=\(national!.children.count)")
+        print(String(format: "national_rollup_ms=%.2f", nationalMS))
+        print(String(format: "province_rollup_ms=%.2f", provinceMS))
+        print(String(format: "completeness_ms=%.2f", completenessMS))
+        print(String(format: "sql_group_by_ms=%.2f", sqlMS))
+        print(String(format: "ratio_to_sql=%.2f", nationalMS / sqlMS))
+        print("totals_match=\(same(national!, plain, form: form))")
+        print("iterations=\(iterations)")
     }
 
     static func cleanUp(_ app: Application, schema: String?, file: String?) async throws {

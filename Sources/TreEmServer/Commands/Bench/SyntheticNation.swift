@@ -23,18 +23,18 @@ enum SyntheticNation {
     private struct ScopeRow: Encodable, Sendable {
         var id: UUID, ancestor_id: UUID, descendant_id: UUID
     }
-    private struct RoundRow: Encodable, Sendable {
+    struct RoundRow: Encodable, Sendable {
         var id: UUID, form_id: UUID, root_unit_id: UUID, year: Int, title: String, as_of: String, deadline: String,
             opened_at: Date
     }
-    private struct ReportRow: Encodable, Sendable {
+    struct ReportRow: Encodable, Sendable {
         var id: UUID, round_id: UUID, unit_id: UUID, reviewer_unit_id: UUID?, depth: Int, deadline: String?,
             status: String
         var version: Int, is_partial: Bool, results: String, difficulties: String, proposals: String,
             explanation: String
         var submitted_at: Date?
     }
-    private struct ValueRow: Encodable, Sendable {
+    struct ValueRow: Encodable, Sendable {
         var id: UUID, report_id: UUID, round_id: UUID, unit_id: UUID, indicator: String, part: String, number: Double
         var counted: Bool, updated_at: Date
     }
@@ -150,7 +150,7 @@ enum SyntheticNation {
     }
 
     /// Multi-row INSERTs inside one transaction, in batches under both databases' bind limits.
-    private static func insert<Row: Encodable & Sendable>(
+    static func insert<Row: Encodable & Sendable>(
         _ rows: [Row], into table: String, on sql: any SQLDatabase
     ) async throws {
         guard !rows.isEmpty else { return }
