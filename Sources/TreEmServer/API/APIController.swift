@@ -49,6 +49,38 @@ struct APIController {
         var validTo: String?
     }
 
+    /// One page of `GET /api/v1/units?limit=…`: the units and how many there are in all.
+    struct UnitPageDTO: Content {
+        var total: Int
+        var limit: Int
+        var offset: Int
+        var units: [UnitDTO]
+    }
+
+    /// A unit with the units it was formed from and those it became.
+    struct UnitDetailDTO: Content {
+        var code: String
+        var name: String
+        var level: String
+        var parentCode: String?
+        var validFrom: String?
+        var validTo: String?
+        var predecessors: [SuccessionDTO]
+        var successors: [SuccessionDTO]
+    }
+
+    /// The other side of a succession, with its validity. `isDefault` is false when a divided
+    /// unit's figures are counted under another of its successors.
+    struct SuccessionDTO: Content {
+        var code: String
+        var name: String
+        var level: String
+        var validFrom: String?
+        var validTo: String?
+        var effectiveOn: String
+        var isDefault: Bool
+    }
+
     struct AgencyDTO: Content {
         var id: String
         var unitCode: String
@@ -154,22 +186,74 @@ struct APIController {
         return dto(unit, parentCodes: codes)
     }
 
-    @Sendable func units(req: Request) async throws -> [UnitDTO] {
+    /// `GET /api/v1/units?asOf&level`: every unit in scope that day (an array), or with `limit`
+    /// (and `offset`) one page with the `total`.
+    @Sendable func units(req: Request) async throws -> Response {
         let user = try req.currentUser
         let day = try UnitsController.day(req)
-        let units = try await UnitDirectory.visibleUnits(for: user, asOf: day, on: req.db)
-        let parentIDs = Set(units.compactMap { $0.$parent.id })
-        var codes = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.code) } })
-        let missing = Array(parentIDs.subtracting(codes.keys))
+        var level: AdministrativeLevel?
+        if let text: String = req.query["level"], !text.isEmpty {
+            guard let value = AdministrativeLevel(rawValue: text) else {
+                throw UserFacingError(
+                    .badRequest,
+                    Bilingual(
+                        vi: "Cấp \"\(text)\" không hợp lệ; dùng province, district, commune hoặc village.",
+                        en: "Level \"\(text)\" is not valid; use province, district, commune or village."),
+                    field: "level")
+            }
+            level = value
+        }
+        if req.query[String.self, at: "limit"] != nil || req.query[String.self, at: "offset"] != nil {
+            let limit = try Self.count(req, "limit", default: 100, range: 1...1000)
+            let offset = try Self.count(req, "offset", default: 0, range: 0...Int(Int32.max))
+            let page = try await UnitDirectory.page(
+                for: user, asOf: day, level: level, limit: limit, offset: offset, on: req.db)
+            let codes = try await parentCodes(of: page.units, on: req.db)
+            return try await UnitPageDTO(
+                total: page.total, limit: limit, offset: offset,
+                units: page.units.map { dto($0, parentCodes: codes) }
+            ).encodeResponse(for: req)
+        }
+        let units: [UnitModel]
+        if let level {
+            units = try await UnitDirectory.visibleUnits(for: user, asOf: day, level: level, on: req.db)
+        } else {
+            let all = try await UnitDirectory.visibleUnits(for: user, asOf: day, on: req.db)
+            let byID = Dictionary(
+                uniqueKeysWithValues: all.compactMap { unit in unit.id.map { ($0.uuidString, unit) } })
+            units = UnitTree.rows(all, language: .vi).compactMap { byID[$0.id] }
+        }
+        let codes = try await parentCodes(of: units, on: req.db)
+        return try await units.map { dto($0, parentCodes: codes) }.encodeResponse(for: req)
+    }
+
+    /// A whole number from the query, within `range`, or a 400 that names the parameter.
+    private static func count(_ req: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int
+    {
+        guard let text = req.query[String.self, at: name] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw UserFacingError(
+                .badRequest,
+                Bilingual(
+                    vi: "\(name) phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound).",
+                    en: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)."),
+                field: name)
+        }
+        return number
+    }
+
+    /// The codes of the units' parents. A parent outside the caller's scope is still named by
+    /// code: the caller knows where their unit sits.
+    private func parentCodes(of units: [UnitModel], on db: Database) async throws -> [UUID: String] {
+        var codes = Dictionary(
+            units.compactMap { unit in unit.id.map { ($0, unit.code) } }, uniquingKeysWith: { a, _ in a })
+        let missing = Array(Set(units.compactMap { $0.$parent.id }).subtracting(codes.keys))
         if !missing.isEmpty {
-            // A parent outside the caller's scope is still named by code: the caller knows where their unit sits.
-            for parent in try await UnitDirectory.units(ids: missing, on: req.db) {
-                codes[parent.id!] = parent.code
+            for parent in try await UnitDirectory.units(ids: missing, on: db) {
+                if let id = parent.id { codes[id] = parent.code }
             }
         }
-        let byID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0.uuidString, unit) } })
-        return UnitTree.rows(units, language: .vi).compactMap { row in byID[row.id].map { dto($0, parentCodes: codes) }
-        }
+        return codes
     }
 
     private func findUnit(_ req: Request) async throws -> UnitModel {
@@ -184,8 +268,20 @@ struct APIController {
         return unit
     }
 
-    @Sendable func unit(req: Request) async throws -> UnitDTO {
-        try await dto(try await findUnit(req), on: req.db)
+    @Sendable func unit(req: Request) async throws -> UnitDetailDTO {
+        let unit = try await findUnit(req)
+        let base = try await dto(unit, on: req.db)
+        let (before, after) = try await UnitDirectory.visibleSuccessions(of: unit, for: try req.currentUser, on: req.db)
+        func succession(_ other: UnitModel, _ link: UnitSuccessionModel) -> SuccessionDTO {
+            SuccessionDTO(
+                code: other.code, name: other.name, level: other.level.rawValue, validFrom: other.validFrom,
+                validTo: other.validTo, effectiveOn: link.effectiveOn, isDefault: link.isDefault)
+        }
+        return UnitDetailDTO(
+            code: base.code, name: base.name, level: base.level, parentCode: base.parentCode,
+            validFrom: base.validFrom, validTo: base.validTo,
+            predecessors: before.map { succession($0.predecessor, $0) }.sorted { $0.code < $1.code },
+            successors: after.map { succession($0.successor, $0) }.sorted { $0.code < $1.code })
     }
 
     private func dto(_ agency: AgencyModel, unitCode: String) -> AgencyDTO {

@@ -50,12 +50,31 @@ enum OpenAPIDocument {
                 request: "PasswordChange", response: NSNull()),
             Operation(
                 method: "get", path: "/api/v1/units",
-                summary: "Đơn vị trong phạm vi, tại một ngày — units in scope as of a day",
-                response: array("Unit"), parameters: [asOf]),
+                summary:
+                    "Đơn vị trong phạm vi tại một ngày, theo cấp; tất cả, hoặc từng trang khi có limit — units in scope as of a day, by level; all of them, or a page with its total when limit is given",
+                response: ["oneOf": [array("Unit"), ref("UnitPage")]],
+                parameters: [
+                    asOf,
+                    [
+                        "name": "level", "in": "query", "required": false,
+                        "schema": ["type": "string", "enum": ["province", "district", "commune", "village"]],
+                    ],
+                    [
+                        "name": "limit", "in": "query", "required": false,
+                        "description": "Số đơn vị mỗi trang (1–1000) — units per page",
+                        "schema": ["type": "integer", "minimum": 1, "maximum": 1000],
+                    ],
+                    [
+                        "name": "offset", "in": "query", "required": false,
+                        "description": "Bỏ qua bao nhiêu đơn vị (theo mã) — units to skip, in code order",
+                        "schema": ["type": "integer", "minimum": 0],
+                    ],
+                ]),
             Operation(
                 method: "get", path: "/api/v1/units/{code}",
-                summary: "Một đơn vị — one unit (the version valid on asOf, else the latest)",
-                response: ref("Unit"), parameters: [pathParam("code", "Mã đơn vị (GSO) — unit code"), asOf]),
+                summary:
+                    "Một đơn vị với các đơn vị tiền thân và kế thừa — one unit (the version valid on asOf, else the latest) with its predecessors and successors",
+                response: ref("UnitDetail"), parameters: [pathParam("code", "Mã đơn vị (GSO) — unit code"), asOf]),
             Operation(
                 method: "get", path: "/api/v1/units/{code}/agencies",
                 summary: "Cơ quan của đơn vị — the unit's agencies",
@@ -195,6 +214,7 @@ enum OpenAPIDocument {
     static var string: [String: Any] { ["type": "string"] }
     static var nullableString: [String: Any] { ["type": "string", "nullable": true] }
     static var bool: [String: Any] { ["type": "boolean"] }
+    static var integer: [String: Any] { ["type": "integer"] }
     static var date: [String: Any] { ["type": "string", "format": "date"] }
     static var strings: [String: Any] { ["type": "array", "items": ["type": "string"]] }
     private static var planStatus: [String: Any] {
@@ -213,6 +233,30 @@ enum OpenAPIDocument {
                 required: ["token", "mustChangePassword"]),
             "PasswordChange": object(
                 ["currentPassword": string, "newPassword": string], required: ["currentPassword", "newPassword"]),
+            "UnitPage": object(
+                ["total": integer, "limit": integer, "offset": integer, "units": array("Unit")],
+                required: ["total", "limit", "offset", "units"]),
+            "Succession": object(
+                [
+                    "code": string, "name": string, "level": string,
+                    "validFrom": ["type": "string", "format": "date", "nullable": true],
+                    "validTo": ["type": "string", "format": "date", "nullable": true],
+                    "effectiveOn": ["type": "string", "format": "date"],
+                    "isDefault": [
+                        "type": "boolean",
+                        "description":
+                            "false: đơn vị bị chia, số liệu tính ở đơn vị kế thừa mặc định khác — a divided unit counted under another successor",
+                    ],
+                ], required: ["code", "name", "level", "effectiveOn", "isDefault"]),
+            "UnitDetail": object(
+                [
+                    "code": string, "name": string,
+                    "level": ["type": "string", "enum": ["province", "district", "commune", "village"]],
+                    "parentCode": nullableString,
+                    "validFrom": ["type": "string", "format": "date", "nullable": true],
+                    "validTo": ["type": "string", "format": "date", "nullable": true],
+                    "predecessors": array("Succession"), "successors": array("Succession"),
+                ], required: ["code", "name", "level", "predecessors", "successors"]),
             "Unit": object(
                 [
                     "code": string, "name": string,

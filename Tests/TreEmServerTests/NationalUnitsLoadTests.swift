@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import Testing
+import TreEmCore
+import VaporTesting
+
+@testable import TreEmServer
+
+@Suite("The whole country loaded, and the units API over it")
+struct NationalUnitsLoadTests {
+    func total(_ api: APIClient, _ query: String) async throws -> Int {
+        let response = try await api.get("/api/v1/units?\(query)&limit=1")
+        #expect(response.status == .ok, "\(response.body.string)")
+        return try response.decode(APIController.UnitPageDTO.self).total
+    }
+
+    @Test("Loading the country over the tests' part adds the rest; loading it again changes nothing")
+    func wholeCountry() async throws {
+        try await withTreEm { f in
+            let before = try await UnitModel.query(on: f.app.db).count()
+            let reportsBefore = try await AgencyModel.query(on: f.app.db).count()
+            let country = try NationalUnits.bundled()
+            let first = try await UnitDirectory.load(country, on: f.app.db)
+            // The demo's villages stay; every version of the file is now stored.
+            #expect(first.inserted + first.unchanged == country.units.count)
+            #expect(first.updated == 0)
+            #expect(try await UnitModel.query(on: f.app.db).count() == before + first.inserted)
+            #expect(try await AgencyModel.query(on: f.app.db).count() == reportsBefore)
+            let second = try await UnitDirectory.load(country, on: f.app.db)
+            #expect(second == UnitDirectory.LoadSummary(unchanged: country.units.count))
+
+            let api = try await APIClient.signIn(f.app, "admin")
+            #expect(try await total(api, "asOf=2024-06-01&level=province") == 63)
+            #expect(try await total(api, "asOf=2024-06-01&level=district") == 696)
+            #expect(try await total(api, "asOf=2024-06-01&level=commune") == 10_035)
+            #expect(try await total(api, "asOf=2026-06-01&level=province") == 34)
+            #expect(try await total(api, "asOf=2026-06-01&level=district") == 0)
+            #expect(try await total(api, "asOf=2026-06-01&level=commune") == 3_321)
+
+            // Xã Kim Thành of 2026: formed from Đồng Cẩm, Tam Kỳ and Đại Đức of Huyện Kim Thành, and
+            // from parts of two divided communes whose figures count elsewhere.
+            let kimThanh = try await api.get("/api/v1/units/10804?asOf=2026-06-01").decode(
+                APIController.UnitDetailDTO.self)
+            #expect(kimThanh.name == "Xã Kim Thành")
+            #expect(kimThanh.parentCode == "31")
+            #expect(
+                kimThanh.predecessors.filter(\.isDefault).map(\.name).sorted() == [
+                    "Xã Tam Kỳ", "Xã Đại Đức", "Xã Đồng Cẩm",
+                ])
+            #expect(kimThanh.predecessors.allSatisfy { $0.validTo == "2025-06-30" && $0.effectiveOn == "2025-07-01" })
+            let hoaBinh = try await api.get("/api/v1/units/10798?asOf=2024-06-01").decode(
+                APIController.UnitDetailDTO.self)
+            #expect(hoaBinh.successors.count == 3)
+            #expect(hoaBinh.successors.filter(\.isDefault).map(\.name) == ["Xã Hà Nam"])
+            let city = try await api.get("/api/v1/units/31?asOf=2026-06-01").decode(APIController.UnitDetailDTO.self)
+            #expect(city.predecessors.map(\.name).sorted() == ["Thành phố Hải Phòng", "Tỉnh Hải Dương"])
+            let canTho = try await api.get("/api/v1/units/92?asOf=2026-06-01").decode(
+                APIController.UnitDetailDTO.self)
+            #expect(canTho.predecessors.map(\.code) == ["92", "93", "94"])
+
+            // The commune's officer sees its own history; a sibling commune sees none of it.
+            let officer = try await APIClient.signIn(f.app, "a.officer")
+            let own = try await officer.get("/api/v1/units/10804?asOf=2026-06-01").decode(
+                APIController.UnitDetailDTO.self)
+            #expect(own.predecessors.count == kimThanh.predecessors.count)
+            #expect(try await total(officer, "asOf=2026-06-01&level=province") == 0)
+            let sibling = try await APIClient.signIn(f.app, "b.officer")
+            #expect(try await sibling.get("/api/v1/units/10804?asOf=2026-06-01").status == .notFound)
+            #expect(try await sibling.get("/api/v1/units/10801?asOf=2024-06-01").status == .notFound)
+        }
+    }
+
+    @Test("Pages of units say how many there are; a bad level or page size is refused, naming the parameter")
+    func paging() async throws {
+        try await withTreEm { f in
+            let api = try await APIClient.signIn(f.app, "admin")
+            let all = try await api.get("/api/v1/units?asOf=2024-06-01&level=commune").decode(
+                [APIController.UnitDTO].self)
+            #expect(all.count > 10)
+            #expect(all.allSatisfy { $0.level == "commune" })
+            let first = try await api.get("/api/v1/units?asOf=2024-06-01&level=commune&limit=5").decode(
+                APIController.UnitPageDTO.self)
+            let second = try await api.get("/api/v1/units?asOf=2024-06-01&level=commune&limit=5&offset=5").decode(
+                APIController.UnitPageDTO.self)
+            #expect(first.total == all.count)
+            #expect(first.units.map(\.code) == all.prefix(5).map(\.code))
+            #expect(second.units.map(\.code) == all.dropFirst(5).prefix(5).map(\.code))
+            let badLevel = try await api.get("/api/v1/units?level=hamlet")
+            #expect(badLevel.status == .badRequest)
+            #expect(badLevel.body.string.contains("hamlet"))
+            let badLimit = try await api.get("/api/v1/units?limit=0")
+            #expect(badLimit.status == .badRequest)
+            #expect(badLimit.body.string.contains("limit"))
+            #expect(try await api.get("/api/v1/units?limit=abc").status == .badRequest)
+        }
+    }
+}
