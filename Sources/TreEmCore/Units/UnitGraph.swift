@@ -8,50 +8,79 @@
 /// Totals follow a narrower relation: a unit divided between several successors is seen by
 /// all of them but counted under its default successor only, so its figures are added once.
 public struct UnitGraph<ID: Hashable & Sendable>: Sendable {
-    private var children: [ID: [ID]] = [:]
-    private var predecessors: [ID: [ID]] = [:]
-    private var countedPredecessors: [ID: [ID]] = [:]
-    public private(set) var ids: [ID] = []
+    // Walked by position, not by ID: the whole country's closure is some 57,000 pairs, and
+    // hashing an ID per step made rebuilding it take seconds.
+    public let ids: [ID]
+    private let index: [ID: Int]
+    private var children: [[Int]]
+    private var predecessors: [[Int]]
+    private var countedPredecessors: [[Int]]
 
     public init(units: [(id: ID, parent: ID?)], successions: [(predecessor: ID, successor: ID, isDefault: Bool)]) {
         ids = units.map(\.id)
-        for unit in units {
-            if let parent = unit.parent { children[parent, default: []].append(unit.id) }
+        index = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        children = Array(repeating: [], count: units.count)
+        predecessors = Array(repeating: [], count: units.count)
+        countedPredecessors = Array(repeating: [], count: units.count)
+        for (position, unit) in units.enumerated() {
+            if let parent = unit.parent.flatMap({ index[$0] }) { children[parent].append(position) }
         }
         for link in successions {
-            predecessors[link.successor, default: []].append(link.predecessor)
-            if link.isDefault { countedPredecessors[link.successor, default: []].append(link.predecessor) }
+            guard let successor = index[link.successor], let predecessor = index[link.predecessor] else { continue }
+            predecessors[successor].append(predecessor)
+            if link.isDefault { countedPredecessors[successor].append(predecessor) }
         }
     }
 
     /// Every unit visible from `root`, `root` included.
     public func reach(from root: ID) -> Set<ID> {
-        walk(from: root, through: predecessors)
+        guard let start = index[root] else { return [root] }
+        var seen = Array(repeating: false, count: ids.count)
+        return Set(walk(from: start, through: predecessors, seen: &seen).map { ids[$0] })
     }
 
     /// Every unit whose figures are added into `root`'s totals, `root` included.
     public func countedReach(from root: ID) -> Set<ID> {
-        walk(from: root, through: countedPredecessors)
+        guard let start = index[root] else { return [root] }
+        var seen = Array(repeating: false, count: ids.count)
+        return Set(walk(from: start, through: countedPredecessors, seen: &seen).map { ids[$0] })
     }
 
-    private func walk(from root: ID, through links: [ID: [ID]]) -> Set<ID> {
-        var seen: Set<ID> = [root]
-        var stack = [root]
-        while let current = stack.popLast() {
-            for next in children[current, default: []] + links[current, default: []] where !seen.contains(next) {
-                seen.insert(next)
-                stack.append(next)
+    /// The positions reachable from `start`; `seen` is all false on entry and again on return.
+    private func walk(from start: Int, through links: [[Int]], seen: inout [Bool]) -> [Int] {
+        var found = [start]
+        seen[start] = true
+        var next = 0
+        while next < found.count {
+            let current = found[next]
+            next += 1
+            for other in children[current] where !seen[other] {
+                seen[other] = true
+                found.append(other)
+            }
+            for other in links[current] where !seen[other] {
+                seen[other] = true
+                found.append(other)
             }
         }
-        return seen
+        for position in found { seen[position] = false }
+        return found
     }
 
     /// All (ancestor, descendant) pairs of the visibility relation, for a closure table, each
     /// saying whether the descendant's figures count in the ancestor's totals.
     public func closurePairs() -> [(ancestor: ID, descendant: ID, counted: Bool)] {
-        ids.flatMap { id in
-            let counted = countedReach(from: id)
-            return reach(from: id).map { (ancestor: id, descendant: $0, counted: counted.contains($0)) }
+        var pairs: [(ancestor: ID, descendant: ID, counted: Bool)] = []
+        var seen = Array(repeating: false, count: ids.count)
+        var counted = Array(repeating: false, count: ids.count)
+        for start in ids.indices {
+            let countedHere = walk(from: start, through: countedPredecessors, seen: &seen)
+            for position in countedHere { counted[position] = true }
+            for position in walk(from: start, through: predecessors, seen: &seen) {
+                pairs.append((ancestor: ids[start], descendant: ids[position], counted: counted[position]))
+            }
+            for position in countedHere { counted[position] = false }
         }
+        return pairs
     }
 }

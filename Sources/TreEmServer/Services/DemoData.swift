@@ -38,7 +38,9 @@ enum DemoData {
         let agencies = try file("agencies")
         try await db.transaction { tx in
             let national = try await UnitDirectory.load(
-                slice.map { country.restricted(toProvinces: $0.provinces, only: $0.units) } ?? country, on: tx)
+                slice.map { country.restricted(toProvinces: $0.provinces, only: $0.units) } ?? country,
+                rebuildingScope: false, on: tx)
+            // The village import below rebuilds the closure once, for both.
             let summary = try await UnitDirectory.importUnits(csv: units, successionsCSV: successors, on: tx)
             var idByKey: [UnitKey: UUID] = [:]
             for unit in try await UnitModel.query(on: tx).all() {

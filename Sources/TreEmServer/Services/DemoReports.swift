@@ -106,6 +106,7 @@ enum DemoReports {
         _ report: ReportModel, seed: Int, sent: Bool, ownFiguresOnly: Bool = false, on db: Database
     ) async throws {
         let submitted = date("2024-06-2\(seed % 9 + 1)T15:30:00+07:00")
+        var values: [ReportValueModel] = []
         for (key, number) in figures(seed: seed, ownFiguresOnly: ownFiguresOnly) {
             let value = ReportValueModel()
             value.$report.id = try report.requireID()
@@ -116,8 +117,10 @@ enum DemoReports {
             value.number = number
             value.counted = sent
             value.updatedAt = submitted
-            try await value.create(on: db)
+            values.append(value)
         }
+        // One statement per report: the whole country's demo round has some two hundred reports.
+        try await values.create(on: db)
         report.results =
             ownFiguresOnly
             ? "Tổ chức lễ phát động Tháng hành động cấp huyện; lãnh đạo huyện thăm, tặng quà 20 trẻ em có hoàn cảnh đặc biệt."

@@ -21,8 +21,9 @@ extension UnitDirectory {
     /// version already stored with the same code and start date is updated in place (a later
     /// dataset renames it), a new one is added, and nothing stored is removed — records keep
     /// pointing at the versions they were made for. A version that would overlap a stored version
-    /// of its code with another start date is refused, naming the line.
-    static func load(_ set: UnitSet, on db: Database) async throws -> LoadSummary {
+    /// of its code with another start date is refused, naming the line. A caller that changes
+    /// units again in the same transaction may leave the closure to its own rebuild.
+    static func load(_ set: UnitSet, rebuildingScope: Bool = true, on db: Database) async throws -> LoadSummary {
         try await db.transaction { tx in
             var summary = LoadSummary()
             let stored = try await UnitModel.query(on: tx).all()
@@ -104,7 +105,7 @@ extension UnitDirectory {
                 into: UnitSuccessionModel.schema,
                 columns: ["id", "predecessor_id", "successor_id", "effective_on", "is_default"], values: newLinks,
                 on: tx)
-            if summary.changedAnything { try await rebuildScope(on: tx) }
+            if rebuildingScope, summary.changedAnything { try await rebuildScope(on: tx) }
             return summary
         }
     }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import TreEmCore
 
 /// Queries and changes of the administrative hierarchy. Every read takes the caller's scope, so
@@ -92,7 +93,10 @@ enum UnitDirectory {
     }
 
     static func records(on db: Database) async throws -> [UnitRecord] {
-        let units = try await UnitModel.query(on: db).all()
+        records(of: try await UnitModel.query(on: db).all())
+    }
+
+    static func records(of units: [UnitModel]) -> [UnitRecord] {
         let codeByID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.code) } })
         return units.map { record(of: $0, parentCode: $0.$parent.id.flatMap { codeByID[$0] }) }
     }
@@ -114,10 +118,11 @@ enum UnitDirectory {
     /// Validates and stores a unit file in one transaction: all of it or none of it.
     static func importUnits(csv: String, successionsCSV: String? = nil, on db: Database) async throws -> ImportSummary {
         try await db.transaction { tx in
-            let existing = try await records(on: tx)
+            let stored = try await UnitModel.query(on: tx).all()
+            let existing = records(of: stored)
             let plan = try UnitImport.plan(csv: csv, existing: existing)
             var idByKey: [UnitKey: UUID] = [:]
-            for unit in try await UnitModel.query(on: tx).all() {
+            for unit in stored {
                 idByKey[UnitKey(code: unit.code, validFrom: unit.validFrom.flatMap(CalendarDay.init(iso:)))] = unit.id
             }
             for row in plan.inserts {
@@ -160,13 +165,20 @@ enum UnitDirectory {
     /// Recomputes the visibility closure from the parent and successor links, in bulk: the whole
     /// country is some 70,000 pairs.
     static func rebuildScope(on db: Database) async throws {
-        let units = try await UnitModel.query(on: db).all()
-        let links = try await UnitSuccessionModel.query(on: db).all()
-        let graph = UnitGraph<UUID>(
-            units: units.compactMap { unit in unit.id.map { (id: $0, parent: unit.$parent.id) } },
-            successions: links.map {
-                (predecessor: $0.$predecessor.id, successor: $0.$successor.id, isDefault: $0.isDefault)
-            })
+        // Three columns, not whole models: decoding 14,000 models is most of the time otherwise.
+        guard let sql = db as? any SQLDatabase else { return }
+        let units = try await sql.select().columns("id", "parent_id").from(UnitModel.schema).all().map {
+            (id: try $0.decode(column: "id", as: UUID.self), parent: try $0.decode(column: "parent_id", as: UUID?.self))
+        }
+        let links = try await sql.select().columns("predecessor_id", "successor_id", "is_default")
+            .from(UnitSuccessionModel.schema).all().map {
+                (
+                    predecessor: try $0.decode(column: "predecessor_id", as: UUID.self),
+                    successor: try $0.decode(column: "successor_id", as: UUID.self),
+                    isDefault: try $0.decode(column: "is_default", as: Bool.self)
+                )
+            }
+        let graph = UnitGraph<UUID>(units: units, successions: links)
         try await UnitScopeModel.query(on: db).delete()
         try await BulkInsert.rows(
             into: UnitScopeModel.schema, columns: ["id", "ancestor_id", "descendant_id", "counted"],
