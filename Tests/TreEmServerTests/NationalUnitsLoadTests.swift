@@ -67,6 +67,20 @@ struct NationalUnitsLoadTests {
             let sibling = try await APIClient.signIn(f.app, "b.officer")
             #expect(try await sibling.get("/api/v1/units/10804?asOf=2026-06-01").status == .notFound)
             #expect(try await sibling.get("/api/v1/units/10801?asOf=2024-06-01").status == .notFound)
+
+            // A unit of the national list gets its level's agencies when they are first asked for, once.
+            let agencyCount = try await AgencyModel.query(on: f.app.db).count()
+            let haNam = try await api.get("/api/v1/units/10843/agencies?asOf=2026-06-01").decode(
+                [APIController.AgencyDTO].self)
+            #expect(haNam.map(\.name).contains("Phòng Văn hóa - Xã hội xã Hà Nam"))
+            #expect(haNam.contains { $0.kind == "healthStation" && $0.name == "Trạm Y tế xã Hà Nam" })
+            let again = try await api.get("/api/v1/units/10843/agencies?asOf=2026-06-01").decode(
+                [APIController.AgencyDTO].self)
+            #expect(again.map(\.id) == haNam.map(\.id))
+            #expect(try await AgencyModel.query(on: f.app.db).count() == agencyCount + haNam.count)
+            let district = try await api.get("/api/v1/units/294/agencies?asOf=2024-06-01").decode(
+                [APIController.AgencyDTO].self)
+            #expect(district.contains { $0.name.hasPrefix("Phòng Lao động - Thương binh và Xã hội") })
         }
     }
 

@@ -263,6 +263,16 @@ struct DemoReportTests {
             #expect(figure(["Xã Đồng Cẩm", "Xã Tam Kỳ", "Xã Đại Đức"]) == 102, "39 + 63")
             #expect(figure(["Xã Hòa Bình"]) > 0)
             #expect(merged.child("Xã Kim Thành", "AM-QUA-TRE") == 102)
+            // The round page says why Hòa Bình's figures are not in Kim Thành's total.
+            let browser = Browser(app: f.app)
+            try await browser.signIn("admin")
+            let page = try await browser.get("/reports/rounds/\(try round.requireID())?unit=31&asOf=2026-06-30")
+            #expect(
+                page.body.string.contains(
+                    "Xã Hòa Bình đã được chia cho nhiều đơn vị: số liệu của đơn vị này được tính một lần"))
+            #expect(page.body.string.contains("không tính ở Xã Kim Thành."))
+            let before = try await browser.get("/reports/rounds/\(try round.requireID())?unit=293&asOf=2024-06-30")
+            #expect(!before.body.string.contains("đã được chia"), "before the reform nothing was divided")
         }
     }
 }

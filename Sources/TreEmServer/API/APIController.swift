@@ -293,7 +293,7 @@ struct APIController {
 
     @Sendable func agencies(req: Request) async throws -> [AgencyDTO] {
         let unit = try await findUnit(req)
-        return try await AgencyDirectory.agencies(ofUnit: try unit.requireID(), on: req.db).map {
+        return try await AgencyDirectory.agencies(ofUnit: try unit.requireID(), on: req.db, now: req.now).map {
             dto($0, unitCode: unit.code)
         }
     }

@@ -5,12 +5,45 @@ import Vapor
 
 /// Agencies of the units a user may see.
 enum AgencyDirectory {
-    static func agencies(ofUnit unitID: UUID, on db: Database) async throws -> [AgencyModel] {
-        try await AgencyModel.query(on: db).filter(\.$unit.$id == unitID).all()
-            .sorted { a, b in
-                a.kind.sortRank != b.kind.sortRank
-                    ? a.kind.sortRank < b.kind.sortRank : VietnameseText.precedes(a.name, b.name)
+    /// The unit's agencies. A province, district or commune that has none yet gets its level's
+    /// usual agencies the first time they are asked for (`AgencyTemplate`, as of `now` within the
+    /// unit's validity), so the national list needs no agency rows until a unit is used.
+    static func agencies(ofUnit unitID: UUID, on db: Database, now: Date = Date()) async throws -> [AgencyModel] {
+        var agencies = try await AgencyModel.query(on: db).filter(\.$unit.$id == unitID).all()
+        if agencies.isEmpty, let unit = try await UnitModel.find(unitID, on: db) {
+            agencies = try await createFromTemplate(for: unit, now: now, on: db)
+        }
+        return agencies.sorted { a, b in
+            a.kind.sortRank != b.kind.sortRank
+                ? a.kind.sortRank < b.kind.sortRank : VietnameseText.precedes(a.name, b.name)
+        }
+    }
+
+    private static func createFromTemplate(
+        for unit: UnitModel, now: Date, on db: Database
+    ) async throws
+        -> [AgencyModel]
+    {
+        let template = AgencyTemplate.agencies(
+            level: unit.level, unitName: unit.name, validity: unit.validity, today: CalendarDay(vietnamTimeOf: now))
+        guard !template.isEmpty else { return [] }
+        let unitID = try unit.requireID()
+        return try await db.transaction { tx in
+            // Another request may have done it meanwhile: then theirs stand.
+            let existing = try await AgencyModel.query(on: tx).filter(\.$unit.$id == unitID).all()
+            guard existing.isEmpty else { return existing }
+            let agencies = template.map { entry in
+                let agency = AgencyModel(unitID: unitID, name: entry.name, kind: entry.kind)
+                agency.isActive = entry.isCurrent
+                return agency
             }
+            try await agencies.create(on: tx)
+            try await AuditLog.record(
+                .agencyCreated, by: .system, recordType: "unit", recordID: unit.code, unitID: unitID,
+                summary: "Tạo \(agencies.count) cơ quan thường có của \(unit.name) khi danh sách được dùng lần đầu",
+                address: "local", at: now, on: tx)
+            return agencies
+        }
     }
 
     /// The agency, or nil when it does not exist or lies outside the user's scope.

@@ -310,7 +310,9 @@ enum PlanDirectory {
         } else {
             issuerShortName = PlanCascade.shortName(ofIssuer: parentDocument.issuerName)
         }
-        let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: acting.db).filter(\.isActive).map {
+        let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: acting.db, now: acting.now).filter(
+            \.isActive
+        ).map {
             AgencyReference(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
         }
         let derived = PlanCascade.derive(

@@ -109,6 +109,30 @@ enum ReportAggregates {
         var unit: UnitModel?
         var figures: [ValueKey: Double]
         var children: [(unit: UnitModel, figures: [ValueKey: Double])]
+        /// Reporting units divided between several of the children: said on the page, because
+        /// their figures are in one child's total only.
+        var divided: [Divided] = []
+    }
+
+    /// A unit whose figures count under its default successor and not under the other units
+    /// formed from part of it.
+    struct Divided: Equatable {
+        var unitName: String
+        /// The default successor; nil when it is not stored (a part of the country was loaded).
+        var countedUnder: String?
+        var alsoFormed: [String]
+
+        var note: Bilingual {
+            let others = alsoFormed.joined(separator: ", ")
+            let vi = countedUnder.map { "ở \($0) (đơn vị kế thừa mặc định)" } ?? "ở đơn vị kế thừa mặc định của nó"
+            let en = countedUnder.map { "under \($0) (its default successor)" } ?? "under its default successor"
+            return Bilingual(
+                vi:
+                    "\(unitName) đã được chia cho nhiều đơn vị: số liệu của đơn vị này được tính một lần, \(vi), không tính ở \(others).",
+                en:
+                    "\(unitName) was divided between several units: its figures are counted once, \(en), not under \(others)."
+            )
+        }
     }
 
     /// The totals of `unit` and of each reporting unit directly below it as the hierarchy stood on
@@ -142,7 +166,45 @@ enum ReportAggregates {
             // The country: the provinces' sums added (their closures do not overlap on one day).
             total = Aggregation.figures(combined(sums.values), form: form)
         }
-        return Level(unit: unit, figures: total, children: childFigures)
+        let divided = try await dividedReporters(rounds: rounds, among: current, on: db)
+        return Level(unit: unit, figures: total, children: childFigures, divided: divided)
+    }
+
+    /// The round's reporting units that some of `children` see but do not count (they were
+    /// divided, and another unit is their default successor).
+    static func dividedReporters(
+        rounds: [UUID], among children: [UnitModel], on db: Database
+    ) async throws
+        -> [Divided]
+    {
+        let childIDs = children.compactMap(\.id)
+        guard !rounds.isEmpty, !childIDs.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+        var notCountedBy: [UUID: [UUID]] = [:]  // divided unit → children that see it without counting it
+        for row in try await sql.raw(
+            """
+            SELECT DISTINCT s.ancestor_id AS child, s.descendant_id AS unit FROM \(ident: UnitScopeModel.schema) s \
+            JOIN \(ident: ReportModel.schema) r ON r.unit_id = s.descendant_id \
+            WHERE r.round_id IN \(SQLBindList(rounds)) AND s.ancestor_id IN \(SQLBindList(childIDs)) \
+            AND s.counted = \(bind: false)
+            """
+        ).all() {
+            notCountedBy[try row.decode(column: "unit", as: UUID.self), default: []].append(
+                try row.decode(column: "child", as: UUID.self))
+        }
+        guard !notCountedBy.isEmpty else { return [] }
+        let nameByChild = Dictionary(children.compactMap { unit in unit.id.map { ($0, unit.name) } }) { a, _ in a }
+        var result: [Divided] = []
+        for (unitID, childIDs) in notCountedBy {
+            guard let unit = try await UnitModel.find(unitID, on: db) else { continue }
+            // The default successor is named whoever may see it: a unit's name is public.
+            let defaultLink = try await UnitSuccessionModel.query(on: db).filter(\.$predecessor.$id == unitID)
+                .filter(\.$isDefault == true).with(\.$successor).first()
+            result.append(
+                Divided(
+                    unitName: unit.name, countedUnder: defaultLink?.successor.name,
+                    alsoFormed: childIDs.compactMap { nameByChild[$0] }.sortedVietnamese { $0 }))
+        }
+        return result.sortedVietnamese { $0.unitName }
     }
 
     /// Several units' sums added cell by cell.

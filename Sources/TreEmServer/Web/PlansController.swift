@@ -83,7 +83,8 @@ struct PlansController {
         error: String? = nil, problems: [String] = [], fields: [String] = [], reviewNotes: [String] = []
     ) async throws -> FormView {
         let agencies =
-            try await issuerUnitID.asyncMap { try await AgencyDirectory.agencies(ofUnit: $0, on: req.db) } ?? []
+            try await issuerUnitID.asyncMap { try await AgencyDirectory.agencies(ofUnit: $0, on: req.db, now: req.now) }
+            ?? []
         let authorityLabels: [SigningAuthority: String] = [
             .direct: "— (ký trực tiếp)", .deputy: "KT. (cấp phó ký thay)", .acting: "Q. (quyền)",
             .byOrder: "TL. (thừa lệnh)",
@@ -103,8 +104,8 @@ struct PlansController {
             error: error, problems: problems, errorFields: fields, reviewNotes: reviewNotes)
     }
 
-    private func knownAgencies(_ unitID: UUID, on db: Database) async throws -> [AgencyReference] {
-        try await AgencyDirectory.agencies(ofUnit: unitID, on: db).map {
+    private func knownAgencies(_ unitID: UUID, on db: Database, now: Date) async throws -> [AgencyReference] {
+        try await AgencyDirectory.agencies(ofUnit: unitID, on: db, now: now).map {
             AgencyReference(id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind)
         }
     }
@@ -165,7 +166,7 @@ struct PlansController {
         do {
             let external = form.external == "1"
             let document = try form.document(
-                agencies: external ? [] : try await knownAgencies(unitID, on: req.db), previous: nil)
+                agencies: external ? [] : try await knownAgencies(unitID, on: req.db, now: req.now), previous: nil)
             let plan = try await PlanDirectory.create(document, issuer: unit, external: external, by: try req.acting)
             return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")")
         } catch {
@@ -214,7 +215,8 @@ struct PlansController {
         let action = "/plans/\(plan.id?.uuidString ?? "")/edit"
         do {
             let document = try form.document(
-                agencies: try await knownAgencies(plan.$issuer.id, on: req.db), previous: try plan.document())
+                agencies: try await knownAgencies(plan.$issuer.id, on: req.db, now: req.now),
+                previous: try plan.document())
             try await PlanDirectory.update(plan, with: document, by: try req.acting)
             return req.redirect(to: "/plans/\(plan.id?.uuidString ?? "")")
         } catch {

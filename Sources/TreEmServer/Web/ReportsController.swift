@@ -145,6 +145,8 @@ struct ReportsController {
         var reminded: String?
         /// Units left alone because they were already reminded today.
         var remindedEarlier: String?
+        /// Units divided between several of the children, whose figures count in one only.
+        var dividedNotes: [String] = []
     }
 
     static func viewing(_ req: Request, round: ReportRoundModel) async throws -> (unit: UnitModel, asOf: CalendarDay) {
@@ -225,7 +227,8 @@ struct ReportsController {
                 chart: chart, chartTitle: chosen?.name ?? "", ownReportID: overview.own?.id?.uuidString,
                 exportQuery: "unit=\(unit.code)&asOf=\(asOf.iso)",
                 reminded: req.query["reminded"].flatMap { Int($0) }.map(String.init),
-                remindedEarlier: req.query["remindedEarlier"].flatMap { Int($0) }.flatMap { $0 > 0 ? String($0) : nil })
+                remindedEarlier: req.query["remindedEarlier"].flatMap { Int($0) }.flatMap { $0 > 0 ? String($0) : nil },
+                dividedNotes: level.divided.map { $0.note.text(language) })
         )
     }
 

@@ -92,7 +92,7 @@ struct UsersController {
         let selectedAgency = input?.agencyID?.uuidString ?? user?.$agency.id?.uuidString
         var agencies: [SelectOption] = []
         if let unitID = selectedUnit.flatMap(UUID.init(uuidString:)) {
-            agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db).map {
+            agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: req.db, now: req.now).map {
                 SelectOption(
                     value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selectedAgency)
             }
