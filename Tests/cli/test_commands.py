@@ -182,7 +182,28 @@ def main():
     loaded = run("demo-data")
     check("demo-data loads the seed units", loaded.returncode == 0 and count("select count(*) from administrative_units") > 40,
           loaded.stdout + loaded.stderr)
+    def valid_on(level, day):
+        return count(f"select count(*) from administrative_units where level = '{level}' "
+                     f"and (valid_from is null or valid_from <= '{day}') and (valid_to is null or valid_to >= '{day}')")
+    check("the demo is the whole country: 63 provinces, 696 districts, 10,035 communes on 1 June 2024",
+          (valid_on("province", "2024-06-01"), valid_on("district", "2024-06-01"), valid_on("commune", "2024-06-01"))
+          == (63, 696, 10035))
+    check("... and 34 provinces, no district, 3,321 communes on 1 June 2026",
+          (valid_on("province", "2026-06-01"), valid_on("district", "2026-06-01"), valid_on("commune", "2026-06-01"))
+          == (34, 0, 3321))
     before = count("select count(*) from administrative_units")
+    links = count("select count(*) from unit_successions")
+    national = run("import-units", "--national")
+    check("import-units --national over a loaded country changes nothing and says so",
+          national.returncode == 0 and "thêm 0, sửa 0" in national.stdout
+          and count("select count(*) from administrative_units") == before
+          and count("select count(*) from unit_successions") == links,
+          national.stdout + national.stderr)
+    both = run("import-units", "--national", "extra.csv")
+    check("import-units --national with a file is refused with exit 2 and the usage",
+          both.returncode == 2 and "treem import-units --national" in both.stderr and both.stdout == "",
+          both.stdout + both.stderr)
+    check("import-units without a file exits 2", run("import-units").returncode == 2)
 
     bad = write("bad.csv", "code,name,level,parent_code,valid_from,valid_to\n"
                            "99001,Xã Tốt,commune,31,2025-07-01,\n"
