@@ -53,6 +53,7 @@ struct UnitTreePageTests {
             let communes = Self.listed(district.body.string)
             #expect(communes.contains("Xã Đồng Cẩm"))
             #expect(communes.contains("Thị trấn Phú Thái"))
+            #expect(district.body.string.contains("xã, phường, thị trấn · Tại ngày 01/6/2024"))
             // Breadcrumbs lead back up: the whole country, then the province.
             #expect(district.body.string.contains("<a href=\"/units?asOf=2024-06-01\">Toàn quốc</a>"))
             #expect(
@@ -63,6 +64,7 @@ struct UnitTreePageTests {
             let after = Self.listed(city.body.string)
             #expect(after.contains("Xã Kim Thành"))
             #expect(!after.contains("Huyện Kim Thành"), "no district after the reform")
+            #expect(city.body.string.contains("xã, phường, đặc khu"), "no town (thị trấn) after the reform")
             #expect(!city.body.string.contains("Xã Đồng Cẩm"))
 
             // A unit the caller cannot see cannot be browsed either.

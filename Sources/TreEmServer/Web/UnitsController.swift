@@ -115,7 +115,7 @@ struct UnitsController {
             view.sections = [
                 TreeSection(
                     unit: nil, validity: nil, notValid: false,
-                    summary: Self.countPhrase(provinces, language),
+                    summary: Self.countPhrase(provinces, day: day, language),
                     rows: UnitTree.levelRows(provinces, counts: counts, asOf: day, language: language))
             ]
         } else {
@@ -149,19 +149,23 @@ struct UnitsController {
         heading.childCount = children.count
         return TreeSection(
             unit: heading, validity: validity(of: unit, language), notValid: !valid,
-            summary: countPhrase(children, language),
+            summary: countPhrase(children, day: day, language),
             rows: UnitTree.levelRows(children, counts: counts, asOf: day, language: language))
     }
 
-    /// "63 tỉnh, thành phố", "12 xã, phường", "3 thôn, tổ dân phố"; "0 đơn vị".
-    static func countPhrase(_ units: [UnitModel], _ language: Language) -> String {
+    /// "63 tỉnh, thành phố", "114 xã, phường, đặc khu", "3 thôn, tổ dân phố"; "0 đơn vị".
+    static func countPhrase(_ units: [UnitModel], day: CalendarDay, _ language: Language) -> String {
         let levels = Set(units.map(\.level))
         let number = language == .vi ? VietnameseNumber.format(Double(units.count)) : String(units.count)
         let noun: Bilingual =
             switch levels.count == 1 ? levels.first : nil {
             case .province: Bilingual(vi: "tỉnh, thành phố", en: "provinces")
             case .district: Bilingual(vi: "quận, huyện, thị xã, thành phố thuộc tỉnh", en: "districts")
-            case .commune: Bilingual(vi: "xã, phường, thị trấn, đặc khu", en: "communes")
+            case .commune:
+                // Towns (thị trấn) ended with the reform; special zones (đặc khu) began with it.
+                Bilingual(
+                    vi: day < NationalUnits.reformDay ? "xã, phường, thị trấn" : "xã, phường, đặc khu",
+                    en: "communes")
             case .village: Bilingual(vi: "thôn, tổ dân phố", en: "villages")
             case nil: Bilingual(vi: "đơn vị", en: "units")
             }
