@@ -4,9 +4,11 @@
 1. A wrong password shows the error "... không đúng." (one failed attempt only:
    the app throttles after 5).
 2. Logging in as admin with the right password works.
-3. /units?asOf=2024-06-01 shows the Hải Phòng units as they were before the 2025 reform.
-4. /units?asOf=2026-06-01 shows "Xã Kim Thành" and no longer "Huyện Kim Thành";
-   a screenshot of that page is saved as $TREEM_SCREENSHOT_DIR/treem-units.png.
+3. /units?asOf=2024-06-01 lists the provinces as they were before the 2025 reform (one level
+   at a time: no commune); clicking Hải Phòng shows its districts, Hải Dương's Huyện Kim Thành.
+4. /units?asOf=2026-06-01 searched for "kim thanh" shows "Xã Kim Thành" (in Hải Phòng) and no
+   longer "Huyện Kim Thành"; a screenshot of that page is saved as
+   $TREEM_SCREENSHOT_DIR/treem-units.png.
 
 Environment:
   TREEM_URL              base URL of a running server (default http://127.0.0.1:8080)
@@ -206,19 +208,43 @@ def check_not_sent_to_login(driver, path):
     )
 
 
+def click_link(driver, name, what):
+    """Click the link showing exactly `name` and wait for the next page."""
+    try:
+        link = wait(driver).until(EC.element_to_be_clickable((By.LINK_TEXT, name)))
+    except TimeoutException:
+        raise AssertionError(f"{what}: no link {name!r}; {excerpt(driver)}")
+    link.click()
+    wait(driver).until(gone(link))
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def test_units_before_reform(driver):
     path = "/units?asOf=2024-06-01"
     open_page(driver, path)
     check_not_sent_to_login(driver, path)
-    for name in ("Thành phố Hải Phòng", "Quận Kiến An", "Huyện Kim Thành"):
+    for name in ("Thành phố Hải Phòng", "Tỉnh Hải Dương"):
         wait_for_text(driver, name, path)
+    # One level at a time: the whole country's communes are never listed at once.
+    text = page_text(driver)
+    assert nfc("Quận Kiến An") not in text, f"{path}: districts listed with the provinces; {excerpt(driver)}"
+    click_link(driver, "Thành phố Hải Phòng", path)
+    wait_for_text(driver, "Quận Kiến An", "Hải Phòng's districts in 2024")
+    click_link(driver, "Toàn quốc", "breadcrumbs back to the provinces")
+    click_link(driver, "Tỉnh Hải Dương", path)
+    wait_for_text(driver, "Huyện Kim Thành", "Hải Dương's districts in 2024")
 
 
 def test_units_after_reform(driver):
     path = "/units?asOf=2026-06-01"
     open_page(driver, path)
     check_not_sent_to_login(driver, path)
-    wait_for_text(driver, "Xã Kim Thành", path)
+    wait_for_text(driver, "Thành phố Hải Phòng", path)
+    box = wait(driver).until(EC.element_to_be_clickable((By.ID, "q")))
+    box.send_keys("kim thanh")
+    box.submit()
+    wait(driver).until(gone(box))
+    wait_for_text(driver, "Xã Kim Thành — Thành phố Hải Phòng", f"{path}, searched for 'kim thanh'")
     text = page_text(driver)
     assert nfc("Huyện Kim Thành") not in text, (
         f"{path}: 'Huyện Kim Thành' no longer exists on that date but is still shown; {excerpt(driver)}"

@@ -44,3 +44,48 @@ enum UnitTree {
         return rows
     }
 }
+
+/// One unit in a one-level listing (the tree page, a search hit): where its name leads, and
+/// how many units sit directly below it on the day shown.
+struct UnitLevelRow: Encodable {
+    var code: String
+    var name: String
+    var level: String
+    var levelLabel: String
+    var childCount: Int
+    /// The next level down when there is one, else the unit's own page.
+    var href: String
+    var pageHref: String
+    /// For a search hit: the unit it lies in ("Thành phố Hải Phòng").
+    var parentName: String?
+}
+
+extension UnitTree {
+    /// `units` in the order a list of places is read: by level, then by proper name, the type
+    /// word aside ("Tỉnh An Giang" before "Thành phố Hà Nội").
+    static func ordered(_ units: [UnitModel]) -> [UnitModel] {
+        units.map { unit in
+            (
+                rank: unit.level.rank, key: VietnameseText.collationKey("\(UnitNaming(unit.name).proper) \(unit.name)"),
+                unit: unit
+            )
+        }
+        .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key.lexicographicallyPrecedes($1.key) }
+        .map(\.unit)
+    }
+
+    /// Rows for `units` in `ordered` order, each with its count of units below on `day`.
+    static func levelRows(
+        _ units: [UnitModel], counts: [UUID: Int], asOf day: CalendarDay, language: Language,
+        parentNames: [UUID: String] = [:]
+    ) -> [UnitLevelRow] {
+        ordered(units).map { unit in
+            let count = unit.id.flatMap { counts[$0] } ?? 0
+            let page = "/units/\(unit.code)?asOf=\(day.iso)"
+            return UnitLevelRow(
+                code: unit.code, name: unit.name, level: unit.level.rawValue, levelLabel: unit.level.label(language),
+                childCount: count, href: count > 0 ? "/units?asOf=\(day.iso)&parent=\(unit.code)" : page,
+                pageHref: page, parentName: unit.$parent.id.flatMap { parentNames[$0] })
+        }
+    }
+}

@@ -28,21 +28,177 @@ struct UnitsController {
         return day
     }
 
-    struct TreeView: Encodable {
-        var asOf: String
-        var rows: [UnitTreeRow]
-        var canImport: Bool
+    struct Crumb: Encodable {
+        var name: String
+        var href: String
     }
 
+    /// A unit and the level below it; without a unit, the top of the caller's scope.
+    struct TreeSection: Encodable {
+        var unit: UnitLevelRow?
+        /// "từ 01/7/2025 đến nay".
+        var validity: String?
+        /// The unit asked for was not valid on the day: nothing below it is listed.
+        var notValid: Bool
+        /// "63 tỉnh, thành phố".
+        var summary: String
+        var rows: [UnitLevelRow]
+    }
+
+    struct SearchView: Encodable {
+        /// "Hiển thị 50 trên 312 kết quả …", or that nothing was found.
+        var summary: String
+        var rows: [UnitLevelRow]
+    }
+
+    struct TreeView: Encodable {
+        var asOf: String
+        var asOfShown: String
+        /// The search text as typed, and the unit being browsed, kept when the day changes.
+        var query: String
+        var parent: String?
+        var canImport: Bool
+        var crumbs: [Crumb]
+        var sections: [TreeSection]
+        var search: SearchView?
+    }
+
+    /// Search hits shown at most; the page says how many more there are.
+    static let searchLimit = 50
+
+    /// One level at a time, never the whole country: the top of the caller's scope (the
+    /// provinces for a national user; their own unit and what lies directly below it for
+    /// anyone else), the units below `parent`, or the units whose name contains `q`.
     @Sendable func tree(req: Request) async throws -> Response {
         let user = try req.currentUser
         let day = try Self.day(req)
-        let units = try await UnitDirectory.visibleUnits(for: user, asOf: day, on: req.db)
-        return try await req.page(
-            "units", title: "units_title",
-            TreeView(
-                asOf: day.iso, rows: UnitTree.rows(units, language: req.language),
-                canImport: user.administersSystem))
+        let language = req.language
+        let typed: String? = req.query["q"]
+        let query = String((typed ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let parentParameter: String? = req.query["parent"]
+        let parentCode = (parentParameter ?? "").trimmingCharacters(in: .whitespaces)
+        var view = TreeView(
+            asOf: day.iso, asOfShown: day.vietnameseShort, query: query, parent: parentCode.isEmpty ? nil : parentCode,
+            canImport: user.administersSystem, crumbs: [], sections: [], search: nil)
+        let top = Crumb(
+            name: req.text(user.seesEverything ? "units_top_national" : "units_top_scope"),
+            href: "/units?asOf=\(day.iso)")
+        if !query.isEmpty {
+            let found = try await UnitDirectory.search(
+                query, asOf: day, for: user, limit: Self.searchLimit, on: req.db)
+            let counts = try await UnitDirectory.childCounts(of: found.hits.compactMap(\.id), asOf: day, on: req.db)
+            view.crumbs = [top]
+            view.search = SearchView(
+                summary: Self.searchSummary(query: query, shown: found.hits.count, total: found.total, language),
+                rows: UnitTree.levelRows(
+                    found.hits, counts: counts, asOf: day, language: language,
+                    parentNames: found.parents.mapValues(\.name)))
+        } else if !parentCode.isEmpty {
+            guard
+                let parent = try await UnitDirectory.unit(code: parentCode, asOf: day, for: user, on: req.db),
+                let parentID = parent.id
+            else { throw Abort(.notFound) }
+            view.crumbs =
+                [top]
+                + (try await UnitDirectory.ancestors(of: parent, for: user, on: req.db)).map {
+                    Crumb(name: $0.name, href: "/units?asOf=\(day.iso)&parent=\($0.code)")
+                }
+            let valid = parent.isValid(on: day)
+            let children = valid ? try await UnitDirectory.children(of: [parentID], asOf: day, on: req.db) : []
+            view.sections = [
+                try await Self.section(
+                    parent, children: children, valid: valid, day: day, language: language, on: req.db)
+            ]
+        } else if user.seesEverything {
+            let provinces = try await UnitDirectory.topUnits(for: user, asOf: day, on: req.db)
+            let counts = try await UnitDirectory.childCounts(of: provinces.compactMap(\.id), asOf: day, on: req.db)
+            view.sections = [
+                TreeSection(
+                    unit: nil, validity: nil, notValid: false,
+                    summary: Self.countPhrase(provinces, day: day, language),
+                    rows: UnitTree.levelRows(provinces, counts: counts, asOf: day, language: language))
+            ]
+        } else {
+            let roots = try await UnitDirectory.topUnits(for: user, asOf: day, on: req.db)
+            let children = try await UnitDirectory.children(of: roots.compactMap(\.id), asOf: day, on: req.db)
+            let byParent = Dictionary(grouping: children) { $0.$parent.id }
+            let counts = try await UnitDirectory.childCounts(of: children.compactMap(\.id), asOf: day, on: req.db)
+            for unit in UnitTree.ordered(roots) {
+                view.sections.append(
+                    Self.section(
+                        unit, children: byParent[unit.id] ?? [], counts: counts, valid: true, day: day,
+                        language: language))
+            }
+        }
+        return try await req.page("units", title: "units_title", view)
+    }
+
+    static func section(
+        _ unit: UnitModel, children: [UnitModel], valid: Bool, day: CalendarDay, language: Language,
+        on db: Database
+    ) async throws -> TreeSection {
+        let counts = try await UnitDirectory.childCounts(of: children.compactMap(\.id), asOf: day, on: db)
+        return section(unit, children: children, counts: counts, valid: valid, day: day, language: language)
+    }
+
+    static func section(
+        _ unit: UnitModel, children: [UnitModel], counts: [UUID: Int], valid: Bool, day: CalendarDay,
+        language: Language
+    ) -> TreeSection {
+        var heading = UnitTree.levelRows([unit], counts: [:], asOf: day, language: language)[0]
+        heading.childCount = children.count
+        return TreeSection(
+            unit: heading, validity: validity(of: unit, language), notValid: !valid,
+            summary: countPhrase(children, day: day, language),
+            rows: UnitTree.levelRows(children, counts: counts, asOf: day, language: language))
+    }
+
+    /// "63 tỉnh, thành phố", "114 xã, phường, đặc khu", "3 thôn, tổ dân phố"; "0 đơn vị".
+    static func countPhrase(_ units: [UnitModel], day: CalendarDay, _ language: Language) -> String {
+        let levels = Set(units.map(\.level))
+        let number = language == .vi ? VietnameseNumber.format(Double(units.count)) : String(units.count)
+        let noun: Bilingual =
+            switch levels.count == 1 ? levels.first : nil {
+            case .province: Bilingual(vi: "tỉnh, thành phố", en: "provinces")
+            case .district: Bilingual(vi: "quận, huyện, thị xã, thành phố thuộc tỉnh", en: "districts")
+            case .commune:
+                // Towns (thị trấn) ended with the reform; special zones (đặc khu) began with it.
+                Bilingual(
+                    vi: day < NationalUnits.reformDay ? "xã, phường, thị trấn" : "xã, phường, đặc khu",
+                    en: "communes")
+            case .village: Bilingual(vi: "thôn, tổ dân phố", en: "villages")
+            case nil: Bilingual(vi: "đơn vị", en: "units")
+            }
+        return "\(number) \(noun.text(language))"
+    }
+
+    static func searchSummary(query: String, shown: Int, total: Int, _ language: Language) -> String {
+        func n(_ value: Int) -> String { language == .vi ? VietnameseNumber.format(Double(value)) : String(value) }
+        if total == 0 {
+            return Bilingual(
+                vi: "Không có đơn vị nào tên có “\(query)” vào ngày này trong phạm vi của bạn.",
+                en: "No unit in your scope whose name contains “\(query)” on this day."
+            ).text(language)
+        }
+        if shown < total {
+            return Bilingual(
+                vi: "Hiển thị \(n(shown)) trên \(n(total)) kết quả; hãy gõ thêm để thu hẹp.",
+                en: "Showing \(n(shown)) of \(n(total)) results; type more to narrow them."
+            ).text(language)
+        }
+        return Bilingual(vi: "\(n(total)) kết quả.", en: total == 1 ? "1 result." : "\(total) results.").text(language)
+    }
+
+    /// "từ 01/7/2025 đến nay", "đến 30/6/2025" (a version with no known start).
+    static func validity(of unit: UnitModel, _ language: Language) -> String {
+        let from = unit.validFrom.flatMap(CalendarDay.init(iso:))?.vietnameseShort
+        let to = unit.validTo.flatMap(CalendarDay.init(iso:))?.vietnameseShort
+        switch (from, to) {
+        case let (from?, to?): return Bilingual(vi: "từ \(from) đến \(to)", en: "from \(from) to \(to)").text(language)
+        case let (from?, nil): return Bilingual(vi: "từ \(from) đến nay", en: "from \(from) until now").text(language)
+        case let (nil, to?): return Bilingual(vi: "đến \(to)", en: "until \(to)").text(language)
+        case (nil, nil): return Bilingual(vi: "không thời hạn", en: "no end").text(language)
+        }
     }
 
     struct UnitLink: Encodable {
@@ -50,6 +206,22 @@ struct UnitsController {
         var name: String
         var validFrom: String?
         var validTo: String?
+        var asOf: String
+        /// The unit it lay in ("Huyện Kim Thành"), shown beside a predecessor or successor.
+        var parentName: String?
+        /// "từ 01/7/2025 đến nay".
+        var validity: String
+        /// On a divided unit's page, beside its default successor: "mặc định — số liệu trước … được tính ở đây".
+        var mark: String?
+        /// Beside a predecessor that was divided: where its figures are counted, ending before
+        /// `countedIn` when that unit is named.
+        var note: String?
+        var countedIn: UnitRef?
+    }
+
+    struct UnitRef: Encodable {
+        var code: String
+        var name: String
         var asOf: String
     }
 
@@ -77,9 +249,13 @@ struct UnitsController {
         var validFrom: String?
         var validTo: String?
         var parent: UnitLink?
+        /// The units above, as far as the caller sees, after the top of the tree page.
+        var crumbs: [Crumb]
         var children: [UnitTreeRow]
         var predecessors: [UnitLink]
         var successors: [UnitLink]
+        /// Said once under the successors when the unit was divided among several.
+        var divisionNote: String?
         var agencies: [AgencyRow]
         var canManage: Bool
         var kinds: [KindOption]
@@ -122,33 +298,43 @@ struct UnitsController {
         let unitID = try unit.requireID()
         // The shown version's own day: its children are listed as of a day it was valid.
         let shownDay = unit.isValid(on: day) ? day : (unit.validTo.flatMap(CalendarDay.init(iso:)) ?? day)
+        func asOf(_ other: UnitModel) -> String {
+            other.isValid(on: shownDay) ? shownDay.iso : other.validTo ?? other.validFrom ?? shownDay.iso
+        }
+        let ancestors = try await UnitDirectory.ancestors(of: unit, for: user, on: db)
+        let top = Crumb(
+            name: InterfaceText.entries[user.seesEverything ? "units_top_national" : "units_top_scope"]?
+                .text(language) ?? "",
+            href: "/units?asOf=\(shownDay.iso)")
+        let children = try await UnitDirectory.children(of: unitID, asOf: shownDay, on: db)
+        let (before, after) = try await UnitDirectory.successions(of: unitID, on: db)
+        // Where each unit linked across the reform lay: two communes of one name are told apart.
+        let linked = before.map(\.predecessor) + after.map(\.successor)
+        let parentNames = Dictionary(
+            try await UnitDirectory.units(ids: Array(Set(linked.compactMap { $0.$parent.id })), on: db)
+                .compactMap { parent in parent.id.map { ($0, parent.name) } }
+        ) { first, _ in first }
         func link(_ other: UnitModel) -> UnitLink {
             UnitLink(
                 code: other.code, name: other.name, validFrom: other.validFrom, validTo: other.validTo,
-                asOf: other.validTo ?? other.validFrom ?? shownDay.iso)
+                asOf: asOf(other), parentName: other.$parent.id.flatMap { parentNames[$0] },
+                validity: validity(of: other, language))
         }
-        var parent: UnitLink?
-        if let parentID = unit.$parent.id, try await UnitDirectory.canSee(unitID: parentID, user: user, on: db),
-            let model = try await UnitModel.find(parentID, on: db)
-        {
-            parent = link(model)
-        }
-        let children = try await UnitDirectory.children(of: unitID, asOf: shownDay, on: db)
-        let (before, after) = try await UnitDirectory.successions(of: unitID, on: db)
-        var successors: [UnitLink] = []
-        for link_ in after where try await UnitDirectory.canSee(unitID: link_.$successor.id, user: user, on: db) {
-            successors.append(link(link_.successor))
-        }
+        let (successors, divisionNote) = try await successorLinks(
+            of: unit, after, user: user, language: language, link: link, on: db)
         let agencies = try await AgencyDirectory.agencies(ofUnit: unitID, on: db)
         return UnitView(
             asOf: shownDay.iso, asOfShown: shownDay.vietnameseShort, code: unit.code, name: unit.name,
             levelLabel: unit.level.label(language),
             validFrom: unit.validFrom.flatMap(CalendarDay.init(iso:))?.vietnameseShort,
-            validTo: unit.validTo.flatMap(CalendarDay.init(iso:))?.vietnameseShort, parent: parent,
+            validTo: unit.validTo.flatMap(CalendarDay.init(iso:))?.vietnameseShort, parent: ancestors.last.map(link),
+            crumbs: [top] + ancestors.map { Crumb(name: $0.name, href: "/units/\($0.code)?asOf=\(asOf($0))") },
             children: UnitTree.rows(children, language: language).map {
                 var row = $0; row.depth = 0; return row
             },
-            predecessors: before.map { link($0.predecessor) }, successors: successors,
+            predecessors: try await predecessorLinks(
+                of: unitID, before, user: user, language: language, link: link, on: db),
+            successors: successors, divisionNote: divisionNote,
             agencies: agencies.map {
                 AgencyRow(
                     id: $0.id?.uuidString ?? "", name: $0.name, kind: $0.kind.rawValue,
@@ -158,6 +344,97 @@ struct UnitsController {
             canManage: user.role.isAdministrator,
             kinds: AgencyKind.allCases.map { KindOption(value: $0.rawValue, label: $0.label(language)) },
             error: nil)
+    }
+
+    /// A unit's links to what it became (those the caller sees): when it was divided, its
+    /// default successor — the one its earlier figures are counted under — is marked, and a
+    /// sentence says so, also when that successor is not listed.
+    static func successorLinks(
+        of unit: UnitModel, _ after: [UnitSuccessionModel], user: CurrentUser, language: Language,
+        link: (UnitModel) -> UnitLink, on db: Database
+    ) async throws -> (links: [UnitLink], note: String?) {
+        let divided = after.count > 1 || after.contains { !$0.isDefault }
+        let date = after.first.flatMap { CalendarDay(iso: $0.effectiveOn) }?.vietnameseShort ?? ""
+        var links: [UnitLink] = []
+        var defaultListed = false
+        let ordered = UnitTree.ordered(after.map(\.successor)).compactMap(\.id)
+        func place(_ link: UnitSuccessionModel) -> Int { ordered.firstIndex(of: link.$successor.id) ?? 0 }
+        // The default successor first, the others as a list of places reads.
+        for succession in after.sorted(by: { ($0.isDefault ? 0 : 1, place($0)) < ($1.isDefault ? 0 : 1, place($1)) })
+        where try await UnitDirectory.canSee(unitID: succession.$successor.id, user: user, on: db) {
+            var item = link(succession.successor)
+            if divided, succession.isDefault {
+                item.mark = Bilingual(
+                    vi: "mặc định — số liệu trước \(date) được tính ở đây",
+                    en: "default — figures before \(date) are counted here"
+                ).text(language)
+                defaultListed = true
+            }
+            links.append(item)
+        }
+        guard divided else { return (links, nil) }
+        let note =
+            defaultListed
+            ? Bilingual(
+                vi:
+                    "\(unit.name) được chia cho nhiều đơn vị; số liệu trước \(date) chỉ được tính một lần, ở đơn vị kế thừa mặc định.",
+                en:
+                    "\(unit.name) was divided among several units; its figures before \(date) are counted once, under the default successor."
+            )
+            : Bilingual(
+                vi:
+                    "\(unit.name) được chia cho nhiều đơn vị; số liệu trước \(date) được tính ở đơn vị kế thừa mặc định, không có trong danh sách trên.",
+                en:
+                    "\(unit.name) was divided among several units; its figures before \(date) are counted under the default successor, which is not listed above."
+            )
+        return (links, note.text(language))
+    }
+
+    /// The units `unitID` was formed from. A predecessor divided among several units says where
+    /// its figures are counted: here, or under another unit (named when the caller sees it).
+    static func predecessorLinks(
+        of unitID: UUID, _ before: [UnitSuccessionModel], user: CurrentUser, language: Language,
+        link: (UnitModel) -> UnitLink, on db: Database
+    ) async throws -> [UnitLink] {
+        let all = try await UnitDirectory.successionLinks(from: before.map(\.$predecessor.id), on: db)
+        let byPredecessor = Dictionary(grouping: all) { $0.$predecessor.id }
+        let ordered = UnitTree.ordered(before.map(\.predecessor)).compactMap(\.id)
+        var links: [UnitLink] = []
+        for succession in before.sorted(by: {
+            (ordered.firstIndex(of: $0.$predecessor.id) ?? 0) < (ordered.firstIndex(of: $1.$predecessor.id) ?? 0)
+        }) {
+            var item = link(succession.predecessor)
+            let out = byPredecessor[succession.$predecessor.id] ?? [succession]
+            if out.count > 1 || out.contains(where: { !$0.isDefault }) {
+                let date = CalendarDay(iso: succession.effectiveOn)?.vietnameseShort ?? succession.effectiveOn
+                let counted = out.first(where: \.isDefault)
+                if counted?.$successor.id == unitID {
+                    item.note = Bilingual(
+                        vi: "Đã chia cho nhiều đơn vị; số liệu trước \(date) được tính ở đây (đơn vị kế thừa mặc định)",
+                        en:
+                            "Divided among several units; figures before \(date) are counted here (the default successor)"
+                    ).text(language)
+                } else if let counted, try await UnitDirectory.canSee(unitID: counted.$successor.id, user: user, on: db)
+                {
+                    item.note = Bilingual(
+                        vi: "Đã chia cho nhiều đơn vị; số liệu trước \(date) không tính ở đây mà ở",
+                        en: "Divided among several units; figures before \(date) are counted not here but under"
+                    ).text(language)
+                    item.countedIn = UnitRef(
+                        code: counted.successor.code, name: counted.successor.name,
+                        asOf: counted.successor.validFrom ?? counted.effectiveOn)
+                } else {
+                    item.note = Bilingual(
+                        vi:
+                            "Đã chia cho nhiều đơn vị; số liệu trước \(date) không tính ở đây mà ở một đơn vị kế thừa khác",
+                        en:
+                            "Divided among several units; figures before \(date) are counted not here but under another successor"
+                    ).text(language)
+                }
+            }
+            links.append(item)
+        }
+        return links
     }
 
     struct AgencyForm: Content {
