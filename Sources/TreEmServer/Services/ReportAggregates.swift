@@ -29,12 +29,17 @@ enum ReportAggregates {
 
         struct Pair: Hashable { var unit: UUID; var round: UUID }
         var reportsIn: [UUID: Int] = [:]
+        var stamps: [UUID: RoundTotalsCache.Stamp] = [:]
         for row in try await sql.raw(
             """
-            SELECT round_id AS round, COUNT(*) AS n FROM \(ident: ReportModel.schema) WHERE round_id IN \(SQLBindList(rounds)) GROUP BY round_id
+            SELECT round_id AS round, COUNT(*) AS n, SUM(version) AS v FROM \(ident: ReportModel.schema) \
+            WHERE round_id IN \(SQLBindList(rounds)) GROUP BY round_id
             """
         ).all() {
-            reportsIn[try row.decode(column: "round", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+            let round = try row.decode(column: "round", as: UUID.self)
+            let count = try row.decode(column: "n", as: Int.self)
+            reportsIn[round] = count
+            stamps[round] = .init(reports: count, versions: try row.decode(column: "v", as: Int?.self) ?? 0)
         }
         var whole: [UUID: [UUID]] = [:]  // round → the units holding all of it
         var partial: Set<Pair> = []
@@ -62,14 +67,36 @@ enum ReportAggregates {
             result[unit, default: [:]][key, default: CellSum(sum: 0, count: 0)].count += cell.count
         }
         if !whole.isEmpty {
-            for row in try await sql.raw(
-                """
-                SELECT round_id AS round, indicator, part, SUM(number) AS total, COUNT(number) AS n FROM \(ident: ReportValueModel.schema) \
-                WHERE round_id IN \(SQLBindList(Array(whole.keys))) AND counted = \(bind: true) GROUP BY round_id, indicator, part
-                """
-            ).all() {
-                guard let (key, cell) = try cell(row) else { continue }
-                for unit in whole[try row.decode(column: "round", as: UUID.self)] ?? [] { add(unit, key, cell) }
+            // A round held whole adds its totals, kept while its reports are unchanged.
+            var totals: [UUID: [ValueKey: CellSum]] = [:]
+            var missing: [UUID] = []
+            for round in whole.keys {
+                if let stamp = stamps[round], let cached = RoundTotalsCache.shared.totals(of: round, stamp: stamp) {
+                    totals[round] = cached
+                } else {
+                    missing.append(round)
+                }
+            }
+            if !missing.isEmpty {
+                var computed: [UUID: [ValueKey: CellSum]] = Dictionary(uniqueKeysWithValues: missing.map { ($0, [:]) })
+                for row in try await sql.raw(
+                    """
+                    SELECT round_id AS round, indicator, part, SUM(number) AS total, COUNT(number) AS n FROM \(ident: ReportValueModel.schema) \
+                    WHERE round_id IN \(SQLBindList(missing)) AND counted = \(bind: true) GROUP BY round_id, indicator, part
+                    """
+                ).all() {
+                    guard let (key, cell) = try cell(row) else { continue }
+                    computed[try row.decode(column: "round", as: UUID.self), default: [:]][key] = cell
+                }
+                for (round, cells) in computed {
+                    totals[round] = cells
+                    if let stamp = stamps[round] { RoundTotalsCache.shared.store(cells, of: round, stamp: stamp) }
+                }
+            }
+            for (round, units) in whole {
+                for (key, cell) in totals[round] ?? [:] {
+                    for unit in units { add(unit, key, cell) }
+                }
             }
         }
         if !partial.isEmpty {
