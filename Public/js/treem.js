@@ -9,12 +9,19 @@ document.addEventListener("DOMContentLoaded", function () {
 
   // A unit chosen in a form brings its own agencies into the agency list at once (without
   // script, the server checks that the agency belongs to the unit and says so).
-  document.querySelectorAll("select[data-agency-list]").forEach(function (units) {
+  // The unit is a list, or — when the caller sees the whole country — a code typed with suggestions.
+  document.querySelectorAll("[data-agency-list]").forEach(function (units) {
     var agencies = document.getElementById(units.getAttribute("data-agency-list"));
     if (!agencies) { return; }
     units.addEventListener("change", function () {
-      var chosen = units.options[units.selectedIndex];
-      var code = chosen ? chosen.getAttribute("data-code") : null;
+      var code;
+      if (units.tagName === "SELECT") {
+        var chosen = units.options[units.selectedIndex];
+        code = chosen ? chosen.getAttribute("data-code") : null;
+      } else {
+        code = units.value.trim();
+        if (code.toUpperCase() === "VN") { code = null; }
+      }
       var none = agencies.options[0];
       while (agencies.options.length > 1) { agencies.remove(1); }
       agencies.value = "";

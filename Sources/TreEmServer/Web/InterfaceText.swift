@@ -102,6 +102,10 @@ enum InterfaceText {
         "users_role": b("Vai trò", "Role"),
         "users_email": b("Thư điện tử (để nhận thông báo, không bắt buộc)", "E-mail (for notifications, optional)"),
         "users_unit": b("Đơn vị", "Unit"),
+        "users_unit_code_hint": b(
+            "Nhập mã đơn vị (mã của Tổng cục Thống kê, ví dụ 31 là Thành phố Hải Phòng, 10804 là Xã Kim Thành; VN là toàn quốc). Tra mã ở trang Đơn vị hành chính.",
+            "Type the unit's code (its GSO code, e.g. 31 for Thành phố Hải Phòng, 10804 for Xã Kim Thành; VN for the whole country). Look codes up under Administrative units."
+        ),
         "users_agency": b("Cơ quan (nếu có)", "Agency (optional)"),
         "users_whole_country": b(
             "Toàn quốc (cán bộ, người xem của Bộ Y tế)", "Whole country (the Ministry of Health's officers, viewers)"),
