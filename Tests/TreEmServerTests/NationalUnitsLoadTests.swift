@@ -84,6 +84,47 @@ struct NationalUnitsLoadTests {
         }
     }
 
+    @Test("A later dataset renames and adds units, keeps every record; a clash with a stored version is refused whole")
+    func laterVersion() async throws {
+        try await withTreEm { f in
+            let slice = try NationalUnits.bundled().restricted(
+                toProvinces: DemoData.seedSlice.provinces, only: DemoData.seedSlice.units)
+            let reports = try await ReportModel.query(on: f.app.db).count()
+            let users = try await UserModel.query(on: f.app.db).count()
+            var later = slice
+            let renamed = try #require(later.units.firstIndex { $0.code == "10804" && $0.validFrom != nil })
+            later.units[renamed].name = "Xã Kim Thành Mới"
+            later.units.append(
+                UnitRecord(
+                    code: "10899", name: "Xã Thử Nghiệm", level: .commune, parentCode: "31",
+                    validFrom: NationalUnits.reformDay, validTo: nil))
+            let summary = try await UnitDirectory.load(later, on: f.app.db)
+            #expect(summary.updated == 1)
+            #expect(summary.inserted == 1)
+            let api = try await APIClient.signIn(f.app, "a.officer")
+            #expect(
+                try await api.get("/api/v1/units/10804?asOf=2026-06-01").decode(APIController.UnitDetailDTO.self).name
+                    == "Xã Kim Thành Mới")
+            #expect(try await ReportModel.query(on: f.app.db).count() == reports)
+            #expect(try await UserModel.query(on: f.app.db).count() == users)
+
+            var clash = later
+            clash.units.append(
+                UnitRecord(
+                    code: "10804", name: "Xã Trùng Mã", level: .commune, parentCode: "31",
+                    validFrom: CalendarDay(year: 2026, month: 1, day: 1)!, validTo: nil))
+            clash.lines[UnitKey(clash.units.last!)] = 42
+            let before = try await UnitModel.query(on: f.app.db).count()
+            await #expect {
+                _ = try await UnitDirectory.load(clash, on: f.app.db)
+            } throws: { error in
+                (error as? ImportRejected)?.report(.vi).contains("Dòng 42, cột code: mã 10804 đã có trong hệ thống")
+                    == true
+            }
+            #expect(try await UnitModel.query(on: f.app.db).count() == before)
+        }
+    }
+
     @Test("Pages of units say how many there are; a bad level or page size is refused, naming the parameter")
     func paging() async throws {
         try await withTreEm { f in

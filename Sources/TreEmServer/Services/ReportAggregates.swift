@@ -30,9 +30,10 @@ enum ReportAggregates {
         struct Pair: Hashable { var unit: UUID; var round: UUID }
         var reportsIn: [UUID: Int] = [:]
         var stamps: [UUID: RoundTotalsCache.Stamp] = [:]
+        // PostgreSQL sums a bigint into a numeric: the cast keeps it an integer on both databases.
         for row in try await sql.raw(
             """
-            SELECT round_id AS round, COUNT(*) AS n, SUM(version) AS v FROM \(ident: ReportModel.schema) \
+            SELECT round_id AS round, COUNT(*) AS n, CAST(SUM(version) AS BIGINT) AS v FROM \(ident: ReportModel.schema) \
             WHERE round_id IN \(SQLBindList(rounds)) GROUP BY round_id
             """
         ).all() {

@@ -65,6 +65,10 @@ extension InterfaceText {
         "reports_totals_note": b(
             "Tính trực tiếp từ các báo cáo đã gửi (kể cả chưa duyệt); đơn vị đã sáp nhập được cộng vào đơn vị kế thừa.",
             "Computed live from the reports sent (approved or not); merged units add to the unit they became."),
+        "reports_divided_before": b("Số liệu của", "The figures of"),
+        "reports_divided_after": b(
+            "đơn vị đã bị chia cho nhiều đơn vị được tính một lần, ở đơn vị kế thừa mặc định (xem từng đơn vị):",
+            "units divided between several units are counted once, under their default successor (see each):"),
         "reports_measure": b("Đơn vị tính", "Unit of measure"),
         "reports_result": b("Kết quả", "Result"),
         "reports_target": b("Chỉ tiêu kế hoạch", "Target"),
