@@ -34,6 +34,7 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -258,18 +259,30 @@ def agency_names(driver):
 
 def test_user_form_agencies_follow_unit(driver):
     """Choosing a unit in the user form brings that unit's agencies into the agency list at once;
-    the password rules are stated before anyone types one."""
+    the password rules are stated before anyone types one. The system administrator sees the whole
+    country, so the unit is typed by its code (provinces suggested), not picked from 3,400."""
     open_page(driver, "/users/new")
     wait_for_text(driver, "Cơ quan", "/users/new")
     city_agency = nfc("Sở Giáo dục và Đào tạo thành phố Hải Phòng")
+    commune_agency = nfc("Trạm Y tế xã Kim Thành")
     unit = driver.find_element(By.ID, "unit")
-    driver.find_element(By.CSS_SELECTOR, '#unit option[data-code="31"]').click()
+    assert unit.tag_name == "input" and unit.get_attribute("list") == "unit-choices", \
+        f"the whole country's user form should take a unit code; {excerpt(driver)}"
+    suggested = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#unit-choices option")]
+    assert "31" in suggested and "10804" not in suggested, f"suggestions: {suggested[:10]}"
+
+    def choose(code):
+        unit.clear()
+        unit.send_keys(code)
+        unit.send_keys(Keys.TAB)
+
+    choose("31")
     wait(driver).until(lambda d: city_agency in agency_names(d))
-    other = [o for o in unit.find_elements(By.TAG_NAME, "option") if o.get_attribute("data-code") not in ("31", "")][-1]
-    other.click()
-    wait(driver).until(lambda d: city_agency not in agency_names(d) and not d.find_element(By.ID, "agency").get_attribute("disabled"))
-    # Back to the city: its agencies come back, fetched for the choice just made.
-    driver.find_element(By.CSS_SELECTOR, '#unit option[data-code="31"]').click()
+    choose("10804")
+    wait(driver).until(lambda d: commune_agency in agency_names(d) and city_agency not in agency_names(d)
+                       and not d.find_element(By.ID, "agency").get_attribute("disabled"))
+    # Back to the city: its agencies come back, fetched for the code just typed.
+    choose("31")
     wait(driver).until(lambda d: city_agency in agency_names(d))
     save_screenshot(driver, "treem-user-form.png", full_page=True)
     open_page(driver, "/account/password")

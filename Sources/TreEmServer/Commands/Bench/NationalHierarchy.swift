@@ -50,9 +50,7 @@ enum NationalHierarchy {
                 .first(),
             let formID = form.id
         else { throw Settings.Invalid(description: "the Action Month form is missing") }
-        let cells = ReportForm.actionMonthResults.indicators.filter(\.isEntered).flatMap { indicator in
-            indicator.parts.map { (indicator, $0) }
-        }
+        let cells = SyntheticNation.cells
         var generator = SplitMix(seed: 2024)
         for year in years {
             var rounds: [SyntheticNation.RoundRow] = []
@@ -76,25 +74,11 @@ enum NationalHierarchy {
                     for commune in childrenOf[district.id!] ?? [] { reporters.append((commune.id!, district.id!, 2)) }
                 }
                 for (unit, reviewer, depth) in reporters {
-                    let sent = generator.next() % 10 != 0
-                    let report = SyntheticNation.ReportRow(
-                        id: UUID(), round_id: round.id, unit_id: unit, reviewer_unit_id: reviewer, depth: depth,
-                        deadline: depth == 0 ? nil : "\(year)-07-20", status: sent ? "approved" : "draft", version: 1,
-                        is_partial: false, results: "", difficulties: "", proposals: "", explanation: "",
-                        submitted_at: sent ? submitted : nil)
+                    let (report, figures) = SyntheticNation.filledReport(
+                        unit: unit, reviewer: reviewer, depth: depth, round: round.id, year: year,
+                        submitted: submitted, cells: cells, generator: &generator)
                     reports.append(report)
-                    for (indicator, part) in cells {
-                        let number: Double =
-                            indicator.type == .yesNo
-                            ? Double(generator.next() % 2)
-                            : indicator.type == .money
-                                ? Double(generator.next() % 50_000) * 1000 : Double(generator.next() % 200)
-                        values.append(
-                            SyntheticNation.ValueRow(
-                                id: UUID(), report_id: report.id, round_id: round.id, unit_id: unit,
-                                indicator: indicator.code, part: part.rawValue, number: number, counted: sent,
-                                updated_at: submitted))
-                    }
+                    values += figures
                 }
             }
             try await SyntheticNation.insert(rounds, into: ReportRoundModel.schema, on: sql)

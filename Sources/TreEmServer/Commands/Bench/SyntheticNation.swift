@@ -94,9 +94,7 @@ enum SyntheticNation {
                 .first(),
             let formID = form.id
         else { throw Settings.Invalid(description: "the Action Month form is missing") }
-        let cells = ReportForm.actionMonthResults.indicators.filter(\.isEntered).flatMap { indicator in
-            indicator.parts.map { (indicator, $0) }
-        }
+        let cells = Self.cells
         var generator = SplitMix(seed: 2026)
         for year in scale.years {
             var rounds: [RoundRow] = []
@@ -116,25 +114,11 @@ enum SyntheticNation {
                 for (unit, reviewer, depth) in [(province, nil as UUID?, 0)]
                     + (communesOf[province] ?? []).map({ ($0, province as UUID?, 1) })
                 {
-                    let sent = generator.next() % 10 != 0
-                    let report = ReportRow(
-                        id: UUID(), round_id: round.id, unit_id: unit, reviewer_unit_id: reviewer, depth: depth,
-                        deadline: depth == 0 ? nil : "\(year)-07-20", status: sent ? "approved" : "draft", version: 1,
-                        is_partial: false, results: "", difficulties: "", proposals: "", explanation: "",
-                        submitted_at: sent ? submitted : nil)
+                    let (report, figures) = filledReport(
+                        unit: unit, reviewer: reviewer, depth: depth, round: round.id, year: year,
+                        submitted: submitted, cells: cells, generator: &generator)
                     reports.append(report)
-                    for (indicator, part) in cells {
-                        let number: Double =
-                            indicator.type == .yesNo
-                            ? Double(generator.next() % 2)
-                            : indicator.type == .money
-                                ? Double(generator.next() % 50_000) * 1000 : Double(generator.next() % 200)
-                        values.append(
-                            ValueRow(
-                                id: UUID(), report_id: report.id, round_id: round.id, unit_id: unit,
-                                indicator: indicator.code,
-                                part: part.rawValue, number: number, counted: sent, updated_at: submitted))
-                    }
+                    values += figures
                 }
             }
             try await insert(rounds, into: ReportRoundModel.schema, on: sql)
@@ -147,6 +131,40 @@ enum SyntheticNation {
         // database that has lived with these rows would have from autovacuum.
         try await sql.raw(sql.dialect.name == "sqlite" ? "ANALYZE" : "VACUUM ANALYZE").run()
         return built
+    }
+
+    /// The cells of the Action Month form that a unit enters.
+    static var cells: [(Indicator, IndicatorPart)] {
+        ReportForm.actionMonthResults.indicators.filter(\.isEntered).flatMap { indicator in
+            indicator.parts.map { (indicator, $0) }
+        }
+    }
+
+    /// One unit's report in a round, nine in ten of them sent (and approved), with a made-up
+    /// figure in every cell; the figures of a report not sent do not count.
+    static func filledReport(
+        unit: UUID, reviewer: UUID?, depth: Int, round: UUID, year: Int, submitted: Date,
+        cells: [(Indicator, IndicatorPart)], generator: inout SplitMix
+    ) -> (ReportRow, [ValueRow]) {
+        let sent = generator.next() % 10 != 0
+        let report = ReportRow(
+            id: UUID(), round_id: round, unit_id: unit, reviewer_unit_id: reviewer, depth: depth,
+            deadline: depth == 0 ? nil : "\(year)-07-20", status: sent ? "approved" : "draft", version: 1,
+            is_partial: false, results: "", difficulties: "", proposals: "", explanation: "",
+            submitted_at: sent ? submitted : nil)
+        var values: [ValueRow] = []
+        for (indicator, part) in cells {
+            let number: Double =
+                indicator.type == .yesNo
+                ? Double(generator.next() % 2)
+                : indicator.type == .money
+                    ? Double(generator.next() % 50_000) * 1000 : Double(generator.next() % 200)
+            values.append(
+                ValueRow(
+                    id: UUID(), report_id: report.id, round_id: round, unit_id: unit, indicator: indicator.code,
+                    part: part.rawValue, number: number, counted: sent, updated_at: submitted))
+        }
+        return (report, values)
     }
 
     /// Multi-row INSERTs inside one transaction, in batches under both databases' bind limits.
