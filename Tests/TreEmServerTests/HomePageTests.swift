@@ -25,6 +25,10 @@ struct HomePageTests {
             let home = try await city.get("/").body.string
             #expect(home.contains("\(lateInCommune) nhiệm vụ quá hạn ở 1 xã"))
             #expect(home.contains("href=\"/tasks?mine=false&amp;overdue=true&amp;unit=\(Fixture.communeA)\""))
+            // The units below the city today, villages included (the tests' part of the country:
+            // Kiến An, Phù Liễn, Nhị Chiểu, Kim Thành with its two villages, Phú Thái).
+            #expect(
+                home.contains("<span class=\"label\">Đơn vị trực thuộc</span><span class=\"value\">7</span>"))
             // The commune's tasks are counted, not listed one by one on the city's home page.
             #expect(!home.contains("Tổ chức khám sàng lọc vào ngày 01/6/2026"))
             let list = try await city.get("/tasks?mine=false&overdue=true&unit=\(Fixture.communeA)").body.string

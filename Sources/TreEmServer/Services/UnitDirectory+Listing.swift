@@ -19,6 +19,12 @@ extension UnitDirectory {
         return (total, units)
     }
 
+    /// How many units the caller sees on `day`, counted by the database (the whole country is
+    /// some 3,400 units a day; the home page only says how many).
+    static func visibleUnitCount(for user: CurrentUser, asOf day: CalendarDay, on db: Database) async throws -> Int {
+        try await validOn(day, scoped(UnitModel.query(on: db), for: user)).count()
+    }
+
     /// Units valid on `day` in the caller's scope, optionally of one level (all of them).
     static func visibleUnits(
         for user: CurrentUser, asOf day: CalendarDay, level: AdministrativeLevel, on db: Database

@@ -59,7 +59,7 @@ struct HomeController {
             unitView = try await UnitsController.unitView(
                 unit, day: today, user: user, language: req.language, on: req.db)
         }
-        let visible = try await UnitDirectory.visibleUnits(for: user, asOf: today, on: req.db)
+        let visible = try await UnitDirectory.visibleUnitCount(for: user, asOf: today, on: req.db)
         let users = user.role.isAdministrator ? try await UserDirectory.visibleUsers(for: user, on: req.db).count : 0
         // One's own work first: an agency member sees their agency's tasks, an officer their unit's.
         let soon = try await TaskDirectory.tasks(
@@ -72,7 +72,7 @@ struct HomeController {
             "home", title: "home_title",
             HomeView(
                 unit: unitView, wholeCountry: user.seesEverything, roleLabel: user.role.label(req.language),
-                subunitCount: max(0, visible.count - (user.unitID == nil ? 0 : 1)), userCount: users, today: today.iso,
+                subunitCount: max(0, visible - (user.unitID == nil ? 0 : 1)), userCount: users, today: today.iso,
                 due: soon.map { TasksController.row($0, today: today, language: req.language) },
                 lowerOverdueSummary: Self.overdueSummary(below, language: req.language),
                 lowerOverdue: below.map {
