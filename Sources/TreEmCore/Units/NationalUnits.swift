@@ -77,8 +77,16 @@ public enum NationalUnits {
 
     public static let header = ["code", "name", "level", "parent_code", "valid_from", "valid_to", "successors"]
 
-    /// The bundled file, read once.
+    /// The bundled file, read and checked once per process (every test's demo starts from it).
     public static func bundled() throws -> UnitSet {
+        try bundledSet.get()
+    }
+
+    private static let bundledSet: Result<UnitSet, ImportRejected> = Result { () throws(ImportRejected) in
+        try readBundled()
+    }
+
+    private static func readBundled() throws(ImportRejected) -> UnitSet {
         guard let url = bundledFile else {
             throw ImportRejected(problems: [
                 ImportProblem(
@@ -88,7 +96,16 @@ public enum NationalUnits {
                         en: "the national units file vietnam-units.csv is missing"))
             ])
         }
-        return try parse(String(contentsOf: url, encoding: .utf8))
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ImportRejected(problems: [
+                ImportProblem(
+                    line: 0, field: nil,
+                    message: Bilingual(
+                        vi: "không đọc được tệp vietnam-units.csv (UTF-8)", en: "cannot read vietnam-units.csv (UTF-8)")
+                )
+            ])
+        }
+        return try parse(text)
     }
 
     public static var bundledFile: URL? {
@@ -152,37 +169,31 @@ public enum NationalUnits {
         for unit in units { versionsByCode[unit.code, default: []].append(unit) }
         var links: [UnitSuccessionLink] = []
         for (line, unit, field) in successorFields {
+            func refuse(_ vi: String, _ en: String) {
+                problems.append(ImportProblem(line: line, field: "successors", message: Bilingual(vi: vi, en: en)))
+            }
             guard let end = unit.validTo else {
-                problems.append(
-                    ImportProblem(
-                        line: line, field: "successors",
-                        message: Bilingual(
-                            vi: "đơn vị không có ngày hết hiệu lực thì không có đơn vị kế thừa",
-                            en: "a unit with no valid_to has no successors")))
+                refuse(
+                    "đơn vị không có ngày hết hiệu lực thì không có đơn vị kế thừa",
+                    "a unit with no valid_to has no successors")
                 continue
             }
             let day = end.adding(days: 1)
             let entries = field.split(separator: ";").map(String.init)
             let marked = entries.filter { $0.hasSuffix("*") }.count
             if entries.count > 1, marked != 1 {
-                problems.append(
-                    ImportProblem(
-                        line: line, field: "successors",
-                        message: Bilingual(
-                            vi: "đơn vị chia cho nhiều đơn vị phải đánh dấu đúng một đơn vị mặc định (*)",
-                            en: "a divided unit must mark exactly one default successor (*)")))
+                refuse(
+                    "đơn vị chia cho nhiều đơn vị phải đánh dấu đúng một đơn vị mặc định (*)",
+                    "a divided unit must mark exactly one default successor (*)")
                 continue
             }
             for entry in entries {
                 let code = entry.hasSuffix("*") ? String(entry.dropLast()) : entry
                 guard let successor = versionsByCode[code, default: []].first(where: { $0.validity.contains(day) })
                 else {
-                    problems.append(
-                        ImportProblem(
-                            line: line, field: "successors",
-                            message: Bilingual(
-                                vi: "không có đơn vị mã \(code) có hiệu lực ngày \(day.vietnameseShort)",
-                                en: "no unit with code \(code) valid on \(day.iso)")))
+                    refuse(
+                        "không có đơn vị mã \(code) có hiệu lực ngày \(day.vietnameseShort)",
+                        "no unit with code \(code) valid on \(day.iso)")
                     continue
                 }
                 links.append(

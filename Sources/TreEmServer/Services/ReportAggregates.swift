@@ -221,15 +221,25 @@ enum ReportAggregates {
         }
         guard !notCountedBy.isEmpty else { return [] }
         let nameByChild = Dictionary(children.compactMap { unit in unit.id.map { ($0, unit.name) } }) { a, _ in a }
+        let dividedIDs = Array(notCountedBy.keys)
+        let nameByUnit = Dictionary(
+            try await UnitModel.query(on: db).filter(\.$id ~~ dividedIDs).all().compactMap { unit in
+                unit.id.map { ($0, unit.name) }
+            }
+        ) { a, _ in a }
+        // The default successor is named whoever may see it: a unit's name is public.
+        var countedUnder: [UUID: String] = [:]
+        for link in try await UnitSuccessionModel.query(on: db).filter(\.$predecessor.$id ~~ dividedIDs)
+            .filter(\.$isDefault == true).with(\.$successor).all()
+        {
+            countedUnder[link.$predecessor.id] = link.successor.name
+        }
         var result: [Divided] = []
         for (unitID, childIDs) in notCountedBy {
-            guard let unit = try await UnitModel.find(unitID, on: db) else { continue }
-            // The default successor is named whoever may see it: a unit's name is public.
-            let defaultLink = try await UnitSuccessionModel.query(on: db).filter(\.$predecessor.$id == unitID)
-                .filter(\.$isDefault == true).with(\.$successor).first()
+            guard let name = nameByUnit[unitID] else { continue }
             result.append(
                 Divided(
-                    unitName: unit.name, countedUnder: defaultLink?.successor.name,
+                    unitName: name, countedUnder: countedUnder[unitID],
                     alsoFormed: childIDs.compactMap { nameByChild[$0] }.sortedVietnamese { $0 }))
         }
         return result.sortedVietnamese { $0.unitName }
